@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AccountCoachBot.Conversation;
+
+namespace AccountCoachBot.Channels.BotFramework;
+
+/// <summary>Wire activity -> normalized inbound message; reply -> outbound activity.</summary>
+public static partial class ActivityMapper
+{
+    public const string Transport = "botframework";
+
+    public static ConversationReference ReferenceOf(Activity activity) => new()
+    {
+        ActivityId = activity.Id,
+        User = activity.From,
+        Bot = activity.Recipient,
+        Conversation = activity.Conversation,
+        ChannelId = activity.ChannelId,
+        ServiceUrl = activity.ServiceUrl,
+        Locale = activity.Locale,
+        TenantId = activity.Conversation?.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>(),
+    };
+
+    public static InboundMessage ToInbound(Activity activity, InboundKind kind)
+    {
+        var reference = ReferenceOf(activity);
+        var address = new InboundAddress(Transport, AddressKey(activity.ChannelId!, activity.Conversation!.Id!),
+            JsonSerializer.Serialize(reference, BotFrameworkJson.Options));
+        return new InboundMessage(
+            Channel: activity.ChannelId!,
+            DeliveryId: activity.Id ?? Guid.NewGuid().ToString("N"),
+            Sender: new Sender(activity.From!.Id!, activity.From.Name),
+            Address: address,
+            Text: CleanText(activity),
+            Action: ActionOf(activity.Value),
+            Locale: activity.Locale,
+            TimeZone: activity.LocalTimezone ?? ClientInfoTimeZone(activity),
+            Kind: kind);
+    }
+
+    public static string AddressKey(string channelId, string conversationId) => $"{channelId}|{conversationId}";
+
+    /// <summary>A card submit's value: `action` names the button, everything else is payload and inputs.</summary>
+    public static SubmittedAction? ActionOf(JsonNode? value)
+    {
+        if (value is not JsonObject data) return null;
+        // Action.Execute arrives as an invoke whose value wraps the data: {action:{verb, data}}.
+        if (data["action"] is JsonObject execute)
+        {
+            var inner = (execute["data"] as JsonObject)?.DeepClone().AsObject() ?? new JsonObject();
+            if (inner[AdaptiveCardRenderer.ActionKey] is null && execute["verb"]?.GetValue<string>() is { } verb)
+                inner[AdaptiveCardRenderer.ActionKey] = verb;
+            data = inner;
+        }
+        if (data[AdaptiveCardRenderer.ActionKey] is not JsonValue idNode || !idNode.TryGetValue<string>(out var id) || string.IsNullOrWhiteSpace(id))
+            return null;
+        var payload = new Dictionary<string, string>();
+        foreach (var (key, node) in data)
+        {
+            if (key == AdaptiveCardRenderer.ActionKey || node is null) continue;
+            payload[key] = node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString();
+        }
+        return new SubmittedAction(id, payload);
+    }
+
+    public static Activity ToReply(Activity inbound, Reply reply) => ToMessage(ReferenceOf(inbound), reply, replyToId: inbound.Id);
+
+    public static Activity ToMessage(ConversationReference reference, Reply reply, string? replyToId = null)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = reference.ChannelId,
+            From = reference.Bot,
+            Recipient = reference.User,
+            Conversation = new ConversationAccount { Id = reference.Conversation?.Id, TenantId = reference.Conversation?.TenantId },
+            ReplyToId = replyToId,
+            Locale = reference.Locale,
+        };
+        if (reply.Card is null)
+        {
+            activity.Text = reply.Text;
+            activity.TextFormat = "markdown";
+        }
+        else
+        {
+            // The card carries the content; the text becomes the notification summary.
+            activity.Summary = reply.Text.Split('\n')[0];
+            activity.Attachments = [AdaptiveCardRenderer.ToAttachment(reply.Card)];
+        }
+        return activity;
+    }
+
+    /// <summary>The user's words without the bot's own @-mention (Teams channels and group chats).</summary>
+    private static string? CleanText(Activity activity)
+    {
+        var text = activity.Text;
+        if (string.IsNullOrEmpty(text)) return text;
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity["type"]?.GetValue<string>() != "mention") continue;
+            if (entity["mentioned"]?["id"]?.GetValue<string>() != activity.Recipient?.Id) continue;
+            if (entity["text"]?.GetValue<string>() is { Length: > 0 } mention) text = text.Replace(mention, "");
+        }
+        return AtTag().Replace(text, "").Trim();
+    }
+
+    private static string? ClientInfoTimeZone(Activity activity) =>
+        activity.Entities?.FirstOrDefault(e => e["type"]?.GetValue<string>() == "clientInfo")?["timezone"]?.GetValue<string>();
+
+    [GeneratedRegex("<at>[^<]*</at>")]
+    private static partial Regex AtTag();
+}

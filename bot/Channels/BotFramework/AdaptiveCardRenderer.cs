@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using AccountCoachBot.Conversation;
+
+namespace AccountCoachBot.Channels.BotFramework;
+
+/// <summary>
+/// Renders the channel-neutral card as an Adaptive Card 1.5 (Teams, Web Chat, Emulator). Buttons are
+/// Action.Submit; a button with inputs opens them in an Action.ShowCard with its own submit.
+/// </summary>
+public static class AdaptiveCardRenderer
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    /// <summary>The key in a submit's data that names the action; the rest is its payload and inputs.</summary>
+    public const string ActionKey = "action";
+
+    public static JsonObject Render(Card card)
+    {
+        var body = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextBlock", ["text"] = card.Title, ["weight"] = "Bolder", ["wrap"] = true },
+        };
+        foreach (var line in card.Lines)
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = line, ["wrap"] = true, ["spacing"] = "Small" });
+        if (card.Facts.Count > 0)
+        {
+            var facts = new JsonArray();
+            foreach (var f in card.Facts) facts.Add(new JsonObject { ["title"] = f.Label, ["value"] = f.Value });
+            body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
+        }
+        if (!string.IsNullOrWhiteSpace(card.Footnote))
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = card.Footnote, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" });
+
+        var result = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = body,
+        };
+        if (card.Actions.Count > 0)
+        {
+            var actions = new JsonArray();
+            foreach (var action in card.Actions) actions.Add(RenderAction(action));
+            result["actions"] = actions;
+        }
+        return result;
+    }
+
+    public static Attachment ToAttachment(Card card) => new() { ContentType = ContentType, Content = Render(card) };
+
+    private static JsonObject RenderAction(CardAction action)
+    {
+        var submit = new JsonObject { ["type"] = "Action.Submit", ["title"] = action.Label, ["data"] = Data(action) };
+        if (action.Inputs.Count == 0) return submit;
+
+        var inputs = new JsonArray();
+        foreach (var input in action.Inputs)
+        {
+            var element = new JsonObject
+            {
+                ["type"] = input.Kind == InputKind.Date ? "Input.Date" : "Input.Text",
+                ["id"] = input.Id,
+                ["label"] = input.Label,
+                ["isRequired"] = input.Required,
+            };
+            if (input.Placeholder is not null) element["placeholder"] = input.Placeholder;
+            if (input.Kind == InputKind.Text) element["maxLength"] = 500;
+            inputs.Add(element);
+        }
+        submit["title"] = action.Label.TrimEnd('…', '.', ' ');
+        return new JsonObject
+        {
+            ["type"] = "Action.ShowCard",
+            ["title"] = action.Label,
+            ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = inputs, ["actions"] = new JsonArray { submit } },
+        };
+    }
+
+    private static JsonObject Data(CardAction action)
+    {
+        var data = new JsonObject { [ActionKey] = action.Id };
+        foreach (var (key, value) in action.Payload) data[key] = value;
+        return data;
+    }
+}

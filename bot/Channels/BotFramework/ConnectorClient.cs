@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AccountCoachBot.Channels.BotFramework.Auth;
+
+namespace AccountCoachBot.Channels.BotFramework;
+
+/// <summary>What a connector call came to, in the terms the outbox needs.</summary>
+public sealed record ConnectorResult(HttpStatusCode Status, string? ActivityId, TimeSpan? RetryAfter, string? ErrorCode)
+{
+    public bool Succeeded => (int)Status is >= 200 and < 300;
+
+    /// <summary>Throttled or a transient gateway failure: worth trying again (412 included, as Teams advises).</summary>
+    public bool IsTransient => Status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
+        or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.ServiceUnavailable;
+
+    /// <summary>The bot was removed, blocked, or the conversation is gone: never retry this address.</summary>
+    public bool IsGone => (Status == HttpStatusCode.Forbidden && ErrorCode is "BotNotInConversationRoster" or "MessageWritesBlocked")
+        || (Status == HttpStatusCode.NotFound);
+}
+
+/// <summary>
+/// The Bot Connector REST API v3 on plain HttpClient: send, reply, update. One attempt per call; the callers
+/// decide about retries (briefly on the request path, through the outbox for nudges).
+/// </summary>
+public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tokens, ILogger<ConnectorClient> logger)
+{
+    public Task<ConnectorResult> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"), activity, ct);
+
+    public Task<ConnectorResult> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, ct);
+
+    public Task<ConnectorResult> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
+        SendAsync(HttpMethod.Put, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, ct);
+
+    private async Task<ConnectorResult> SendAsync(HttpMethod method, Uri url, Activity activity, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, url)
+        {
+            Content = JsonContent.Create(activity, options: BotFrameworkJson.Options),
+        };
+        var token = await tokens.GetTokenAsync(ct);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await http.SendAsync(request, ct);
+        if (response.IsSuccessStatusCode)
+        {
+            var body = await SafeReadAsync<ResourceResponse>(response, ct);
+            return new ConnectorResult(response.StatusCode, body?.Id, null, null);
+        }
+
+        var error = await SafeReadAsync<ErrorResponse>(response, ct);
+        var result = new ConnectorResult(response.StatusCode, null, RetryAfterOf(response), error?.Error?.Code);
+        if (response.StatusCode is HttpStatusCode.Unauthorized || (response.StatusCode is HttpStatusCode.Forbidden && !result.IsGone))
+            logger.LogError("The Bot Connector refused our credentials ({Status} {Code}) at {Host}; check MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppType",
+                (int)response.StatusCode, result.ErrorCode, url.Host);
+        else
+            logger.LogWarning("Bot Connector answered {Status} {Code} for {Method} {Host}", (int)response.StatusCode, result.ErrorCode, method, url.Host);
+        return result;
+    }
+
+    private static Uri Url(string serviceUrl, string path) => new(serviceUrl.EndsWith('/') ? serviceUrl + path : serviceUrl + "/" + path);
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow is var d && d > TimeSpan.Zero ? d : TimeSpan.Zero;
+        return null;
+    }
+
+    private static async Task<T?> SafeReadAsync<T>(HttpResponseMessage response, CancellationToken ct) where T : class
+    {
+        try
+        {
+            return response.Content.Headers.ContentLength == 0 ? null : await response.Content.ReadFromJsonAsync<T>(BotFrameworkJson.Options, ct);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class ErrorResponse
+    {
+        public ErrorBody? Error { get; set; }
+    }
+
+    private sealed class ErrorBody
+    {
+        public string? Code { get; set; }
+        public string? Message { get; set; }
+    }
+}

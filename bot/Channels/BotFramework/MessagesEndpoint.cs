@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccountCoachBot.Channels.BotFramework.Auth;
+using AccountCoachBot.Conversation;
+using Microsoft.Extensions.Options;
+
+namespace AccountCoachBot.Channels.BotFramework;
+
+/// <summary>
+/// POST /api/messages: parse the activity, authenticate it before trusting anything in it, run the turn,
+/// send the replies to the channel's serviceUrl, and answer the HTTP request per the protocol.
+/// </summary>
+public sealed class MessagesEndpoint(
+    IBotFrameworkAuthenticator authenticator,
+    IOptions<BotFrameworkOptions> options,
+    TurnPipeline pipeline,
+    ConnectorClient connector,
+    ILogger<MessagesEndpoint> logger)
+{
+    public const int MaxBodyBytes = 256 * 1024;
+    private const string InvokeMessageType = "application/vnd.microsoft.activity.message";
+
+    public async Task<IResult> HandleAsync(HttpContext http, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        var body = await ReadBodyAsync(http.Request, ct);
+        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, BotFrameworkJson.Options);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type)) return Results.BadRequest();
+
+        var header = http.Request.Headers.Authorization.ToString();
+        var auth = await authenticator.AuthenticateAsync(string.IsNullOrEmpty(header) ? null : header, activity.ChannelId ?? "", activity.ServiceUrl ?? "", ct);
+        if (!auth.Succeeded)
+        {
+            logger.LogWarning("Refused a request to /api/messages: {Status} {Failure}", auth.StatusCode, auth.Failure);
+            return Results.StatusCode(auth.StatusCode);
+        }
+        if (auth.IsAnonymous && !options.Value.AllowUnauthenticated && !IsLoopback(http))
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+
+        if (activity.From?.Id is null || activity.Conversation?.Id is null || activity.ServiceUrl is null || activity.ChannelId is null)
+            return activity.Type == ActivityTypes.Message ? Results.BadRequest() : Results.Ok();
+
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await RunTurnAsync(activity, InboundKind.Message, ct);
+                return Results.Ok();
+            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true:
+            case ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade":
+                await RunTurnAsync(activity, InboundKind.Installed, ct);
+                return Results.Ok();
+            case ActivityTypes.Invoke when activity.Name == "adaptiveCard/action":
+                return await InvokeActionAsync(activity, ct);
+            case ActivityTypes.Invoke:
+                return Results.StatusCode(StatusCodes.Status501NotImplemented);
+            default:
+                return Results.Ok();
+        }
+    }
+
+    private async Task RunTurnAsync(Activity activity, InboundKind kind, CancellationToken ct)
+    {
+        var replies = await pipeline.HandleAsync(ActivityMapper.ToInbound(activity, kind), ct);
+        foreach (var reply in replies)
+            await SendReplyAsync(activity, reply, ct);
+    }
+
+    /// <summary>Action.Execute: the same turn, answered in the invoke response as the protocol requires.</summary>
+    private async Task<IResult> InvokeActionAsync(Activity activity, CancellationToken ct)
+    {
+        var inbound = ActivityMapper.ToInbound(activity, InboundKind.Message);
+        if (inbound.Action is null)
+            return Results.Json(new JsonObject
+            {
+                ["statusCode"] = 400,
+                ["type"] = "application/vnd.microsoft.error",
+                ["value"] = new JsonObject { ["code"] = "BadRequest", ["message"] = "The action has no verb." },
+            }, statusCode: 200);
+
+        var replies = await pipeline.HandleAsync(inbound, ct);
+        foreach (var reply in replies)
+            await SendReplyAsync(activity, reply, ct);
+        return Results.Json(new JsonObject
+        {
+            ["statusCode"] = 200,
+            ["type"] = InvokeMessageType,
+            ["value"] = replies.Count > 0 ? replies[^1].Text.Split('\n')[0] : "",
+        }, statusCode: 200);
+    }
+
+    /// <summary>Replies go out on the connector; a throttled one is retried briefly, honouring Retry-After.</summary>
+    private async Task SendReplyAsync(Activity inbound, Reply reply, CancellationToken ct)
+    {
+        var outbound = ActivityMapper.ToReply(inbound, reply);
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = inbound.Id is null
+                ? await connector.SendToConversationAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, outbound, ct)
+                : await connector.ReplyToActivityAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, inbound.Id, outbound, ct);
+            if (result.Succeeded || !result.IsTransient || attempt == 3)
+            {
+                if (!result.Succeeded) logger.LogWarning("Reply not delivered: {Status} {Code}", (int)result.Status, result.ErrorCode);
+                return;
+            }
+            var delay = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, attempt));
+            await Task.Delay(delay > TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : delay, ct);
+        }
+    }
+
+    private static bool IsLoopback(HttpContext http) =>
+        http.Connection.LocalIpAddress is { } local && IPAddress.IsLoopback(local)
+        && (http.Connection.RemoteIpAddress is null || IPAddress.IsLoopback(http.Connection.RemoteIpAddress));
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes) return null;
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,28 @@
+using AccountCoachBot.Conversation;
+
+namespace AccountCoachBot.Channels.Terminal;
+
+/// <summary>The terminal's output, shared by replies and reminders; remembers the last numbered actions.</summary>
+public sealed class TerminalConsole(TextWriter output)
+{
+    private readonly Lock _gate = new();
+    private IReadOnlyList<CardAction> _actions = [];
+
+    public void Write(Reply reply)
+    {
+        lock (_gate)
+        {
+            if (reply.Card is { Actions.Count: > 0 } card) _actions = card.Actions;
+            output.WriteLine(PlainTextRenderer.Render(reply));
+            output.WriteLine();
+            output.Flush();
+        }
+    }
+
+    public void Write(string text) => Write(new Reply(text));
+
+    public CardAction? ActionAt(int number)
+    {
+        lock (_gate) return number >= 1 && number <= _actions.Count ? _actions[number - 1] : null;
+    }
+}

@@ -1,0 +1,19 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Data;
+using AccountCoachBot.Features.People;
+using AccountCoachBot.Features.Promises;
+
+namespace AccountCoachBot;
+
+public static class CoachServices
+{
+    /// <summary>The product without a channel: storage, the turn pipeline and the features.</summary>
+    public static IHostApplicationBuilder AddCoachServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddCoachData();
+        builder.Services.AddConversation();
+        builder.Services.AddPeople();
+        builder.Services.AddPromises();
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using AccountCoachBot.Channels.BotFramework;
+using AccountCoachBot.Scheduling;
+
+namespace AccountCoachBot;
+
+/// <summary>The server: Bot Framework endpoint, features, scheduling. Tests build it the same way.</summary>
+public static class CoachWebApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The build output carries appsettings.json and prompts/, so it runs from any working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.AddCoachServices();
+        builder.AddBotFrameworkChannel();
+        builder.AddScheduling();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapBotFramework();
+        app.MapGet("/healthz", () => Results.Ok("ok"));
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+namespace AccountCoachBot.Conversation;
+
+public enum InboundKind
+{
+    /// <summary>The person wrote something or pressed a button.</summary>
+    Message = 0,
+
+    /// <summary>The bot was added to a conversation (Teams install): welcome, store the address.</summary>
+    Installed = 1,
+}
+
+/// <summary>Who wrote, as the channel knows them.</summary>
+public sealed record Sender(string ExternalId, string? Name);
+
+/// <summary>Where the message came from, in a form the channel can use again later.</summary>
+public sealed record InboundAddress(string Transport, string Key, string ReferenceJson);
+
+/// <summary>A button press: the action id and its payload (with any inputs the card carried).</summary>
+public sealed record SubmittedAction(string Id, IReadOnlyDictionary<string, string> Payload)
+{
+    public string? Get(string key) => Payload.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+}
+
+/// <summary>One normalized inbound turn, from any channel.</summary>
+public sealed record InboundMessage(
+    string Channel,
+    string DeliveryId,
+    Sender Sender,
+    InboundAddress Address,
+    string? Text,
+    SubmittedAction? Action = null,
+    string? Locale = null,
+    string? TimeZone = null,
+    InboundKind Kind = InboundKind.Message);

@@ -1,0 +1,45 @@
+namespace AccountCoachBot.Conversation;
+
+/// <summary>What a feature answers: text, and optionally a card. Each channel renders it.</summary>
+public sealed record Reply(string Text, Card? Card = null)
+{
+    public static implicit operator Reply(string text) => new(text);
+}
+
+/// <summary>
+/// The channel-neutral card: a title, lines, facts, inputs, actions, and the principles it rests on.
+/// Renderers turn it into Adaptive Card 1.5, Block Kit, or plain text with numbered actions.
+/// </summary>
+public sealed record Card(
+    string Title,
+    IReadOnlyList<string>? Lines = null,
+    IReadOnlyList<CardFact>? Facts = null,
+    IReadOnlyList<CardAction>? Actions = null,
+    IReadOnlyList<string>? PrincipleIds = null,
+    string? Footnote = null)
+{
+    public IReadOnlyList<string> Lines { get; init; } = Lines ?? [];
+    public IReadOnlyList<CardFact> Facts { get; init; } = Facts ?? [];
+    public IReadOnlyList<CardAction> Actions { get; init; } = Actions ?? [];
+    public IReadOnlyList<string> PrincipleIds { get; init; } = PrincipleIds ?? [];
+}
+
+public sealed record CardFact(string Label, string Value);
+
+public enum InputKind
+{
+    Text = 0,
+    Date = 1,
+}
+
+public sealed record CardInput(string Id, InputKind Kind, string Label, string? Placeholder = null, bool Required = true);
+
+/// <summary>
+/// A button. Its payload names its subject (e.g. the promise id); the handler re-checks the acting person may
+/// touch it. Inputs, when present, are asked first (a sub-form in Teams, questions in plain chat).
+/// </summary>
+public sealed record CardAction(string Id, string Label, IReadOnlyDictionary<string, string>? Payload = null, IReadOnlyList<CardInput>? Inputs = null)
+{
+    public IReadOnlyDictionary<string, string> Payload { get; init; } = Payload ?? new Dictionary<string, string>();
+    public IReadOnlyList<CardInput> Inputs { get; init; } = Inputs ?? [];
+}

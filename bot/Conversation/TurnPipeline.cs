@@ -1,0 +1,149 @@
+using AccountCoachBot.Data;
+using AccountCoachBot.Features.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Conversation;
+
+/// <summary>
+/// One inbound message -> the person (created on first contact) -> the feature that handles it -> replies.
+/// Drops a delivery id it has already handled. Runs the whole turn in one transaction.
+/// </summary>
+public sealed class TurnPipeline(
+    CoachDbContext db,
+    IEnumerable<ITurnHandler> handlers,
+    TimeProvider time,
+    ILogger<TurnPipeline> logger)
+{
+    private readonly IReadOnlyList<ITurnHandler> _handlers = handlers.OrderBy(h => h.Order).ToList();
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await TryRecordDeliveryAsync(message, now, ct))
+        {
+            logger.LogInformation("Dropped a repeated delivery {DeliveryId} on {Channel}", message.DeliveryId, message.Channel);
+            return [];
+        }
+
+        var (person, isNew) = await FindOrCreatePersonAsync(message, now, ct);
+        var address = await UpsertAddressAsync(person, message.Address, now, ct);
+        var replies = new List<Reply>();
+
+        if (!person.Welcomed)
+        {
+            replies.Add(Welcome.For(person));
+            person.Welcomed = true;
+        }
+
+        if (message.Kind == InboundKind.Message && (!string.IsNullOrWhiteSpace(message.Text) || message.Action is not null))
+            replies.AddRange(await RouteAsync(message, person, address, now, ct));
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        if (isNew) logger.LogInformation("New person {PersonId} on {Channel}", person.Id, message.Channel);
+        return replies;
+    }
+
+    private async Task<IReadOnlyList<Reply>> RouteAsync(InboundMessage message, Person person, ConversationAddress address, DateTime now, CancellationToken ct)
+    {
+        var turn = new Turn(message, person, address, db, now);
+
+        // An answer to a question the bot asked (a new date, a reason) continues that action.
+        var pending = PendingPrompt.TryDeserialize(person.PendingPromptJson);
+        if (pending is not null && message.Action is null)
+        {
+            person.PendingPromptJson = null;
+            if (!PipelineTexts.IsCancelWord(turn.Text))
+            {
+                var payload = new Dictionary<string, string>(pending.Payload) { [pending.AwaitingInput] = turn.Text };
+                turn = new Turn(message, person, address, db, now) { Action = new SubmittedAction(pending.ActionId, payload), Text = "" };
+            }
+            else
+            {
+                return [turn.T(PipelineTexts.PromptDropped)];
+            }
+        }
+        else if (message.Action is not null)
+        {
+            person.PendingPromptJson = null;
+        }
+
+        foreach (var handler in _handlers)
+        {
+            var replies = await handler.TryHandleAsync(turn, ct);
+            if (replies is not null) return replies;
+        }
+        return [turn.T(turn.Action is null ? PipelineTexts.NotUnderstood : PipelineTexts.UnknownAction)];
+    }
+
+    private async Task<bool> TryRecordDeliveryAsync(InboundMessage message, DateTime now, CancellationToken ct)
+    {
+        var key = $"{message.Channel}|{message.DeliveryId}";
+        if (await db.ProcessedDeliveries.AnyAsync(d => d.Key == key, ct)) return false;
+        db.ProcessedDeliveries.Add(new ProcessedDelivery { Key = key, AtUtc = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance recorded it between our read and write.
+            return false;
+        }
+    }
+
+    private async Task<(Person Person, bool IsNew)> FindOrCreatePersonAsync(InboundMessage message, DateTime now, CancellationToken ct)
+    {
+        var identity = await db.ChannelIdentities.Include(i => i.Person)
+            .FirstOrDefaultAsync(i => i.Channel == message.Channel && i.ExternalId == message.Sender.ExternalId, ct);
+        var person = identity?.Person;
+        var isNew = person is null;
+        if (person is null)
+        {
+            person = new Person
+            {
+                DisplayName = message.Sender.Name ?? "",
+                CreatedUtc = now,
+                Identities = [new ChannelIdentity { Channel = message.Channel, ExternalId = message.Sender.ExternalId }],
+            };
+            db.People.Add(person);
+        }
+
+        if (person.TimeZoneSource != TimeZoneSource.Command && TimeZones.TryFind(message.TimeZone, out var zone))
+        {
+            person.TimeZoneId = zone.Id;
+            person.TimeZoneSource = TimeZoneSource.Activity;
+        }
+
+        if (!person.LanguageChosen)
+        {
+            var language = LanguageExtensions.FromScript(message.Text) ?? (isNew ? LanguageExtensions.FromLocale(message.Locale) : null);
+            if (language is not null) person.Language = language.Value;
+        }
+
+        if (!string.IsNullOrWhiteSpace(message.Sender.Name)) person.DisplayName = message.Sender.Name;
+        await db.SaveChangesAsync(ct);
+        return (person, isNew);
+    }
+
+    private async Task<ConversationAddress> UpsertAddressAsync(Person person, InboundAddress inbound, DateTime now, CancellationToken ct)
+    {
+        var address = await db.Addresses.FirstOrDefaultAsync(a => a.Transport == inbound.Transport && a.Key == inbound.Key, ct);
+        if (address is null)
+        {
+            address = new ConversationAddress { Transport = inbound.Transport, Key = inbound.Key };
+            db.Addresses.Add(address);
+        }
+        address.PersonId = person.Id;
+        address.ReferenceJson = inbound.ReferenceJson;
+        address.IsStale = false;
+        address.StaleReason = null;
+        address.UpdatedUtc = now;
+        await db.SaveChangesAsync(ct);
+        return address;
+    }
+}

@@ -1,0 +1,79 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.People;
+using AccountCoachBot.Features.Promises;
+using AccountCoachBot.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Data;
+
+public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
+    public DbSet<ConversationAddress> Addresses => Set<ConversationAddress>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Promise> Promises => Set<Promise>();
+    public DbSet<PromiseEvent> PromiseEvents => Set<PromiseEvent>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Person>(e =>
+        {
+            e.Property(p => p.DisplayName).HasMaxLength(200);
+            e.Property(p => p.TimeZoneId).HasMaxLength(100);
+            e.HasMany(p => p.Identities).WithOne(i => i.Person).HasForeignKey(i => i.PersonId);
+        });
+        model.Entity<ChannelIdentity>(e =>
+        {
+            e.Property(i => i.Channel).HasMaxLength(50);
+            e.Property(i => i.ExternalId).HasMaxLength(300);
+            e.HasIndex(i => new { i.Channel, i.ExternalId }).IsUnique();
+        });
+        model.Entity<ConversationAddress>(e =>
+        {
+            e.Property(a => a.Transport).HasMaxLength(50);
+            e.Property(a => a.Key).HasMaxLength(500);
+            e.HasIndex(a => new { a.Transport, a.Key }).IsUnique();
+            e.HasIndex(a => a.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId);
+        });
+        model.Entity<Account>(e =>
+        {
+            e.Property(a => a.Name).HasMaxLength(200);
+            e.Property(a => a.NormalizedName).HasMaxLength(200);
+            e.HasIndex(a => new { a.OwnerId, a.NormalizedName }).IsUnique();
+            e.HasOne<Person>().WithMany().HasForeignKey(a => a.OwnerId);
+        });
+        model.Entity<Promise>(e =>
+        {
+            e.Property(p => p.What).HasMaxLength(1000);
+            e.Property(p => p.TimeZoneId).HasMaxLength(100);
+            e.HasIndex(p => new { p.OwnerId, p.Status, p.DueUtc });
+            e.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId);
+            e.HasOne<Person>().WithMany().HasForeignKey(p => p.OwnerId);
+            e.HasMany(p => p.History).WithOne().HasForeignKey(h => h.PromiseId);
+        });
+        model.Entity<OutboxMessage>(e =>
+        {
+            e.Property(o => o.Kind).HasMaxLength(100);
+            e.Property(o => o.Transport).HasMaxLength(50);
+            e.Property(o => o.DedupeKey).HasMaxLength(300);
+            e.HasIndex(o => o.DedupeKey).IsUnique();
+            e.HasIndex(o => new { o.Status, o.Transport, o.DueUtc });
+        });
+        model.Entity<ProcessedDelivery>(e =>
+        {
+            e.HasKey(d => d.Key);
+            e.Property(d => d.Key).HasMaxLength(400);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Everything is stored in UTC; reading it back as Kind=Utc keeps zone conversions honest.
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        conventions.Properties<DateTime?>().HaveConversion<UtcNullableDateTimeConverter>();
+    }
+}

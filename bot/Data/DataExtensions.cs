@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Data;
+
+public static class DataExtensions
+{
+    public const string ConnectionName = "Coach";
+    private const string DefaultDatabase = "data/coach.db";
+
+    /// <summary>SQLite file by default: <c>data/coach.db</c> under the content root.</summary>
+    public static IHostApplicationBuilder AddCoachData(this IHostApplicationBuilder builder)
+    {
+        var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddDbContext<CoachDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor()));
+        return builder;
+    }
+
+    /// <summary>Makes a relative SQLite path absolute against the content root, and its folder exist.</summary>
+    public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString(ConnectionName) ?? $"Data Source={DefaultDatabase}");
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        if (builder.DataSource != ":memory:")
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ToString();
+    }
+
+    /// <summary>Creates or upgrades the schema with migrations, so a new version never loses data.</summary>
+    public static async Task MigrateCoachDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AccountCoachBot.Data");
+        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        logger.LogInformation("Database: {Path}", source);
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+    }
+}

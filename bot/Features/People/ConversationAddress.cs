@@ -1,0 +1,24 @@
+namespace AccountCoachBot.Features.People;
+
+/// <summary>
+/// A place the bot can speak again later: a Teams chat (its conversation reference), a terminal session...
+/// Stored on every inbound message so proactive nudges survive restarts.
+/// </summary>
+public sealed class ConversationAddress
+{
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+
+    /// <summary>Which sender delivers here: "botframework", "terminal", "slack".</summary>
+    public string Transport { get; set; } = "";
+
+    /// <summary>Unique per transport, e.g. "msteams|a:1xyz".</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>What the transport needs to send here (a Bot Framework ConversationReference), as JSON.</summary>
+    public string ReferenceJson { get; set; } = "{}";
+
+    public bool IsStale { get; set; }
+    public string? StaleReason { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using AccountCoachBot.Conversation;
+
+namespace AccountCoachBot.Features.People;
+
+/// <summary>help, settings, timezone, language, hours, workdays, pause, resume.</summary>
+public sealed class PeopleCommands : ITurnHandler
+{
+    public int Order => 10;
+
+    public Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
+    {
+        if (turn.Action is not null) return Task.FromResult<IReadOnlyList<Reply>?>(null);
+        var text = turn.Text;
+        Reply? reply = null;
+
+        if (Command.Is(text, "help", "?", "/help", "помощь", "справка", "что ты умеешь"))
+            reply = new Reply(turn.T(PeopleTexts.Help), new Card(turn.T(PeopleTexts.HelpTitle), Lines: turn.T(PeopleTexts.Help).Split('\n')));
+        else if (Command.Is(text, "settings", "настройки"))
+            reply = Settings(turn);
+        else if (Command.Matches(text, out var zone, "timezone", "time zone", "tz", "часовой пояс"))
+            reply = SetZone(turn, zone);
+        else if (Command.Matches(text, out var lang, "language", "lang", "язык"))
+            reply = SetLanguage(turn, lang);
+        else if (Command.Matches(text, out var hours, "hours", "working hours", "часы", "рабочие часы"))
+            reply = SetHours(turn, hours);
+        else if (Command.Matches(text, out var days, "workdays", "working days", "рабочие дни"))
+            reply = SetDays(turn, days);
+        else if (Command.Is(text, "pause", "пауза"))
+        {
+            turn.Person.Paused = true;
+            reply = turn.T(PeopleTexts.Paused);
+        }
+        else if (Command.Is(text, "resume", "продолжить", "возобновить"))
+        {
+            turn.Person.Paused = false;
+            reply = turn.T(PeopleTexts.Resumed);
+        }
+
+        return Task.FromResult<IReadOnlyList<Reply>?>(reply is null ? null : [reply]);
+    }
+
+    private static Reply Settings(Turn turn)
+    {
+        var p = turn.Person;
+        var card = new Card(
+            turn.T(PeopleTexts.SettingsTitle),
+            Facts:
+            [
+                new(turn.T(PeopleTexts.SettingsZone), p.TimeZoneId),
+                new(turn.T(PeopleTexts.SettingsLanguage), turn.T(PeopleTexts.LanguageName)),
+                new(turn.T(PeopleTexts.SettingsHours), $"{p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm}"),
+                new(turn.T(PeopleTexts.SettingsDays), WeekdayNames.Describe(p.Hours.Days, turn.Language)),
+                new(turn.T(PeopleTexts.SettingsNudges), turn.T(p.Paused ? PeopleTexts.NudgesPaused : PeopleTexts.NudgesOn)),
+            ],
+            Footnote: turn.T(PeopleTexts.SettingsHint));
+        var text = string.Join('\n', card.Facts.Select(f => $"{f.Label}: {f.Value}"));
+        return new Reply(text, card);
+    }
+
+    private static Reply SetZone(Turn turn, string value)
+    {
+        if (!TimeZones.TryFind(value, out var zone))
+            return turn.T(PeopleTexts.ZoneUnknown, value);
+        turn.Person.TimeZoneId = zone.Id;
+        turn.Person.TimeZoneSource = TimeZoneSource.Command;
+        var localNow = TimeZones.ToLocal(turn.NowUtc, zone);
+        return turn.T(PeopleTexts.ZoneSet, zone.Id, localNow.ToString("HH:mm", CultureInfo.InvariantCulture));
+    }
+
+    private static Reply SetLanguage(Turn turn, string value)
+    {
+        if (!LanguageExtensions.TryParse(value, out var language))
+            return turn.T(PeopleTexts.LanguageUnknown);
+        turn.Person.Language = language;
+        turn.Person.LanguageChosen = true;
+        return turn.T(PeopleTexts.LanguageSet);
+    }
+
+    private static Reply SetHours(Turn turn, string value)
+    {
+        var parts = value.Replace('–', '-').Replace('—', '-').Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2
+            || !TimeOnly.TryParse(parts[0], CultureInfo.InvariantCulture, out var start)
+            || !TimeOnly.TryParse(parts[1], CultureInfo.InvariantCulture, out var end)
+            || start >= end)
+            return turn.T(PeopleTexts.HoursInvalid);
+        turn.Person.WorkStart = start;
+        turn.Person.WorkEnd = end;
+        return turn.T(PeopleTexts.HoursSet, start.ToString("HH:mm"), end.ToString("HH:mm"));
+    }
+
+    private static Reply SetDays(Turn turn, string value)
+    {
+        var days = WeekdayNames.ParseSet(value);
+        if (days is null || days.Count == 0)
+            return turn.T(PeopleTexts.DaysInvalid);
+        turn.Person.WorkDaysMask = new WorkingHours(turn.Person.WorkStart, turn.Person.WorkEnd, days).DaysMask;
+        return turn.T(PeopleTexts.DaysSet, WeekdayNames.Describe(days, turn.Language));
+    }
+}

@@ -1,0 +1,12 @@
+using AccountCoachBot.Conversation;
+
+namespace AccountCoachBot.Features.People;
+
+public static class PeopleExtensions
+{
+    public static IServiceCollection AddPeople(this IServiceCollection services)
+    {
+        services.AddScoped<ITurnHandler, PeopleCommands>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+namespace AccountCoachBot.Features.People;
+
+/// <summary>Where a person's time zone came from; the bot says which one it assumed.</summary>
+public enum TimeZoneSource
+{
+    Default = 0,
+    Activity = 1,
+    Command = 2,
+}
+
+/// <summary>An account manager: created on first contact, from any channel.</summary>
+public sealed class Person
+{
+    public int Id { get; set; }
+    public string DisplayName { get; set; } = "";
+    public string TimeZoneId { get; set; } = "UTC";
+    public TimeZoneSource TimeZoneSource { get; set; }
+    public Language Language { get; set; }
+    public bool LanguageChosen { get; set; }
+    public TimeOnly WorkStart { get; set; } = WorkingHours.Default.Start;
+    public TimeOnly WorkEnd { get; set; } = WorkingHours.Default.End;
+    public int WorkDaysMask { get; set; } = WorkingHours.Default.DaysMask;
+    public bool Paused { get; set; }
+    public bool Welcomed { get; set; }
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>A question the bot asked and waits an answer for (e.g. the reason for a new date), as JSON.</summary>
+    public string? PendingPromptJson { get; set; }
+
+    public List<ChannelIdentity> Identities { get; set; } = [];
+
+    public WorkingHours Hours => new(WorkStart, WorkEnd, WorkingHours.DaysFromMask(WorkDaysMask));
+
+    public TimeZoneInfo Zone => TimeZones.FindOrUtc(TimeZoneId);
+}

@@ -1,0 +1,15 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Scheduling;
+
+namespace AccountCoachBot.Features.Promises;
+
+public static class PromisesExtensions
+{
+    public static IServiceCollection AddPromises(this IServiceCollection services)
+    {
+        services.AddScoped<ITurnHandler, PromiseCommands>();
+        services.AddScoped<INudgeRenderer, PromiseNudgeRenderer>();
+        services.AddSingleton<INudgePlanner, OverduePlanner>();
+        return services;
+    }
+}

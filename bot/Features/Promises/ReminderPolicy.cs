@@ -1,0 +1,53 @@
+using AccountCoachBot.Features.People;
+using AccountCoachBot.Scheduling;
+
+namespace AccountCoachBot.Features.Promises;
+
+public sealed record PlannedReminder(string Kind, DateTime AtUtc);
+
+/// <summary>
+/// When a promise's reminders are due. Plain code on instants, so tests drive it with any clock:
+/// one reminder before (09:00 of the previous working day when the due time is more than a day away,
+/// otherwise two hours before while that is still ahead), one at the due time; both moved into working hours.
+/// </summary>
+public static class ReminderPolicy
+{
+    public const string BeforeKind = "promise.before";
+    public const string DueKind = "promise.due";
+    public const string SnoozeKind = "promise.snooze";
+    public const string OverdueKind = "promise.overdue";
+
+    private static readonly TimeSpan ShortNotice = TimeSpan.FromHours(2);
+
+    public static IReadOnlyList<PlannedReminder> Plan(DateTime dueUtc, DateTime nowUtc, TimeZoneInfo zone, WorkingHours hours, bool onTrack)
+    {
+        var plan = new List<PlannedReminder>();
+        var dueAt = WorkingTime.NextWorkingInstant(dueUtc, zone, hours);
+
+        if (!onTrack && Before(dueUtc, nowUtc, zone, hours) is { } before)
+        {
+            var at = WorkingTime.NextWorkingInstant(before, zone, hours);
+            // A reminder pushed past the due time by working hours would only repeat the due one.
+            if (at < dueUtc && at < dueAt) plan.Add(new PlannedReminder(BeforeKind, at));
+        }
+
+        plan.Add(new PlannedReminder(DueKind, dueAt));
+        return plan;
+    }
+
+    private static DateTime? Before(DateTime dueUtc, DateTime nowUtc, TimeZoneInfo zone, WorkingHours hours)
+    {
+        if (dueUtc - nowUtc > TimeSpan.FromDays(1))
+        {
+            var dueLocal = TimeZones.ToLocal(dueUtc, zone);
+            var day = WorkingTime.PreviousWorkday(dueLocal.Date, hours);
+            var morning = TimeZones.ToUtc(day + hours.Start.ToTimeSpan(), zone);
+            if (morning > nowUtc) return morning;
+        }
+
+        var shortly = dueUtc - ShortNotice;
+        return shortly > nowUtc ? shortly : null;
+    }
+
+    public static string DedupeKey(string kind, int promiseId, DateTime dueUtc) => $"{kind}:{promiseId}:{dueUtc.Ticks}";
+}

@@ -1,0 +1,18 @@
+namespace AccountCoachBot.Scheduling;
+
+public sealed class DispatcherOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>Run the Hangfire server in this process (off in tests that drive the dispatcher themselves).</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>How many rows one dispatcher run handles at most.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>After this many attempts a row is marked failed.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How long a claim holds before another run may take the row over (a crashed sender).</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,39 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.People;
+
+namespace AccountCoachBot.Scheduling;
+
+public enum SendOutcome
+{
+    Sent = 0,
+
+    /// <summary>Try again later (throttled, the platform hiccuped, credentials rejected).</summary>
+    Retry = 1,
+
+    /// <summary>The destination is gone: mark the address stale, never retry.</summary>
+    Stale = 2,
+
+    /// <summary>A permanent failure for this message (e.g. too large).</summary>
+    Failed = 3,
+}
+
+public sealed record SendResult(SendOutcome Outcome, TimeSpan? RetryAfter = null, string? Error = null)
+{
+    public static readonly SendResult Ok = new(SendOutcome.Sent);
+}
+
+/// <summary>Delivers a rendered nudge to an address of its transport ("botframework", "terminal", "slack").</summary>
+public interface INudgeSender
+{
+    string Transport { get; }
+
+    Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct);
+}
+
+/// <summary>A feature's renderer for the outbox rows it wrote. Null means "nothing to say any more".</summary>
+public interface INudgeRenderer
+{
+    bool CanRender(string kind);
+
+    Task<Reply?> RenderAsync(OutboxMessage message, Person person, DateTime nowUtc, CancellationToken ct);
+}

@@ -1,0 +1,154 @@
+using AccountCoachBot.Data;
+using AccountCoachBot.Features.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AccountCoachBot.Scheduling;
+
+/// <summary>
+/// Claims due outbox rows atomically, asks the owning feature to render them, sends them through the
+/// channel and records the outcome. Working hours, pauses, retries and stale addresses are handled here,
+/// not in each feature. Only rows for transports this process can deliver are claimed.
+/// </summary>
+public sealed class NudgeDispatcher(
+    IServiceScopeFactory scopes,
+    IEnumerable<INudgeSender> senders,
+    IEnumerable<INudgePlanner> planners,
+    TimeProvider time,
+    IOptions<DispatcherOptions> options,
+    ILogger<NudgeDispatcher> logger)
+{
+    private readonly Dictionary<string, INudgeSender> _senders = senders.ToDictionary(s => s.Transport);
+    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Plans what became due, then sends what is due now. Returns how many messages went out.</summary>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        foreach (var planner in planners)
+            await planner.PlanAsync(ct);
+        return await DispatchDueAsync(ct);
+    }
+
+    public async Task<int> DispatchDueAsync(CancellationToken ct = default)
+    {
+        if (_senders.Count == 0) return 0;
+        var transports = _senders.Keys.ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        List<long> candidates;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            candidates = await db.Outbox
+                .Where(o => transports.Contains(o.Transport) && o.DueUtc <= now
+                    && (o.Status == OutboxStatus.Pending || (o.Status == OutboxStatus.Sending && o.ClaimedUntilUtc < now)))
+                .OrderBy(o => o.DueUtc)
+                .Select(o => o.Id)
+                .Take(options.Value.BatchSize)
+                .ToListAsync(ct);
+        }
+
+        var sent = 0;
+        foreach (var id in candidates)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (await DispatchOneAsync(id, ct)) sent++;
+        }
+        return sent;
+    }
+
+    private async Task<bool> DispatchOneAsync(long id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var claimedUntil = now + options.Value.ClaimTimeout;
+
+        // The claim is one conditional UPDATE: of two dispatchers racing for a row, exactly one wins it.
+        var claimed = await db.Outbox
+            .Where(o => o.Id == id && (o.Status == OutboxStatus.Pending || (o.Status == OutboxStatus.Sending && o.ClaimedUntilUtc < now)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.Status, OutboxStatus.Sending)
+                .SetProperty(o => o.ClaimedBy, _instance)
+                .SetProperty(o => o.ClaimedUntilUtc, claimedUntil)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1), ct);
+        if (claimed == 0) return false;
+
+        var row = await db.Outbox.SingleAsync(o => o.Id == id, ct);
+        var person = await db.People.SingleAsync(p => p.Id == row.PersonId, ct);
+
+        if (person.Paused)
+            return await FinishAsync(db, row, OutboxStatus.Skipped, "paused", ct);
+
+        if (!WorkingTime.IsWorkingTime(now, person.Zone, person.Hours))
+        {
+            row.Status = OutboxStatus.Pending;
+            row.DueUtc = WorkingTime.NextWorkingInstant(now, person.Zone, person.Hours);
+            row.Attempts--;
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+
+        var address = await db.Addresses.SingleAsync(a => a.Id == row.AddressId, ct);
+        if (address.IsStale)
+            return await FinishAsync(db, row, OutboxStatus.Stale, address.StaleReason ?? "address stale", ct);
+
+        var renderer = scope.ServiceProvider.GetServices<INudgeRenderer>().FirstOrDefault(r => r.CanRender(row.Kind));
+        if (renderer is null)
+        {
+            logger.LogError("No renderer for nudge kind {Kind}", row.Kind);
+            return await FinishAsync(db, row, OutboxStatus.Failed, "no renderer", ct);
+        }
+
+        var reply = await renderer.RenderAsync(row, person, now, ct);
+        if (reply is null)
+            return await FinishAsync(db, row, OutboxStatus.Skipped, "nothing to say", ct);
+        await db.SaveChangesAsync(ct); // what the renderer changed (e.g. the promise it reminded about)
+
+        SendResult result;
+        try
+        {
+            result = await _senders[row.Transport].SendAsync(address, reply, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Sending nudge {Id} failed", row.Id);
+            result = new SendResult(SendOutcome.Retry, null, e.GetType().Name);
+        }
+
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                row.SentUtc = time.GetUtcNow().UtcDateTime;
+                return await FinishAsync(db, row, OutboxStatus.Sent, null, ct);
+            case SendOutcome.Stale:
+                address.IsStale = true;
+                address.StaleReason = result.Error;
+                logger.LogWarning("Address {AddressId} is stale: {Reason}", address.Id, result.Error);
+                return await FinishAsync(db, row, OutboxStatus.Stale, result.Error, ct);
+            case SendOutcome.Failed:
+                return await FinishAsync(db, row, OutboxStatus.Failed, result.Error, ct);
+            default:
+                if (row.Attempts >= options.Value.MaxAttempts)
+                    return await FinishAsync(db, row, OutboxStatus.Failed, result.Error, ct);
+                row.Status = OutboxStatus.Pending;
+                row.LastError = result.Error;
+                row.DueUtc = now + (result.RetryAfter ?? Backoff(row.Attempts));
+                await db.SaveChangesAsync(ct);
+                return false;
+        }
+    }
+
+    private static async Task<bool> FinishAsync(CoachDbContext db, OutboxMessage row, OutboxStatus status, string? note, CancellationToken ct)
+    {
+        row.Status = status;
+        row.LastError = note;
+        row.ClaimedUntilUtc = null;
+        await db.SaveChangesAsync(ct);
+        return status == OutboxStatus.Sent;
+    }
+
+    /// <summary>30 s, 1 min, 2 min... capped at an hour.</summary>
+    private static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+}

@@ -1,0 +1,53 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AccountCoachBot.Scheduling;
+
+public static class SchedulingExtensions
+{
+    /// <summary>The outbox dispatcher, on any host (the server and the terminal chat).</summary>
+    public static IServiceCollection AddNudgeDispatcher(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<DispatcherOptions>(configuration.GetSection(DispatcherOptions.Section));
+        services.AddSingleton<NudgeDispatcher>();
+        return services;
+    }
+
+    /// <summary>Hangfire (in-memory storage: due items live in the app database) runs the dispatcher every minute.</summary>
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddNudgeDispatcher(builder.Configuration);
+        builder.Services.AddTransient<NudgeJob>();
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions()));
+
+        var runServer = builder.Configuration.GetSection(DispatcherOptions.Section).GetValue(nameof(DispatcherOptions.RunServer), true);
+        if (runServer)
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = 2;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+            builder.Services.AddHostedService<RecurringJobsRegistration>();
+        }
+        return builder;
+    }
+
+    private sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            jobs.AddOrUpdate<NudgeJob>(NudgeJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
