@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AccountCoachBot.Features.Coaching;
+
+public static class CoachingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the principle catalog as a singleton, loaded from <c>prompts/principles.json</c> beside the app
+    /// (or from the directory in configuration key <see cref="PrincipleCatalog.DirectoryConfigKey"/>).
+    /// </summary>
+    public static IServiceCollection AddCoaching(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(sp =>
+        {
+            var directory = sp.GetService<IConfiguration>()?[PrincipleCatalog.DirectoryConfigKey];
+            return PrincipleCatalog.Load(directory);
+        });
+        return services;
+    }
+}
