@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AccountCoachBot.Tests.Infrastructure;
+
+/// <summary>
+/// A loopback Bot Connector on real Kestrel: records every activity the bot sends, and can answer the next
+/// calls with scripted failures (429 with Retry-After, 403 BotNotInConversationRoster...).
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(int Status, string? Code, string? RetryAfter)> _script = new();
+    private readonly List<RecordedCall> _calls = [];
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    public sealed record RecordedCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, string? Authorization, int Status);
+
+    private FakeConnector(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<RecordedCall> Calls
+    {
+        get { lock (_calls) return _calls.ToList(); }
+    }
+
+    /// <summary>Delivered messages only (not the scripted failures).</summary>
+    public IReadOnlyList<RecordedCall> Delivered => Calls.Where(c => c.Status is >= 200 and < 300).ToList();
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new FakeConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext c, string conversationId) => connector.RecordAsync(c, conversationId, null));
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => connector.RecordAsync(c, conversationId, activityId));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => connector.RecordAsync(c, conversationId, activityId));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        return connector;
+    }
+
+    /// <summary>The next call answers with this failure instead of accepting the activity.</summary>
+    public void FailNext(HttpStatusCode status, string? errorCode = null, TimeSpan? retryAfter = null) =>
+        _script.Enqueue(((int)status, errorCode, retryAfter is null ? null : ((int)retryAfter.Value.TotalSeconds).ToString()));
+
+    /// <summary>Waits until at least <paramref name="count"/> messages were delivered.</summary>
+    public async Task<IReadOnlyList<RecordedCall>> WaitForDeliveredAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (Delivered.Count < count)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) break;
+            await _arrived.WaitAsync(left);
+        }
+        return Delivered;
+    }
+
+    private async Task<IResult> RecordAsync(HttpContext context, string conversationId, string? activityId)
+    {
+        var activity = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var status = 200;
+        string? code = null, retryAfter = null;
+        if (_script.TryDequeue(out var scripted)) (status, code, retryAfter) = scripted;
+        lock (_calls)
+            _calls.Add(new RecordedCall(context.Request.Method, conversationId, activityId, activity, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, status));
+        _arrived.Release();
+
+        if (status == 200) return Results.Json(new { id = $"act-{Guid.NewGuid():N}" });
+        if (retryAfter is not null) context.Response.Headers.RetryAfter = retryAfter;
+        return Results.Json(new { error = new { code = code ?? "Error", message = "scripted" } }, statusCode: status);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
