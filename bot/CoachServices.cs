@@ -1,5 +1,6 @@
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
+using AccountCoachBot.Features.Coaching;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.Promises;
 
@@ -14,6 +15,8 @@ public static class CoachServices
         builder.Services.AddConversation();
         builder.Services.AddPeople();
         builder.Services.AddPromises();
+        builder.Services.AddCoaching();
+        builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
         return builder;
     }
 }

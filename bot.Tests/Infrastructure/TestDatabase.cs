@@ -3,7 +3,7 @@ namespace AccountCoachBot.Tests.Infrastructure;
 /// <summary>A SQLite file of the test's own in a temp folder, deleted afterwards.</summary>
 public sealed class TestDatabase : IDisposable
 {
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "coach-tests", Guid.NewGuid().ToString("N"));
+    public string Directory { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "coach-tests", Guid.NewGuid().ToString("N"));
 
     public TestDatabase() => System.IO.Directory.CreateDirectory(Directory);
 

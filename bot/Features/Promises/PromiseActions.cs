@@ -11,7 +11,7 @@ public static class PromiseActions
     public const string Edit = "promise.edit";
     public const string Snooze = "promise.snooze";
     public const string Cancel = "promise.cancel";
-    public const string Why = "coach.why";
+    public const string Why = Coaching.CoachingCommands.WhyAction;
 
     public const string IdKey = "promiseId";
     public const string DueKey = "due";
@@ -22,5 +22,5 @@ public static class PromiseActions
     public const string PrincipleKey = "principle";
 
     /// <summary>The tenet behind every promise reminder.</summary>
-    public const string KeepYourWord = "always-do-what-you-say";
+    public const string KeepYourWord = Coaching.PrincipleIds.AlwaysDoWhatYouSay;
 }

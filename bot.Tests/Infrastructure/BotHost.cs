@@ -1,0 +1,72 @@
+using AccountCoachBot.Data;
+using AccountCoachBot.Scheduling;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountCoachBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real bot on real Kestrel, on an ephemeral loopback port, with its own SQLite file and a fake clock.
+/// Hangfire's server is off: tests run the dispatcher themselves, at the fake time they choose.
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BotHost(WebApplication app, FakeTimeProvider time, string databasePath)
+    {
+        _app = app;
+        Time = time;
+        DatabasePath = databasePath;
+    }
+
+    public FakeTimeProvider Time { get; }
+    public string DatabasePath { get; }
+    public IServiceProvider Services => _app.Services;
+    public string BaseUrl { get; private set; } = "";
+    public string MessagesUrl => BaseUrl + "api/messages";
+
+    /// <summary>Starts the bot on a database file (new or existing: a restart reuses it).</summary>
+    public static async Task<BotHost> StartAsync(string databasePath, FakeTimeProvider time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            $"--ConnectionStrings:Coach=Data Source={databasePath}",
+            "--Scheduling:RunServer=false",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) args.Add($"--{key}={value}");
+
+        var app = CoachWebApp.Create(args.ToArray(), builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));
+            builder.Logging.ClearProviders();
+            services?.Invoke(builder.Services);
+        });
+        await app.Services.MigrateCoachDatabaseAsync();
+        await app.StartAsync();
+        var host = new BotHost(app, time, databasePath);
+        host.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        return host;
+    }
+
+    public Task<int> RunDispatcherAsync() => Services.GetRequiredService<NudgeDispatcher>().RunAsync();
+
+    public async Task<T> WithDbAsync<T>(Func<CoachDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoachDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
