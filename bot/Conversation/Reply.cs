@@ -32,7 +32,7 @@ public enum InputKind
     Date = 1,
 }
 
-public sealed record CardInput(string Id, InputKind Kind, string Label, string? Placeholder = null, bool Required = true);
+public sealed record CardInput(string Id, InputKind Kind, string Label, string? Placeholder = null, bool Required = true, string? ErrorMessage = null);
 
 /// <summary>
 /// A button. Its payload names its subject (e.g. the promise id); the handler re-checks the acting person may

@@ -59,7 +59,7 @@ public static partial class ActivityMapper
         foreach (var (key, node) in data)
         {
             if (key == AdaptiveCardRenderer.ActionKey || node is null) continue;
-            payload[key] = node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString();
+            payload[AdaptiveCardRenderer.InputKey(key)] = node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString();
         }
         return new SubmittedAction(id, payload);
     }

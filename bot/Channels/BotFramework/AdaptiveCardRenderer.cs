@@ -41,7 +41,7 @@ public static class AdaptiveCardRenderer
         if (card.Actions.Count > 0)
         {
             var actions = new JsonArray();
-            foreach (var action in card.Actions) actions.Add(RenderAction(action));
+            for (var i = 0; i < card.Actions.Count; i++) actions.Add(RenderAction(card.Actions[i], i));
             result["actions"] = actions;
         }
         return result;
@@ -49,7 +49,19 @@ public static class AdaptiveCardRenderer
 
     public static Attachment ToAttachment(Card card) => new() { ContentType = ContentType, Content = Render(card) };
 
-    private static JsonObject RenderAction(CardAction action)
+    /// <summary>
+    /// Input ids must be unique in a card, yet two buttons may both ask for a "reason": each input id gets its
+    /// button's index as a suffix, which <see cref="InputKey"/> strips again on the way in.
+    /// </summary>
+    public const string InputSuffix = "__";
+
+    public static string InputKey(string wireKey)
+    {
+        var at = wireKey.LastIndexOf(InputSuffix, StringComparison.Ordinal);
+        return at > 0 && int.TryParse(wireKey[(at + InputSuffix.Length)..], out _) ? wireKey[..at] : wireKey;
+    }
+
+    private static JsonObject RenderAction(CardAction action, int index)
     {
         var submit = new JsonObject { ["type"] = "Action.Submit", ["title"] = action.Label, ["data"] = Data(action) };
         if (action.Inputs.Count == 0) return submit;
@@ -60,10 +72,12 @@ public static class AdaptiveCardRenderer
             var element = new JsonObject
             {
                 ["type"] = input.Kind == InputKind.Date ? "Input.Date" : "Input.Text",
-                ["id"] = input.Id,
+                ["id"] = $"{input.Id}{InputSuffix}{index}",
                 ["label"] = input.Label,
                 ["isRequired"] = input.Required,
             };
+            // Clients show this when a required input is left empty; the question itself says what is missing.
+            if (input.Required) element["errorMessage"] = input.ErrorMessage ?? input.Label;
             if (input.Placeholder is not null) element["placeholder"] = input.Placeholder;
             if (input.Kind == InputKind.Text) element["maxLength"] = 500;
             inputs.Add(element);

@@ -51,7 +51,8 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
         }
 
         var error = await SafeReadAsync<ErrorResponse>(response, ct);
-        var result = new ConnectorResult(response.StatusCode, null, RetryAfterOf(response), error?.Error?.Code);
+        // Teams puts the specific reason (MessageWritesBlocked) in subCode, next to a generic code.
+        var result = new ConnectorResult(response.StatusCode, null, RetryAfterOf(response), error?.Error?.SubCode ?? error?.Error?.Code);
         if (response.StatusCode is HttpStatusCode.Unauthorized || (response.StatusCode is HttpStatusCode.Forbidden && !result.IsGone))
             logger.LogError("The Bot Connector refused our credentials ({Status} {Code}) at {Host}; check MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppType",
                 (int)response.StatusCode, result.ErrorCode, url.Host);
@@ -90,6 +91,7 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
     private sealed class ErrorBody
     {
         public string? Code { get; set; }
+        public string? SubCode { get; set; }
         public string? Message { get; set; }
     }
 }
