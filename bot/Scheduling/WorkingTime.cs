@@ -19,6 +19,17 @@ public static class WorkingTime
         return TimeZones.ToUtc(day + hours.Start.ToTimeSpan(), zone);
     }
 
+    /// <summary>The instant itself when it is working time, else the end of the last working period before it.</summary>
+    public static DateTime PreviousWorkingInstant(DateTime utc, TimeZoneInfo zone, WorkingHours hours)
+    {
+        if (hours.Days.Count == 0 || IsWorkingTime(utc, zone, hours)) return utc;
+        var local = TimeZones.ToLocal(utc, zone);
+        var day = local.Date;
+        if (TimeOnly.FromDateTime(local) < hours.End || !hours.IsWorkday(day.DayOfWeek)) day = day.AddDays(-1);
+        while (!hours.IsWorkday(day.DayOfWeek)) day = day.AddDays(-1);
+        return TimeZones.ToUtc(day + hours.End.ToTimeSpan(), zone);
+    }
+
     /// <summary>The start of the next working morning strictly after the given instant's day (snooze target).</summary>
     public static DateTime NextWorkingMorning(DateTime utc, TimeZoneInfo zone, WorkingHours hours)
     {

@@ -28,10 +28,11 @@ public static class TimeZones
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(local))
         {
+            // Read with the offset in force before the gap, 02:30 becomes 03:30: later by the gap's length.
             var probe = local;
-            while (zone.IsInvalidTime(probe)) probe = probe.AddMinutes(15);
-            var offsetAfter = zone.GetUtcOffset(probe);
-            return DateTime.SpecifyKind(local - offsetAfter, DateTimeKind.Utc);
+            while (zone.IsInvalidTime(probe)) probe = probe.AddMinutes(-15);
+            var offsetBefore = zone.GetUtcOffset(probe);
+            return DateTime.SpecifyKind(local - offsetBefore, DateTimeKind.Utc);
         }
         if (zone.IsAmbiguousTime(local))
         {

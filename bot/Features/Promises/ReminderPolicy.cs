@@ -26,9 +26,9 @@ public static class ReminderPolicy
 
         if (!onTrack && Before(dueUtc, nowUtc, zone, hours) is { } before)
         {
-            var at = WorkingTime.NextWorkingInstant(before, zone, hours);
-            // A reminder pushed past the due time by working hours would only repeat the due one.
-            if (at < dueUtc && at < dueAt) plan.Add(new PlannedReminder(BeforeKind, at));
+            // Outside working hours a reminder before the due time comes earlier (the evening before), never later.
+            var at = WorkingTime.PreviousWorkingInstant(before, zone, hours);
+            if (at > nowUtc && at < dueAt) plan.Add(new PlannedReminder(BeforeKind, at));
         }
 
         plan.Add(new PlannedReminder(DueKind, dueAt));
