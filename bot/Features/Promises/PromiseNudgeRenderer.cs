@@ -25,6 +25,10 @@ public sealed class PromiseNudgeRenderer(CoachDbContext db) : INudgeRenderer
 
         // A reminder before the due time that arrives after it (the server was down) would only confuse.
         if (message.Kind == ReminderPolicy.BeforeKind && (promise.OnTrack || nowUtc >= promise.DueUtc)) return null;
+
+        // Overdue since before today: the day's overdue list carries it, one message instead of two.
+        var todayStart = TimeZones.ToUtc(TimeZones.ToLocal(nowUtc, person.Zone).Date, person.Zone);
+        if (promise.DueUtc < todayStart) return null;
         return PromiseCards.Reminder(promise, person, nowUtc);
     }
 }

@@ -1,0 +1,111 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Data;
+using AccountCoachBot.Features.People;
+using AccountCoachBot.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountCoachBot.Tests.Infrastructure;
+
+/// <summary>
+/// The product without a channel: the real pipeline, features and dispatcher on a real SQLite file, a fake
+/// clock, and a recording sender standing in for the channel ("test" transport).
+/// </summary>
+public sealed class CoachTestHost : IAsyncDisposable
+{
+    public const string Transport = "test";
+    private readonly IHost _host;
+    private readonly TestDatabase _db;
+
+    private CoachTestHost(IHost host, TestDatabase db, FakeTimeProvider time, RecordingSender sender)
+    {
+        _host = host;
+        _db = db;
+        Time = time;
+        Sender = sender;
+    }
+
+    public FakeTimeProvider Time { get; }
+    public RecordingSender Sender { get; }
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<CoachTestHost> StartAsync(DateTimeOffset now)
+    {
+        var time = new FakeTimeProvider(now);
+        var sender = new RecordingSender();
+        var db = new TestDatabase();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Coach"] = db.ConnectionString });
+        builder.Logging.ClearProviders();
+        builder.AddCoachServices();
+        builder.Services.AddNudgeDispatcher(builder.Configuration);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddSingleton<INudgeSender>(sender);
+        var host = builder.Build();
+        await host.Services.MigrateCoachDatabaseAsync();
+        return new CoachTestHost(host, db, time, sender);
+    }
+
+    /// <summary>A message from a person, through the real pipeline.</summary>
+    public async Task<IReadOnlyList<Reply>> SayAsync(string? text, string user = "olga", SubmittedAction? action = null, string? timeZone = "Europe/Berlin", string? locale = "en-US")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var message = new InboundMessage("test", Guid.NewGuid().ToString("N"), new Sender(user, user),
+            new InboundAddress(Transport, $"test|{user}", "{}"), text, action, locale, timeZone);
+        return await scope.ServiceProvider.GetRequiredService<TurnPipeline>().HandleAsync(message, CancellationToken.None);
+    }
+
+    /// <summary>The last reply's text (cards included, as plain text).</summary>
+    public async Task<string> AskAsync(string text, string user = "olga") =>
+        PlainTextRenderer.Render((await SayAsync(text, user))[^1]);
+
+    public Task<IReadOnlyList<Reply>> PressAsync(string actionId, IDictionary<string, string> payload, string user = "olga") =>
+        SayAsync(null, user, new SubmittedAction(actionId, new Dictionary<string, string>(payload)));
+
+    public NudgeDispatcher Dispatcher => Services.GetRequiredService<NudgeDispatcher>();
+
+    public async Task<T> WithDbAsync<T>(Func<CoachDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CoachDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        await Task.Yield();
+        _db.Dispose();
+    }
+}
+
+/// <summary>A channel that records what the dispatcher sends; results can be scripted per call.</summary>
+public sealed class RecordingSender : INudgeSender
+{
+    private readonly Queue<SendResult> _script = new();
+    private readonly List<(ConversationAddress Address, Reply Reply)> _sent = [];
+
+    public string Transport => CoachTestHost.Transport;
+
+    public IReadOnlyList<(ConversationAddress Address, Reply Reply)> Sent
+    {
+        get { lock (_sent) return _sent.ToList(); }
+    }
+
+    public void Next(SendResult result)
+    {
+        lock (_script) _script.Enqueue(result);
+    }
+
+    public Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
+    {
+        SendResult? scripted = null;
+        lock (_script) if (_script.Count > 0) scripted = _script.Dequeue();
+        var result = scripted ?? SendResult.Ok;
+        if (result.Outcome == SendOutcome.Sent)
+            lock (_sent) _sent.Add((address, reply));
+        return Task.FromResult(result);
+    }
+}
