@@ -1,3 +1,5 @@
+using AccountCoachBot.Channels.BotFramework;
+using AccountCoachBot.Channels.BotFramework.Auth;
 using AccountCoachBot.Data;
 using AccountCoachBot.Scheduling;
 using Microsoft.AspNetCore.Builder;
@@ -31,11 +33,16 @@ public sealed class BotHost : IAsyncDisposable
     public string MessagesUrl => BaseUrl + "api/messages";
 
     /// <summary>Starts the bot on a database file (new or existing: a restart reuses it).</summary>
-    public static async Task<BotHost> StartAsync(string databasePath, FakeTimeProvider time, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="identity">
+    /// Serves Bot Framework metadata, keys and MSAL tokens in-process. Those two clients then have no network
+    /// path at all; every other client keeps the loopback-only guard.
+    /// </param>
+    public static async Task<BotHost> StartAsync(string databasePath, FakeTimeProvider time, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null, HttpMessageHandler? identity = null, string urls = "http://127.0.0.1:0")
     {
         var args = new List<string>
         {
-            "--urls=http://127.0.0.1:0",
+            $"--urls={urls}",
             $"--ConnectionStrings:Coach=Data Source={databasePath}",
             "--Scheduling:RunServer=false",
             "--Logging:LogLevel:Default=Warning",
@@ -45,7 +52,16 @@ public sealed class BotHost : IAsyncDisposable
         var app = CoachWebApp.Create(args.ToArray(), builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(time);
-            builder.Services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));
+            if (identity is null)
+            {
+                builder.Services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));
+            }
+            else
+            {
+                builder.Services.AddHttpClient(BotFrameworkAuthConstants.MetadataHttpClientName).ConfigurePrimaryHttpMessageHandler(() => identity);
+                builder.Services.AddHttpClient(BotFrameworkAuthConstants.LoginHttpClientName).ConfigurePrimaryHttpMessageHandler(() => identity);
+                builder.Services.AddHttpClient(BotFrameworkExtensions.ConnectorHttpClient).AddHttpMessageHandler(() => new LoopbackOnlyHandler());
+            }
             builder.Logging.ClearProviders();
             services?.Invoke(builder.Services);
         });

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccountCoachBot.Channels.BotFramework.Auth;
@@ -45,7 +44,7 @@ public sealed class MessagesEndpoint(
             logger.LogWarning("Refused a request to /api/messages: {Status} {Failure}", auth.StatusCode, auth.Failure);
             return Results.StatusCode(auth.StatusCode);
         }
-        if (auth.IsAnonymous && !options.Value.AllowUnauthenticated && !IsLoopback(http))
+        if (auth.IsAnonymous && !AnonymousAccess.IsPermitted(options.Value, http.Connection.RemoteIpAddress))
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
 
         if (activity.From?.Id is null || activity.Conversation?.Id is null || activity.ServiceUrl is null || activity.ChannelId is null)
@@ -105,9 +104,19 @@ public sealed class MessagesEndpoint(
         var outbound = ActivityMapper.ToReply(inbound, reply);
         for (var attempt = 1; ; attempt++)
         {
-            var result = inbound.Id is null
-                ? await connector.SendToConversationAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, outbound, ct)
-                : await connector.ReplyToActivityAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, inbound.Id, outbound, ct);
+            ConnectorResult result;
+            try
+            {
+                result = inbound.Id is null
+                    ? await connector.SendToConversationAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, outbound, ct)
+                    : await connector.ReplyToActivityAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, inbound.Id, outbound, ct);
+            }
+            catch (Exception e) when (e is ConnectorTokenException or HttpRequestException)
+            {
+                // The turn's changes are saved; only this reply is lost, and the logs say why.
+                logger.LogError("Reply not delivered: {Error}", e.Message);
+                return;
+            }
             if (result.Succeeded || !result.IsTransient || attempt == 3)
             {
                 if (!result.Succeeded) logger.LogWarning("Reply not delivered: {Status} {Code}", (int)result.Status, result.ErrorCode);
@@ -117,10 +126,6 @@ public sealed class MessagesEndpoint(
             await Task.Delay(delay > TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : delay, ct);
         }
     }
-
-    private static bool IsLoopback(HttpContext http) =>
-        http.Connection.LocalIpAddress is { } local && IPAddress.IsLoopback(local)
-        && (http.Connection.RemoteIpAddress is null || IPAddress.IsLoopback(http.Connection.RemoteIpAddress));
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
