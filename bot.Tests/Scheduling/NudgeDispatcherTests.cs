@@ -147,3 +147,25 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
         Assert.Equal("Overdue promises (1)", Assert.Single(monday).Reply.Card!.Title);
     }
 }
+
+public sealed class NudgeDispatcherTransportTests : IAsyncLifetime
+{
+    private CoachTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task RunAsync_LeavesRowsAlone_WhenThisProcessCannotDeliverTheirTransport()
+    {
+        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
+        await _host.WithDbAsync(db => db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(o => o.Transport, "terminal")));
+
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+
+        var row = await _host.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Kind == ReminderPolicy.DueKind));
+        Assert.Equal((OutboxStatus.Pending, 0), (row.Status, row.Attempts));
+    }
+}

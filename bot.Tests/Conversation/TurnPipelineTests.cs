@@ -1,0 +1,138 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.People;
+using AccountCoachBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountCoachBot.Tests.Conversation;
+
+public sealed class TurnPipelineTests : IAsyncLifetime
+{
+    private CoachTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<Person> PersonAsync(string user = "olga") =>
+        _host.WithDbAsync(db => db.People.SingleAsync(p => p.Identities.Any(i => i.ExternalId == user)));
+
+    [Fact]
+    public async Task Handle_WelcomesOnce_WithTheZoneItAssumed()
+    {
+        var first = await _host.SayAsync("settings", timeZone: null);
+        var second = await _host.SayAsync("settings", timeZone: null);
+
+        Assert.Equal(2, first.Count);
+        Assert.Contains("I assumed UTC", first[0].Text);
+        Assert.Contains("promise Acme:", first[0].Text);
+        Assert.Single(second);
+    }
+
+    [Fact]
+    public async Task Handle_TakesZoneFromChannel_UntilPersonSetsOne()
+    {
+        await _host.SayAsync("hi", timeZone: "Europe/Berlin");
+        Assert.Equal(("Europe/Berlin", TimeZoneSource.Activity), ((await PersonAsync()).TimeZoneId, (await PersonAsync()).TimeZoneSource));
+
+        Assert.StartsWith("Time zone set: America/New_York. It's 04:00 there now.", (await _host.SayAsync("timezone America/New_York"))[^1].Text);
+        await _host.SayAsync("hi", timeZone: "Europe/Berlin");
+
+        Assert.Equal("America/New_York", (await PersonAsync()).TimeZoneId);
+    }
+
+    [Fact]
+    public async Task Handle_RefusesUnknownZone_AndKeepsTheOld()
+    {
+        await _host.SayAsync("hi");
+        var reply = (await _host.SayAsync("timezone Mars/Olympus"))[^1];
+
+        Assert.StartsWith("I don't know the time zone \"Mars/Olympus\"", reply.Text);
+        Assert.Equal("Europe/Berlin", (await PersonAsync()).TimeZoneId);
+    }
+
+    [Fact]
+    public async Task Handle_SpeaksRussian_WhenMessageIsInCyrillic()
+    {
+        var replies = await _host.SayAsync("настройки", locale: "en-US");
+
+        Assert.StartsWith("Здравствуйте!", replies[0].Text);
+        Assert.Equal("Ваши настройки", replies[1].Card!.Title);
+        Assert.Equal(Language.Ru, (await PersonAsync()).Language);
+    }
+
+    [Fact]
+    public async Task Handle_KeepsChosenLanguage_WhenScriptDiffers()
+    {
+        await _host.SayAsync("language ru");
+        var reply = (await _host.SayAsync("settings"))[^1];
+
+        Assert.Equal("Ваши настройки", reply.Card!.Title);
+    }
+
+    [Theory]
+    [InlineData("hours 18:00-09:00")]
+    [InlineData("hours nine to five")]
+    [InlineData("workdays someday")]
+    public async Task Handle_RefusesBadSettings_AndChangesNothing(string command)
+    {
+        await _host.SayAsync("hi");
+        var before = await PersonAsync();
+
+        var reply = (await _host.SayAsync(command))[^1];
+
+        Assert.StartsWith(command.StartsWith("hours") ? "Give hours like" : "Give days like", reply.Text);
+        var after = await PersonAsync();
+        Assert.Equal((before.WorkStart, before.WorkEnd, before.WorkDaysMask), (after.WorkStart, after.WorkEnd, after.WorkDaysMask));
+    }
+
+    [Fact]
+    public async Task Handle_SetsHoursAndDays()
+    {
+        await _host.SayAsync("hours 08:30-17:30");
+        var reply = (await _host.SayAsync("workdays sun-thu"))[^1];
+
+        Assert.Equal("Working days: Mon, Tue, Wed, Thu, Sun.", reply.Text);
+        var person = await PersonAsync();
+        Assert.Equal((new TimeOnly(8, 30), new TimeOnly(17, 30)), (person.WorkStart, person.WorkEnd));
+        Assert.False(person.Hours.IsWorkday(DayOfWeek.Friday));
+    }
+
+    [Fact]
+    public async Task Handle_DropsRepeatedDelivery()
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var pipeline = scope.ServiceProvider.GetRequiredService<TurnPipeline>();
+        var message = new InboundMessage("test", "delivery-1", new Sender("olga", "Olga"), new InboundAddress(CoachTestHost.Transport, "test|olga", "{}"), "promises");
+
+        Assert.NotEmpty(await pipeline.HandleAsync(message, CancellationToken.None));
+        await using var scope2 = _host.Services.CreateAsyncScope();
+        Assert.Empty(await scope2.ServiceProvider.GetRequiredService<TurnPipeline>().HandleAsync(message, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Handle_SaysItDidNotUnderstand_WithAnExample()
+    {
+        await _host.SayAsync("hi");
+        var reply = (await _host.SayAsync("blah blah"))[^1];
+
+        Assert.Equal("I didn't catch that. Try: `promise Acme: send the quote by Friday`, or `help`.", reply.Text);
+    }
+
+    [Fact]
+    public async Task Why_ShowsThePrincipleAndItsSource()
+    {
+        var reply = (await _host.SayAsync("why always-do-what-you-say"))[^1];
+
+        Assert.Contains("Source: seed 004", reply.Text);
+    }
+
+    [Fact]
+    public async Task Pause_StopsNudges_ResumeBringsThemBack()
+    {
+        await _host.SayAsync("pause");
+        Assert.True((await PersonAsync()).Paused);
+        await _host.SayAsync("resume");
+        Assert.False((await PersonAsync()).Paused);
+    }
+}
