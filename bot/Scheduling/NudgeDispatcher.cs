@@ -148,7 +148,10 @@ public sealed class NudgeDispatcher(
         return status == OutboxStatus.Sent;
     }
 
-    /// <summary>30 s, 1 min, 2 min... capped at an hour.</summary>
-    private static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+    /// <summary>30 s, 1 min, 2 min... capped at an hour, ±20 % so retries from many rows don't arrive together.</summary>
+    private static TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
+    }
 }

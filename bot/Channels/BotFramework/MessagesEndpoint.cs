@@ -122,7 +122,7 @@ public sealed class MessagesEndpoint(
                 if (!result.Succeeded) logger.LogWarning("Reply not delivered: {Status} {Code}", (int)result.Status, result.ErrorCode);
                 return;
             }
-            var delay = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, attempt));
+            var delay = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, attempt) * (0.8 + 0.4 * Random.Shared.NextDouble()));
             await Task.Delay(delay > TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : delay, ct);
         }
     }
