@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.Promises;
@@ -16,6 +17,7 @@ public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : D
     public DbSet<PromiseEvent> PromiseEvents => Set<PromiseEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
+    public DbSet<SlackInboxItem> SlackInbox => Set<SlackInboxItem>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -23,6 +25,10 @@ public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : D
         {
             e.Property(p => p.DisplayName).HasMaxLength(200);
             e.Property(p => p.TimeZoneId).HasMaxLength(100);
+            e.Property(p => p.Email).HasMaxLength(320);
+            e.Property(p => p.LinkCode).HasMaxLength(20);
+            e.HasIndex(p => p.Email);
+            e.HasIndex(p => p.LinkCode);
             e.HasMany(p => p.Identities).WithOne(i => i.Person).HasForeignKey(i => i.PersonId);
         });
         model.Entity<ChannelIdentity>(e =>
@@ -62,6 +68,13 @@ public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : D
             e.Property(o => o.DedupeKey).HasMaxLength(300);
             e.HasIndex(o => o.DedupeKey).IsUnique();
             e.HasIndex(o => new { o.Status, o.Transport, o.DueUtc });
+        });
+        model.Entity<SlackInboxItem>(e =>
+        {
+            e.Property(i => i.Key).HasMaxLength(300);
+            e.Property(i => i.Kind).HasMaxLength(50);
+            e.HasIndex(i => i.Key).IsUnique();
+            e.HasIndex(i => new { i.Status, i.ReceivedUtc });
         });
         model.Entity<ProcessedDelivery>(e =>
         {

@@ -17,6 +17,51 @@ namespace AccountCoachBot.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AccountCoachBot.Channels.Slack.SlackInboxItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedUtc");
+
+                    b.ToTable("SlackInbox");
+                });
+
             modelBuilder.Entity("AccountCoachBot.Conversation.ProcessedDelivery", b =>
                 {
                     b.Property<string>("Key")
@@ -146,11 +191,22 @@ namespace AccountCoachBot.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Language")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LanguageChosen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LinkCodeExpiresUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Paused")
                         .HasColumnType("INTEGER");
@@ -179,6 +235,10 @@ namespace AccountCoachBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("LinkCode");
 
                     b.ToTable("People");
                 });

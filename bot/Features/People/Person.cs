@@ -21,6 +21,13 @@ public sealed class Person
     public TimeOnly WorkEnd { get; set; } = WorkingHours.Default.End;
     public int WorkDaysMask { get; set; } = WorkingHours.Default.DaysMask;
     public bool Paused { get; set; }
+
+    /// <summary>Work email when a channel tells it: the same person in Teams and Slack is linked by it.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>A one-time code for `link`, joining this person's identities on another channel.</summary>
+    public string? LinkCode { get; set; }
+    public DateTime? LinkCodeExpiresUtc { get; set; }
     public bool Welcomed { get; set; }
     public DateTime CreatedUtc { get; set; }
 
