@@ -12,6 +12,7 @@ public static class PlainTextRenderer
         text.AppendLine(card.Title);
         foreach (var line in card.Lines) text.AppendLine(line);
         foreach (var fact in card.Facts) text.AppendLine($"{fact.Label}: {fact.Value}");
+        foreach (var input in card.Inputs) text.AppendLine($"• {input.Label}");
         if (!string.IsNullOrWhiteSpace(card.Footnote)) text.AppendLine(card.Footnote);
         if (card.Actions.Count > 0)
             text.AppendLine(string.Join("  ", card.Actions.Select((a, i) => $"[{i + 1}] {a.Label}")));

@@ -16,8 +16,12 @@ public sealed record Card(
     IReadOnlyList<CardFact>? Facts = null,
     IReadOnlyList<CardAction>? Actions = null,
     IReadOnlyList<string>? PrincipleIds = null,
-    string? Footnote = null)
+    string? Footnote = null,
+    IReadOnlyList<CardInput>? Inputs = null)
 {
+    /// <summary>A form: inputs shown in the card itself, sent with whichever of its actions is pressed.</summary>
+    public IReadOnlyList<CardInput> Inputs { get; init; } = Inputs ?? [];
+
     public IReadOnlyList<string> Lines { get; init; } = Lines ?? [];
     public IReadOnlyList<CardFact> Facts { get; init; } = Facts ?? [];
     public IReadOnlyList<CardAction> Actions { get; init; } = Actions ?? [];
@@ -32,7 +36,7 @@ public enum InputKind
     Date = 1,
 }
 
-public sealed record CardInput(string Id, InputKind Kind, string Label, string? Placeholder = null, bool Required = true, string? ErrorMessage = null);
+public sealed record CardInput(string Id, InputKind Kind, string Label, string? Placeholder = null, bool Required = true, string? ErrorMessage = null, bool Multiline = false);
 
 /// <summary>
 /// A button. Its payload names its subject (e.g. the promise id); the handler re-checks the acting person may

@@ -21,6 +21,9 @@ public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : D
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        // Later features keep their entity mapping in their own folder (IEntityTypeConfiguration<T>).
+        model.ApplyConfigurationsFromAssembly(typeof(CoachDbContext).Assembly);
+
         model.Entity<Person>(e =>
         {
             e.Property(p => p.DisplayName).HasMaxLength(200);

@@ -28,6 +28,8 @@ public static class AdaptiveCardRenderer
             foreach (var f in card.Facts) facts.Add(new JsonObject { ["title"] = f.Label, ["value"] = f.Value });
             body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
         }
+        foreach (var input in card.Inputs)
+            body.Add(RenderInput(input, "form"));
         if (!string.IsNullOrWhiteSpace(card.Footnote))
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = card.Footnote, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" });
 
@@ -58,7 +60,9 @@ public static class AdaptiveCardRenderer
     public static string InputKey(string wireKey)
     {
         var at = wireKey.LastIndexOf(InputSuffix, StringComparison.Ordinal);
-        return at > 0 && int.TryParse(wireKey[(at + InputSuffix.Length)..], out _) ? wireKey[..at] : wireKey;
+        if (at <= 0) return wireKey;
+        var suffix = wireKey[(at + InputSuffix.Length)..];
+        return suffix == "form" || int.TryParse(suffix, out _) ? wireKey[..at] : wireKey;
     }
 
     private static JsonObject RenderAction(CardAction action, int index)
@@ -68,20 +72,7 @@ public static class AdaptiveCardRenderer
 
         var inputs = new JsonArray();
         foreach (var input in action.Inputs)
-        {
-            var element = new JsonObject
-            {
-                ["type"] = input.Kind == InputKind.Date ? "Input.Date" : "Input.Text",
-                ["id"] = $"{input.Id}{InputSuffix}{index}",
-                ["label"] = input.Label,
-                ["isRequired"] = input.Required,
-            };
-            // Clients show this when a required input is left empty; the question itself says what is missing.
-            if (input.Required) element["errorMessage"] = input.ErrorMessage ?? input.Label;
-            if (input.Placeholder is not null) element["placeholder"] = input.Placeholder;
-            if (input.Kind == InputKind.Text) element["maxLength"] = 500;
-            inputs.Add(element);
-        }
+            inputs.Add(RenderInput(input, index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         submit["title"] = action.Label.TrimEnd('…', '.', ' ');
         return new JsonObject
         {
@@ -89,6 +80,26 @@ public static class AdaptiveCardRenderer
             ["title"] = action.Label,
             ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = inputs, ["actions"] = new JsonArray { submit } },
         };
+    }
+
+    private static JsonObject RenderInput(CardInput input, string suffix)
+    {
+        var element = new JsonObject
+        {
+            ["type"] = input.Kind == InputKind.Date ? "Input.Date" : "Input.Text",
+            ["id"] = $"{input.Id}{InputSuffix}{suffix}",
+            ["label"] = input.Label,
+            ["isRequired"] = input.Required,
+        };
+        // Clients show this when a required input is left empty; the question itself says what is missing.
+        if (input.Required) element["errorMessage"] = input.ErrorMessage ?? input.Label;
+        if (input.Placeholder is not null) element["placeholder"] = input.Placeholder;
+        if (input.Kind == InputKind.Text)
+        {
+            element["maxLength"] = 500;
+            element["isMultiline"] = input.Multiline;
+        }
+        return element;
     }
 
     private static JsonObject Data(CardAction action)
