@@ -8,8 +8,26 @@ namespace AccountCoachBot.Features.Promises.Parsing;
 /// </summary>
 internal static class DueCalendar
 {
-    /// <summary>Weeks start on Monday.</summary>
-    public static DateOnly StartOfWeek(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    /// <summary>
+    /// The first day of the week that holds <paramref name="day"/>. A week starts on the first working day after a
+    /// day off: Monday for Mon–Fri, Sunday for a Sun–Thu week; Monday when that cannot be told.
+    /// </summary>
+    public static DateOnly StartOfWeek(DateOnly day, WorkingHours hours)
+    {
+        var first = WeekStartDay(hours);
+        return day.AddDays(-(((int)day.DayOfWeek - (int)first + 7) % 7));
+    }
+
+    private static DayOfWeek WeekStartDay(WorkingHours hours)
+    {
+        for (var k = 0; k < 7; k++)
+        {
+            var day = (DayOfWeek)((k + 1) % 7); // Monday first
+            if (hours.IsWorkday(day) && !hours.IsWorkday((DayOfWeek)(((int)day + 6) % 7))) return day;
+        }
+
+        return DayOfWeek.Monday;
+    }
 
     /// <summary>The next <paramref name="weekday"/> whose due time is still ahead (today counts).</summary>
     public static DateOnly NextOccurrence(DateTime now, DayOfWeek weekday, TimeOnly time)
@@ -24,31 +42,35 @@ internal static class DueCalendar
         return today.AddDays(7);
     }
 
-    /// <summary>"next Friday": the Friday of next calendar week.</summary>
-    public static DateOnly InNextWeek(DateOnly today, DayOfWeek weekday) =>
-        StartOfWeek(today).AddDays(7 + ((int)weekday + 6) % 7);
+    /// <summary>"next Friday": that weekday in the next week.</summary>
+    public static DateOnly InNextWeek(DateOnly today, DayOfWeek weekday, WorkingHours hours)
+    {
+        var start = StartOfWeek(today, hours).AddDays(7);
+        return start.AddDays(((int)weekday - (int)start.DayOfWeek + 7) % 7);
+    }
 
-    /// <summary>The last working day of the week that starts on <paramref name="monday"/> (Friday by default).</summary>
-    public static DateOnly LastWorkday(DateOnly monday, WorkingHours hours)
+    /// <summary>The last working day of the week that starts on <paramref name="start"/> (Friday by default).</summary>
+    public static DateOnly LastWorkday(DateOnly start, WorkingHours hours)
     {
         for (var k = 6; k >= 0; k--)
-            if (hours.IsWorkday(monday.AddDays(k).DayOfWeek)) return monday.AddDays(k);
-        return monday.AddDays(4);
+            if (hours.IsWorkday(start.AddDays(k).DayOfWeek)) return start.AddDays(k);
+        return start.AddDays(4);
     }
 
-    /// <summary>The first working day of the week that starts on <paramref name="monday"/> (Monday by default).</summary>
-    public static DateOnly FirstWorkday(DateOnly monday, WorkingHours hours)
+    /// <summary>The first working day of the week that starts on <paramref name="start"/> (Monday by default).</summary>
+    public static DateOnly FirstWorkday(DateOnly start, WorkingHours hours)
     {
         for (var k = 0; k < 7; k++)
-            if (hours.IsWorkday(monday.AddDays(k).DayOfWeek)) return monday.AddDays(k);
-        return monday;
+            if (hours.IsWorkday(start.AddDays(k).DayOfWeek)) return start.AddDays(k);
+        return start;
     }
 
+    /// <summary>End of this week (0) or the next (1): its last working day; "this week" already over means the next one.</summary>
     public static DateOnly EndOfWeek(DateTime now, int weeksAhead, TimeOnly time, WorkingHours hours)
     {
-        var monday = StartOfWeek(DateOnly.FromDateTime(now)).AddDays(7 * weeksAhead);
-        var day = LastWorkday(monday, hours);
-        return weeksAhead == 0 && day.ToDateTime(time) <= now ? LastWorkday(monday.AddDays(7), hours) : day;
+        var start = StartOfWeek(DateOnly.FromDateTime(now), hours).AddDays(7 * weeksAhead);
+        var day = LastWorkday(start, hours);
+        return weeksAhead == 0 && day.ToDateTime(time) <= now ? LastWorkday(start.AddDays(7), hours) : day;
     }
 
     public static DateOnly EndOfMonth(DateTime now, int monthsAhead, TimeOnly time)

@@ -187,7 +187,7 @@ public static class DueParser
         {
             DueKind.RelativeDay => today.AddDays(date.Rule.Value),
             DueKind.Weekday => DueCalendar.NextOccurrence(now, caps.Weekday!.Value, time),
-            DueKind.NextWeekday => DueCalendar.InNextWeek(today, caps.Weekday!.Value),
+            DueKind.NextWeekday => DueCalendar.InNextWeek(today, caps.Weekday!.Value, hours),
             DueKind.Offset => date.Unit switch
             {
                 DueUnit.Week => today.AddDays(7 * date.Count),
@@ -198,7 +198,7 @@ public static class DueParser
             DueKind.DayOfMonth => DueCalendar.DayOfMonth(now, caps.Day!.Value, time),
             DueKind.Date => DueCalendar.Date(now, caps.Month!.Value, caps.Day!.Value, caps.Year, time),
             DueKind.EndOfWeek => DueCalendar.EndOfWeek(now, date.Rule.Value, time, hours),
-            DueKind.NextWeek => DueCalendar.FirstWorkday(DueCalendar.StartOfWeek(today).AddDays(7), hours),
+            DueKind.NextWeek => DueCalendar.FirstWorkday(DueCalendar.StartOfWeek(today, hours).AddDays(7), hours),
             DueKind.EndOfMonth => DueCalendar.EndOfMonth(now, date.Rule.Value, time),
             _ => null,
         };

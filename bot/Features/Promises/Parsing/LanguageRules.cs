@@ -11,7 +11,7 @@ internal enum DueKind
     /// <summary>"Friday": its next occurrence, today while the due time is still ahead.</summary>
     Weekday,
 
-    /// <summary>"next Friday": that weekday in the next calendar week (weeks start on Monday).</summary>
+    /// <summary>"next Friday": that weekday in the next week (weeks start on Monday for a Mon–Fri week).</summary>
     NextWeekday,
 
     /// <summary>"in N units": the captured count (or Value) of the captured unit (or Unit) from now.</summary>

@@ -51,6 +51,6 @@ internal sealed class PhraseTable<T>
         return false;
     }
 
-    /// <summary>True when some phrase starts with this word (used to tell table words from names).</summary>
-    public bool StartsWith(string norm) => _byFirstWord.ContainsKey(norm);
+    /// <summary>Every phrase (as normalized words) with its value.</summary>
+    public IEnumerable<(string[] Words, T Value)> Entries => _byFirstWord.Values.SelectMany(list => list);
 }
