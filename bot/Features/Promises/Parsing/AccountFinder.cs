@@ -17,25 +17,41 @@ internal static class AccountFinder
     }
 
     /// <summary>The earliest mention of any known account (the longest name on a tie).</summary>
-    public static AccountHit? FindKnown(IReadOnlyList<Token> tokens, IReadOnlyCollection<string> known, Func<int, bool> isTaken)
+    public static AccountHit? FindKnown(IReadOnlyList<Token> tokens, IReadOnlyCollection<string> known, Func<int, bool> isTaken) =>
+        FindAllKnown(tokens, known, isTaken).OrderBy(h => h.Start).ThenByDescending(h => h.End - h.Start).FirstOrDefault();
+
+    /// <summary>Every mention of every known account.</summary>
+    public static IEnumerable<AccountHit> FindAllKnown(IReadOnlyList<Token> tokens, IReadOnlyCollection<string> known, Func<int, bool> isTaken)
     {
-        AccountHit? best = null;
         foreach (var name in known.Where(n => !string.IsNullOrWhiteSpace(n)))
         {
-            var words = Tokenizer.Tokenize(name).Select(t => t.Norm).ToArray();
+            var words = Tokenizer.Words(name);
             for (var i = 0; i + words.Length <= tokens.Count; i++)
             {
-                if (best is not null && i > best.Start) break;
                 var all = true;
                 for (var k = 0; k < words.Length && all; k++) all = !isTaken(i + k) && IsFormOf(tokens[i + k].Norm, words[k]);
-                if (!all) continue;
-                if (best is null || i < best.Start || words.Length > best.End - best.Start)
-                    best = new AccountHit(i, i + words.Length, name.Trim(), true);
-                break;
+                if (all) yield return new AccountHit(i, i + words.Length, name.Trim(), true);
             }
         }
+    }
 
-        return best;
+    /// <summary>
+    /// Tokens of a known Cyrillic account in an oblique case («Ромашке», «для Ромашки»): the client is the
+    /// addressee there, not the subject, so «Ромашке обещал прислать» is still the writer's promise while
+    /// «Ромашка обещала» is not.
+    /// </summary>
+    public static bool[] InflectedKnownTokens(IReadOnlyList<Token> tokens, IReadOnlyCollection<string> known)
+    {
+        var flags = new bool[tokens.Count];
+        foreach (var hit in FindAllKnown(tokens, known, _ => false))
+        {
+            var words = Tokenizer.Words(hit.Name);
+            var inflected = words.Any(IsCyrillic) && Enumerable.Range(0, words.Length).Any(k => tokens[hit.Start + k].Norm != words[k]);
+            if (inflected)
+                for (var k = hit.Start; k < hit.End; k++) flags[k] = true;
+        }
+
+        return flags;
     }
 
     /// <summary>The known spelling of <paramref name="name"/> if it is (a form of) a known account.</summary>
@@ -93,8 +109,15 @@ internal static class AccountFinder
                ?? candidates.FirstOrDefault();
     }
 
-    private static string JoinAsWritten(IReadOnlyList<Token> tokens, int start, int end) =>
-        string.Join(" ", Enumerable.Range(start, end - start).Select(k => tokens[k].Text));
+    // The name as written, without a possessive ending ("Hooli's legal team" → "Hooli").
+    private static string JoinAsWritten(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        var name = string.Join(" ", Enumerable.Range(start, end - start).Select(k => tokens[k].Text));
+        return IsPossessive(tokens[end - 1]) ? name[..^2] : name;
+    }
+
+    /// <summary>"Acme's": the name is used as a possessive.</summary>
+    public static bool IsPossessive(Token t) => t.Norm.EndsWith("'s", StringComparison.Ordinal);
 
     private static bool IsNameWord(IReadOnlyList<Token> tokens, int i, LanguageRules rules, Func<int, bool> isTaken)
     {

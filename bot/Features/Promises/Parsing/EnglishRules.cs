@@ -66,6 +66,7 @@ internal static class EnglishRules
             new("this coming {wd}", DueKind.Weekday),
             new("next {wd}", DueKind.NextWeekday),
             new("{wd} next week", DueKind.NextWeekday),
+            new("next week on? {wd}", DueKind.NextWeekday),
 
             new("in|within {n} {unit}", DueKind.Offset),
             new("in|within the next {n} {unit}", DueKind.Offset),
@@ -77,6 +78,9 @@ internal static class EnglishRules
             new("{month} {dom} ,? {year}?", DueKind.Date),
             new("the? {dom} of? {month} ,? {year}?", DueKind.Date),
             new("{numdate}", DueKind.Date),
+            // "Monday, March 9": the date decides, the weekday only confirms it.
+            new("{wd} ,? {month} {dom} ,? {year}?", DueKind.Date),
+            new("{wd} ,? the? {dom} of? {month} ,? {year}?", DueKind.Date),
 
             new("eod|eob|cob|end-of-day", DueKind.EndOfDay),
             new("the? end of the? day|today", DueKind.EndOfDay),
@@ -124,6 +128,8 @@ internal static class EnglishRules
             M("i need to", MarkerTraits.NeedsDue), M("i have to", MarkerTraits.NeedsDue), M("i must", MarkerTraits.NeedsDue),
             M("i should", MarkerTraits.NeedsDue), M("we need to", MarkerTraits.NeedsDue), M("we have to", MarkerTraits.NeedsDue),
             M("let me", MarkerTraits.NeedsDue), M("i owe"),
+            // A note to oneself with a date is a commitment too: "Note to self: send Acme the deck by Friday".
+            M("note to self", MarkerTraits.NeedsDue), M("todo", MarkerTraits.NeedsDue), M("to do", MarkerTraits.NeedsDue),
             // No subject of their own: "Will send Acme the quote", but not "Acme will send us the PO".
             M("will", MarkerTraits.SubjectCheck), M("promised", MarkerTraits.SubjectCheck), M("promise to", MarkerTraits.SubjectCheck),
             M("going to", MarkerTraits.SubjectCheck), M("gonna", MarkerTraits.SubjectCheck), M("committed to", MarkerTraits.SubjectCheck),
@@ -134,7 +140,7 @@ internal static class EnglishRules
         }),
 
         Preface = Set("ok|okay|so|also|and|but|then|yes|yeah|yep|sure|btw|fyi|note|noted|reminder|hopefully|definitely|" +
-                      "just|still|already|again|i|we|alright|right|great|thanks|cool|fine|anyway|today|tomorrow|todo"),
+                      "just|still|already|again|i|we|alright|right|great|thanks|cool|fine|anyway|today|tomorrow"),
         QuestionWords = Set("what|where|why|who|whom|whose|how|which"),
         QuestionAuxiliaries = Set("did|do|does|is|are|was|were|can|could|should|would|will|shall|has|have|had|didn't|don't|doesn't|isn't|aren't|won't"),
         Pronouns = Set("i|you|we|they|he|she|it|anyone|someone|somebody|anybody|the|our|my|your|their"),
@@ -143,7 +149,7 @@ internal static class EnglishRules
         NegationsBefore = Set("never|not"),
         NegationsAfter = Set("not|never"),
         NotPromises = Phrases("be on vacation|be on holiday|be on leave|be off|be away|be out|be sick|be ooo|" +
-                              "was going to|were going to|take a day off|take the day off"),
+                              "be late|was going to|were going to|take a day off|take the day off"),
 
         AccountPrepositions = Phrases("to|for|with|at|from|the client|client|customer|our client"),
         NotNames = Set("i|i'll|i'm|i've|i'd|ok|okay|hi|hey|hello|thanks|thank|please|yes|no|sure|also|btw|fyi|mr|ms|mrs|dr|" +

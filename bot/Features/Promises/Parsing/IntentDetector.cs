@@ -27,7 +27,7 @@ internal static class IntentDetector
         Enumerable.Range(0, tokens.Count).Any(i => rules.NotPromises.TryMatch(tokens, i, out _, out _));
 
     /// <summary>Every marker that stands for the writer's own, non-negated commitment, in text order.</summary>
-    public static IReadOnlyList<MarkerHit> FindMarkers(IReadOnlyList<Token> tokens, LanguageRules rules, Func<int, bool> isDueToken)
+    public static IReadOnlyList<MarkerHit> FindMarkers(IReadOnlyList<Token> tokens, LanguageRules rules, Func<int, bool> isNeutral)
     {
         var hits = new List<MarkerHit>();
         for (var i = 0; i < tokens.Count; i++)
@@ -42,7 +42,7 @@ internal static class IntentDetector
 
             var negated = (i > 0 && rules.NegationsBefore.Contains(tokens[i - 1].Norm)) ||
                           (end < tokens.Count && rules.NegationsAfter.Contains(tokens[end].Norm));
-            if (!negated && (marker.IsFirstPerson || OnlyFillerBefore(tokens, i, rules, isDueToken)))
+            if (!negated && (marker.IsFirstPerson || OnlyFillerBefore(tokens, i, rules, isNeutral)))
                 hits.Add(new MarkerHit(i, end, marker));
             i = end - 1;
         }
@@ -50,14 +50,17 @@ internal static class IntentDetector
         return hits;
     }
 
-    /// <summary>True when the clause before <paramref name="index"/> holds only filler words or due words.</summary>
-    public static bool OnlyFillerBefore(IReadOnlyList<Token> tokens, int index, LanguageRules rules, Func<int, bool> isDueToken)
+    /// <summary>
+    /// True when the clause before <paramref name="index"/> holds only filler words and neutral tokens (due words,
+    /// the client named as addressee).
+    /// </summary>
+    public static bool OnlyFillerBefore(IReadOnlyList<Token> tokens, int index, LanguageRules rules, Func<int, bool> isNeutral)
     {
         for (var k = index - 1; k >= 0; k--)
         {
             var t = tokens[k];
             if (t.IsPunct && ClauseBreaks.Contains(t.Norm)) return true;
-            if (!rules.Preface.Contains(t.Norm) && !isDueToken(k)) return false;
+            if (!rules.Preface.Contains(t.Norm) && !isNeutral(k)) return false;
             if (t.BreakBefore) return true;
         }
 

@@ -23,15 +23,13 @@ public static class PromiseParser
 
         var dues = DueParser.FindAll(tokens, context, language);
         var isDue = Flags(tokens.Count, dues.Select(d => (d.First, d.End)));
-        var markers = IntentDetector.FindMarkers(tokens, rules, i => isDue[i]);
+        var addressee = AccountFinder.InflectedKnownTokens(tokens, context.KnownAccounts ?? []);
+        var markers = IntentDetector.FindMarkers(tokens, rules, i => isDue[i] || addressee[i]);
 
         foreach (var marker in markers)
         {
-            var sentenceStart = IntentDetector.SentenceStart(tokens, marker.Start);
             var sentenceEnd = IntentDetector.SentenceEnd(tokens, marker.Start);
-            // The due said after the commitment in its sentence, else one said before it ("Tomorrow I'll ...").
-            var due = dues.FirstOrDefault(d => d.First >= marker.End && d.First < sentenceEnd)
-                      ?? dues.FirstOrDefault(d => d.First >= sentenceStart && d.End <= marker.Start);
+            var due = DueOf(marker, sentenceEnd, tokens, dues);
             if (marker.Marker.Traits.HasFlag(MarkerTraits.NeedsDue) && due is null) continue;
 
             var taken = Flags(tokens.Count, dues.Select(d => (d.First, d.End)).Concat(markers.Select(m => (m.Start, m.End))));
@@ -40,14 +38,14 @@ public static class PromiseParser
             // With neither a client nor a date there is nothing to track ("I'll think about it").
             if (account is null && due is null) return PromiseParse.None(language);
 
-            var (removed, replaced) = Cuts(tokens, rules, account, due, markers.Where(m => m.Start >= marker.End && m.Start < sentenceEnd));
+            var (removed, replaced) = ActionExtractor.Cuts(tokens, rules, account, due, markers.Where(m => m.Start >= marker.End && m.Start < sentenceEnd));
             var order = new List<int>();
             if (marker.Marker.Infinitive is { } infinitive)
             {
                 // «Договор Ромашке пришлю завтра»: the verb leads as an infinitive, then what was said before it.
                 replaced[marker.Start] = infinitive;
                 order.Add(marker.Start);
-                order.AddRange(WordsBefore(tokens, marker.Start, rules, i => isDue[i], replaced));
+                order.AddRange(ActionExtractor.WordsBefore(tokens, marker.Start, rules, i => isDue[i], replaced));
             }
 
             order.AddRange(Enumerable.Range(marker.End, sentenceEnd - marker.End));
@@ -86,7 +84,7 @@ public static class PromiseParser
 
         var taken = Flags(tokens.Count, dues.Select(d => (d.First, d.End)));
         var mention = name is null ? null : AccountFinder.FindKnown(tokens, [name], i => taken[i]);
-        var (removed, replaced) = Cuts(tokens, rules, mention, due, markers.Where(m => lead is not null && m.Start >= lead.End));
+        var (removed, replaced) = ActionExtractor.Cuts(tokens, rules, mention, due, markers.Where(m => lead is not null && m.Start >= lead.End));
         var from = 0;
         if (lead is not null)
         {
@@ -98,59 +96,14 @@ public static class PromiseParser
         return new PromiseParse(true, name, knownName is not null, action, due?.Due, language);
     }
 
-    // The content words of the clause before a marker (not filler, not due words); a sentence-initial capital
-    // is lowered since the word no longer starts the text («Договор» → «договор»).
-    private static IEnumerable<int> WordsBefore(
-        IReadOnlyList<Token> tokens, int marker, LanguageRules rules, Func<int, bool> isDue, Dictionary<int, string> replaced)
+    // The due said after the commitment in its sentence, else one said before it in that sentence
+    // ("Tomorrow I'll ..."); dates in other sentences belong to other statements.
+    private static DueSpan? DueOf(MarkerHit marker, int sentenceEnd, IReadOnlyList<Token> tokens, IReadOnlyList<DueSpan> dues)
     {
-        var start = IntentDetector.ClauseStart(tokens, marker);
-        var words = Enumerable.Range(start, marker - start)
-            .Where(k => !tokens[k].IsPunct && !isDue(k) && !rules.Preface.Contains(tokens[k].Norm))
-            .ToList();
-        if (words.Count > 0 && IntentDetector.SentenceStart(tokens, words[0]) == words[0] && IsTitleCase(tokens[words[0]].Text))
-            replaced[words[0]] = char.ToLowerInvariant(tokens[words[0]].Text[0]) + tokens[words[0]].Text[1..];
-        return words;
+        var sentenceStart = IntentDetector.SentenceStart(tokens, marker.Start);
+        return dues.FirstOrDefault(d => d.First >= marker.End && d.First < sentenceEnd)
+               ?? dues.FirstOrDefault(d => d.First >= sentenceStart && d.End <= marker.Start);
     }
-
-    private static bool IsTitleCase(string word) => word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).All(c => !char.IsUpper(c));
-
-    // What the action leaves out: the due words, the account with its preposition, quotes and legal form
-    // ("для ООО «Ромашка»"), and later first-person commitments ("I promised Acme I'll send" → "send").
-    private static (HashSet<int> Removed, Dictionary<int, string> Replaced) Cuts(
-        IReadOnlyList<Token> tokens, LanguageRules rules, AccountHit? account, DueSpan? due, IEnumerable<MarkerHit> innerMarkers)
-    {
-        var removed = new HashSet<int>();
-        var replaced = new Dictionary<int, string>();
-        if (due is not null) removed.UnionWith(Enumerable.Range(due.First, due.End - due.First));
-
-        if (account is not null)
-        {
-            int left = account.Start, right = account.End;
-            while (left > 0 && IsLegalForm(tokens[left - 1])) left--;
-            if (left > 0 && right < tokens.Count && AccountFinder.IsQuote(tokens[left - 1]) && AccountFinder.IsQuote(tokens[right]))
-            {
-                left--;
-                right++;
-            }
-
-            while (left > 0 && IsLegalForm(tokens[left - 1])) left--;
-            while (right < tokens.Count && IsLegalForm(tokens[right])) right++;
-            var preposition = AccountFinder.PrepositionStart(tokens, left, rules);
-            if (preposition >= 0) left = preposition;
-            removed.UnionWith(Enumerable.Range(left, right - left));
-        }
-
-        foreach (var m in innerMarkers.Where(m => m.Marker.IsFirstPerson))
-        {
-            if (m.Marker.Infinitive is { } infinitive) replaced[m.Start] = infinitive;
-            else removed.UnionWith(Enumerable.Range(m.Start, m.End - m.Start));
-        }
-
-        return (removed, replaced);
-    }
-
-    private static bool IsLegalForm(Token t) =>
-        EnglishRules.Instance.LegalForms.Contains(t.Norm.TrimEnd('.')) || RussianRules.Instance.LegalForms.Contains(t.Norm);
 
     private static bool[] Flags(int count, IEnumerable<(int Start, int End)> ranges)
     {

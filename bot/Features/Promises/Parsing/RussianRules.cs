@@ -69,6 +69,7 @@ internal static class RussianRules
             new("этот|эту|это|этой? {wd}", DueKind.Weekday),
             new("следующий|следующую|следующее|следующей|следующая|будущий|будущую|будущей {wd}", DueKind.NextWeekday),
             new("{wd} на следующей|будущей неделе", DueKind.NextWeekday),
+            new("следующей|будущей неделе в|во {wd}", DueKind.NextWeekday),
 
             // Same length as «в течение {unit}» below; listed first so it wins the tie: "during the day", not "in a day".
             new("в течение дня", DueKind.EndOfDay),
@@ -80,9 +81,12 @@ internal static class RussianRules
             new("в течение {unit}", DueKind.Offset, 1),
             new("в ближайшие {n} {unit}", DueKind.Offset),
 
-            new("{ord} числа?", DueKind.DayOfMonth),
-            new("{dom} числа", DueKind.DayOfMonth),
+            new("{ord} числа|числу?", DueKind.DayOfMonth),
+            new("{dom} числа|числу", DueKind.DayOfMonth),
             new("{dom} {month}", DueKind.Date),
+            // «в понедельник, 9 марта»: the date decides, the weekday only confirms it.
+            new("{wd} ,? {dom} {month}", DueKind.Date),
+            new("{wd} ,? {dom} {month} {year} года|г?", DueKind.Date),
             new("{dom} {month} {year} года|г?", DueKind.Date),
             new("{numdate} года|г?", DueKind.Date),
 
@@ -124,7 +128,8 @@ internal static class RussianRules
             M("я должен", MarkerTraits.NeedsDue), M("я должна", MarkerTraits.NeedsDue), M("мы должны", MarkerTraits.NeedsDue),
             M("должен", MarkerTraits.SubjectCheck | MarkerTraits.NeedsDue), M("должна", MarkerTraits.SubjectCheck | MarkerTraits.NeedsDue),
             M("надо", MarkerTraits.SubjectCheck | MarkerTraits.NeedsDue), M("нужно", MarkerTraits.SubjectCheck | MarkerTraits.NeedsDue),
-            M("не забыть", MarkerTraits.NeedsDue),
+            M("не забыть", MarkerTraits.NeedsDue), M("заметка", MarkerTraits.NeedsDue), M("напоминание", MarkerTraits.NeedsDue),
+            M("todo", MarkerTraits.NeedsDue),
         }.Concat(Verbs(
             "пришлю|пришлем=прислать", "вышлю|вышлем=выслать", "дошлю=дослать", "отправлю|отправим=отправить",
             "направлю|направим=направить", "передам|передадим=передать", "скину|скинем=скинуть", "сделаю|сделаем=сделать",
@@ -148,7 +153,7 @@ internal static class RussianRules
 
         Preface = Set("и|а|но|ну|так|ок|окей|да|ага|кстати|короче|также|тоже|еще|уже|точно|обязательно|вчера|сегодня|" +
                       "завтра|я|мы|мне|нам|же|ведь|вот|хорошо|ладно|сам|сама|лично|все|спасибо|отлично|договорились|" +
-                      "понял|поняла|итак|напоминание|заметка|сразу|срочно|только|тогда"),
+                      "понял|поняла|итак|сразу|срочно|только|тогда|может|наверное"),
         QuestionWords = Set("что|где|почему|зачем|кто|какой|какая|какое|какие|каким|какую|сколько|разве|неужели|куда|откуда"),
         QuestionAuxiliaries = Set(""),
         Pronouns = Set("я|ты|вы|мы|они|он|она|оно"),
