@@ -113,6 +113,18 @@ public class DueParserTests
         Assert.Null(DueParser.Find(text, TestContexts.Spec()));
     }
 
+    [Theory]
+    [InlineData("I'll send Acme the 1st draft by Friday", "by Friday")]
+    [InlineData("Пришлю план 2-го этажа в пятницу", "в пятницу")]
+    [InlineData("I'll send Acme the draft by the 1st", "by the 1st")]
+    [InlineData("Пришлю план к 10-му, как обещал", "к 10-му")]
+    public void Find_ReadsAnOrdinalAsADate_OnlyWhenItEndsTheClause(string text, string expected)
+    {
+        var match = DueParser.Find(text, TestContexts.Spec())!;
+
+        Assert.Equal(expected, text.Substring(match.Start, match.Length));
+    }
+
     [Fact]
     public void Find_ReturnsTheSpanWithItsPreposition_WhenDateIsInsideASentence()
     {

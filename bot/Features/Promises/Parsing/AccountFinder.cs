@@ -1,3 +1,5 @@
+using AccountCoachBot.Features.People;
+
 namespace AccountCoachBot.Features.Promises.Parsing;
 
 /// <summary>An account mention: tokens [Start, End), the name to report and whether it is a known account.</summary>
@@ -90,7 +92,7 @@ internal static class AccountFinder
         var candidates = new List<AccountHit>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!IsNameWord(tokens, i, rules, isTaken) || (IsSentenceInitial(tokens, i) && !FollowedByColon(tokens, i))) continue;
+            if (!IsNameWord(tokens, i, rules, isTaken) || (IsSentenceInitial(tokens, i) && !FollowedByColon(tokens, i) && !IsForeign(tokens[i], rules))) continue;
             var end = i + 1;
             while (end < tokens.Count)
             {
@@ -159,4 +161,7 @@ internal static class AccountFinder
     public static bool IsQuote(Token t) => t.IsPunct && t.Norm is "\"" or "«" or "»" or "'" or "“" or "”" or "„";
 
     private static bool IsCyrillic(string s) => s.Any(c => c is >= '\u0400' and <= '\u04FF');
+
+    /// <summary>A Latin word in Russian text is a name even at the start of a sentence («Globex КП пришлю завтра»).</summary>
+    public static bool IsForeign(Token t, LanguageRules rules) => rules.Language == Language.Ru && !IsCyrillic(t.Text) && t.Text.Any(char.IsLetter);
 }

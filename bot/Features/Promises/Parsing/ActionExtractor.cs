@@ -56,7 +56,8 @@ internal static partial class ActionExtractor
         var words = Enumerable.Range(start, marker - start)
             .Where(k => !tokens[k].IsPunct && !isDue(k) && !rules.Preface.Contains(tokens[k].Norm))
             .ToList();
-        if (words.Count > 0 && IntentDetector.SentenceStart(tokens, words[0]) == words[0] && IsTitleCase(tokens[words[0]].Text))
+        if (words.Count > 0 && IntentDetector.SentenceStart(tokens, words[0]) == words[0] && IsTitleCase(tokens[words[0]].Text) &&
+            !AccountFinder.IsForeign(tokens[words[0]], rules))
             replaced[words[0]] = char.ToLowerInvariant(tokens[words[0]].Text[0]) + tokens[words[0]].Text[1..];
         return words;
     }

@@ -126,11 +126,12 @@ public static class DueParser
     private static bool CanJoin(List<Component> chain, Component next) =>
         next.Role != Role.Instant && chain.All(c => c.Role != Role.Instant && c.Role != next.Role);
 
-    // A bare number after "at"/«в» is a time only when a date or part of day backs it, or when it ends the
-    // clause ("call at 3", «перезвоню в 9»): «в 2 экземплярах» is not a time.
+    // A bare number after "at"/«в» is a time only when another due phrase backs it, or when it ends the
+    // clause ("call at 3", «перезвоню в 9»): «в 2 экземплярах» is not a time. The same holds for weak rules
+    // ("the 1st draft" is not a date).
     private static bool StandsAsTime(List<Component> chain, IReadOnlyList<Token> tokens, int end, LanguageRules rules)
     {
-        if (chain.Any(c => c.Role != Role.Clock || c.Caps.Clock is not { Certainty: ClockCertainty.Bare })) return true;
+        if (chain.Any(c => !c.Rule.Weak && c.Caps.Clock is not { Certainty: ClockCertainty.Bare })) return true;
         if (end >= tokens.Count) return true;
         var next = tokens[end];
         return next.IsPunct || next.BreakBefore || rules.ClockFollowers.Contains(next.Norm);

@@ -73,7 +73,7 @@ internal static class EnglishRules
             new("{n} {unit} from now", DueKind.Offset),
             new("in|within half an hour", DueKind.Offset, 30, DueUnit.Minute),
 
-            new("the? {ord}", DueKind.DayOfMonth),
+            new("the? {ord}", DueKind.DayOfMonth, Weak: true),
             new("the? {ord} of this month", DueKind.DayOfMonth),
             new("{month} {dom} ,? {year}?", DueKind.Date),
             new("the? {dom} of? {month} ,? {year}?", DueKind.Date),

@@ -58,8 +58,10 @@ internal enum DueUnit
 /// optionally followed by "?". Slots: {wd} weekday, {month}, {n} count, {unit}, {dom} day of month,
 /// {ord} ordinal day ("10th", «10-го»), {year}, {numdate} ("15.12", "2026-12-15"), {clock} a clock time that
 /// stands alone ("3pm", "15:00"), {hour} any clock time incl. a bare number (only after a word like "at"/«в»).
+/// Weak rules ("the 1st", «2-го») read as a due only at the end of a clause or next to another due phrase,
+/// since "the 1st draft" and «2-го этажа» are not dates.
 /// </summary>
-internal sealed record DueRule(string Pattern, DueKind Kind, int Value = 0, DueUnit Unit = DueUnit.None);
+internal sealed record DueRule(string Pattern, DueKind Kind, int Value = 0, DueUnit Unit = DueUnit.None, bool Weak = false);
 
 [Flags]
 internal enum MarkerTraits

@@ -81,7 +81,8 @@ internal static class RussianRules
             new("в течение {unit}", DueKind.Offset, 1),
             new("в ближайшие {n} {unit}", DueKind.Offset),
 
-            new("{ord} числа|числу?", DueKind.DayOfMonth),
+            new("{ord} числа|числу", DueKind.DayOfMonth),
+            new("{ord}", DueKind.DayOfMonth, Weak: true),
             new("{dom} числа|числу", DueKind.DayOfMonth),
             new("{dom} {month}", DueKind.Date),
             // «в понедельник, 9 марта»: the date decides, the weekday only confirms it.
