@@ -51,9 +51,14 @@ public static partial class ParseBatchCommand
             var (text, context) = ReadRequest(line);
             return Format(PromiseParser.Parse(text, context));
         }
-        catch (Exception e) when (e is JsonException or FormatException or TimeZoneNotFoundException or InvalidTimeZoneException or InvalidOperationException)
+        catch (JsonException e)
         {
-            return Error(e is JsonException ? "invalid JSON: " + e.Message : e.Message);
+            return Error("invalid JSON: " + e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One bad line must not stop the batch: report it in place and go on.
+            return Error(e.Message);
         }
     }
 

@@ -73,6 +73,26 @@ public class PromiseParserTests
     }
 
     [Theory]
+    [InlineData("When Acme signs, I'll send the invoice on Monday", "send the invoice")]
+    [InlineData("Когда Ромашка подпишет, пришлю счёт в понедельник", "прислать счёт")]
+    public void Parse_IsAPromise_WhenWhenOpensAConditionNotAQuestion(string text, string action)
+    {
+        var result = PromiseParser.Parse(text, TestContexts.Spec("Acme", "Ромашка"));
+
+        Assert.True(result.IsPromise);
+        Assert.Equal(action, result.Action);
+        Assert.Equal("2026-03-09T18:00:00+01:00", TestContexts.Iso(result.Due));
+    }
+
+    [Theory]
+    [InlineData("When will I send Acme the deck")]
+    [InlineData("Когда пришлю Ромашке счёт")]
+    public void Parse_IsNotAPromise_WhenWhenOpensAQuestion(string text)
+    {
+        Assert.False(PromiseParser.Parse(text, TestContexts.Spec("Acme", "Ромашка")).IsPromise);
+    }
+
+    [Theory]
     [InlineData("I will not offer Globex another discount this month")]
     [InlineData("Не обещал Globex никаких скидок")]
     [InlineData("Не пришлю Ромашке счёт до пятницы")]

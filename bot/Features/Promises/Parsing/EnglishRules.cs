@@ -142,8 +142,9 @@ internal static class EnglishRules
         Preface = Set("ok|okay|so|also|and|but|then|yes|yeah|yep|sure|btw|fyi|note|noted|reminder|hopefully|definitely|" +
                       "just|still|already|again|i|we|alright|right|great|thanks|cool|fine|anyway|today|tomorrow"),
         QuestionWords = Set("what|where|why|who|whom|whose|how|which"),
+        QuestionOrClauseWords = Set("when"),
         QuestionAuxiliaries = Set("did|do|does|is|are|was|were|can|could|should|would|will|shall|has|have|had|didn't|don't|doesn't|isn't|aren't|won't"),
-        Pronouns = Set("i|you|we|they|he|she|it|anyone|someone|somebody|anybody|the|our|my|your|their"),
+        QuestionSubjects = Set("i|you|we|they|he|she|it|anyone|someone|somebody|anybody|the|our|my|your|their"),
         QuestionParticles = Set(""),
         Abbreviations = Set("inc|corp|ltd|co|mr|mrs|ms|dr|st|vs|approx|no|jr|sr"),
         NegationsBefore = Set("never|not"),

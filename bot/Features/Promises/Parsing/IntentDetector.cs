@@ -19,8 +19,9 @@ internal static class IntentDetector
         var words = tokens.Where(t => !t.IsPunct).Take(2).ToArray();
         if (words.Length == 0) return false;
         if (rules.QuestionWords.Contains(words[0].Norm)) return true;
+        if (rules.QuestionOrClauseWords.Contains(words[0].Norm) && tokens.All(t => t.Norm != ",")) return true;
         return words.Length == 2 && rules.QuestionAuxiliaries.Contains(words[0].Norm) &&
-               (rules.Pronouns.Contains(words[1].Norm) || words[1].IsCapitalized);
+               (rules.QuestionSubjects.Contains(words[1].Norm) || words[1].IsCapitalized);
     }
 
     public static bool HasNonPromisePhrase(IReadOnlyList<Token> tokens, LanguageRules rules) =>

@@ -124,12 +124,20 @@ internal sealed class LanguageRules
     /// <summary>Words allowed before a subjectless marker in its clause ("ok, will send", «вчера обещал»); anything else is someone else's subject.</summary>
     public required IReadOnlySet<string> Preface { get; init; }
 
+    /// <summary>Words that open a question ("what", «что»).</summary>
     public required IReadOnlySet<string> QuestionWords { get; init; }
+
+    /// <summary>
+    /// Words that open a question, or a subordinate clause when a comma follows: "When is the renewal due" vs
+    /// "When Acme signs, I'll send the invoice".
+    /// </summary>
+    public required IReadOnlySet<string> QuestionOrClauseWords { get; init; }
 
     /// <summary>Auxiliaries that open a question when a subject follows ("did Acme ...", "can you ...").</summary>
     public required IReadOnlySet<string> QuestionAuxiliaries { get; init; }
 
-    public required IReadOnlySet<string> Pronouns { get; init; }
+    /// <summary>Words that can follow a question auxiliary as its subject ("you", "the"); a capitalized name also can.</summary>
+    public required IReadOnlySet<string> QuestionSubjects { get; init; }
 
     /// <summary>Words that make a question anywhere in the text («ли»).</summary>
     public required IReadOnlySet<string> QuestionParticles { get; init; }
@@ -137,7 +145,10 @@ internal sealed class LanguageRules
     /// <summary>Words whose trailing dot does not end a sentence ("Inc.", «г.»).</summary>
     public required IReadOnlySet<string> Abbreviations { get; init; }
 
+    /// <summary>Negations right before a marker («не пришлю», "never promised").</summary>
     public required IReadOnlySet<string> NegationsBefore { get; init; }
+
+    /// <summary>Negations right after a marker ("I will not").</summary>
     public required IReadOnlySet<string> NegationsAfter { get; init; }
 
     /// <summary>Phrases that look like commitments but are not deliverables ("I'll be on vacation").</summary>
