@@ -114,8 +114,10 @@ internal static class AccountFinder
     // The name as written, without a possessive ending ("Hooli's legal team" → "Hooli").
     private static string JoinAsWritten(IReadOnlyList<Token> tokens, int start, int end)
     {
-        var name = string.Join(" ", Enumerable.Range(start, end - start).Select(k => tokens[k].Text));
-        return IsPossessive(tokens[end - 1]) ? name[..^2] : name;
+        var name = new System.Text.StringBuilder(tokens[start].Text);
+        for (var k = start + 1; k < end; k++)
+            name.Append(tokens[k].Start == tokens[k - 1].End ? "" : " ").Append(tokens[k].Text); // "AT&T", "Johnson & Johnson"
+        return IsPossessive(tokens[end - 1]) ? name.ToString()[..^2] : name.ToString();
     }
 
     /// <summary>"Acme's": the name is used as a possessive.</summary>
