@@ -189,4 +189,54 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Contains("send the revised quote", list.Card.Lines[0]);
         Assert.DoesNotContain(list.Card.Lines, l => l.Contains("Initech"));
     }
+
+    [Fact]
+    public async Task FreeText_AsksBeforeAddingAnUnknownCompany_ThenSaves()
+    {
+        var ask = (await _host.SayAsync("I'll send Initech the draft contract by Monday"))[^1];
+
+        Assert.Equal("Initech is new to me. Add it as a client and save the promise?", ask.Text);
+        Assert.Equal(0, await _host.WithDbAsync(db => db.Promises.CountAsync()));
+
+        var saved = (await _host.SayAsync("yes"))[^1];
+
+        Assert.Equal("Promise saved", saved.Card!.Title);
+        var promise = await PromiseAsync();
+        Assert.Equal(("Initech", "send the draft contract"), (promise.Account!.Name, promise.What));
+        Assert.Equal(new DateTime(2026, 3, 9, 17, 0, 0, DateTimeKind.Utc), promise.DueUtc);
+    }
+
+    [Fact]
+    public async Task FreeText_SavesAtOnce_WhenCompanyIsKnown()
+    {
+        await _host.SayAsync("promise Globex: send the deck tomorrow");
+
+        var reply = (await _host.SayAsync("обещал Globex перезвонить завтра в 9"))[^1];
+
+        Assert.Equal("Обещание сохранено", reply.Card!.Title);
+        var promise = await _host.WithDbAsync(db => db.Promises.OrderBy(p => p.Id).LastAsync());
+        Assert.Equal("перезвонить", promise.What);
+        Assert.Equal(new DateTime(2026, 3, 5, 8, 0, 0, DateTimeKind.Utc), promise.DueUtc);
+    }
+
+    [Fact]
+    public async Task FreeText_AsksForDate_WhenPromiseHasNone()
+    {
+        await _host.SayAsync("promise Globex: send the deck tomorrow");
+
+        var reply = (await _host.SayAsync("I'll send Globex the pricing sheet"))[^1];
+
+        Assert.StartsWith("By when did you promise it?", reply.Text);
+        Assert.Equal(1, await _host.WithDbAsync(db => db.Promises.CountAsync()));
+    }
+
+    [Fact]
+    public async Task FreeText_IsNotAPromise_WhenItIsAQuestionOrTheClientsPromise()
+    {
+        await _host.SayAsync("promise Acme: send the revised quote tomorrow");
+
+        Assert.StartsWith("I didn't catch that", (await _host.SayAsync("what did Acme say about pricing?"))[^1].Text);
+        Assert.StartsWith("I didn't catch that", (await _host.SayAsync("Acme promised to send us the PO by Friday"))[^1].Text);
+        Assert.Equal(1, await _host.WithDbAsync(db => db.Promises.CountAsync()));
+    }
 }
