@@ -9,8 +9,8 @@ public enum InboundKind
     Installed = 1,
 }
 
-/// <summary>Who wrote, as the channel knows them.</summary>
-public sealed record Sender(string ExternalId, string? Name);
+/// <summary>Who wrote, as the channel knows them. The email, when the channel gives it, links channels.</summary>
+public sealed record Sender(string ExternalId, string? Name, string? Email = null);
 
 /// <summary>Where the message came from, in a form the channel can use again later.</summary>
 public sealed record InboundAddress(string Transport, string Key, string ReferenceJson);

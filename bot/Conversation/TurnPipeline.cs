@@ -101,6 +101,13 @@ public sealed class TurnPipeline(
         var identity = await db.ChannelIdentities.Include(i => i.Person)
             .FirstOrDefaultAsync(i => i.Channel == message.Channel && i.ExternalId == message.Sender.ExternalId, ct);
         var person = identity?.Person;
+        var email = message.Sender.Email?.Trim().ToLowerInvariant();
+        if (person is null && !string.IsNullOrEmpty(email))
+        {
+            // Known on another channel under the same work email: one person, one set of promises.
+            person = await db.People.FirstOrDefaultAsync(p => p.Email == email, ct);
+            person?.Identities.Add(new ChannelIdentity { Channel = message.Channel, ExternalId = message.Sender.ExternalId });
+        }
         var isNew = person is null;
         if (person is null)
         {
@@ -126,6 +133,7 @@ public sealed class TurnPipeline(
         }
 
         if (!string.IsNullOrWhiteSpace(message.Sender.Name)) person.DisplayName = message.Sender.Name;
+        if (!string.IsNullOrEmpty(email) && person.Email is null) person.Email = email;
         await db.SaveChangesAsync(ct);
         return (person, isNew);
     }

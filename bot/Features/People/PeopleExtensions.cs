@@ -7,6 +7,7 @@ public static class PeopleExtensions
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddScoped<ITurnHandler, PeopleCommands>();
+        services.AddScoped<ITurnHandler, LinkCommand>();
         return services;
     }
 }

@@ -44,6 +44,7 @@ internal static class PeopleTexts
         • `promises` — what's open; `done 3`, `move 3 to Tuesday because …`, `cancel 3`, `snooze 3`.
         • `settings`, `timezone Europe/Berlin`, `language ru`, `hours 09:00-18:00`, `workdays mon-fri`, `pause`, `resume`.
         • `why always-do-what-you-say` — the principle behind a nudge.
+        • `link` — one account for Teams and Slack.
         """,
         """
         • `обещание Acme: отправить КП до пятницы` — запомню и напомню.
@@ -51,5 +52,6 @@ internal static class PeopleTexts
         • `обещания` — что открыто; `готово 3`, `перенести 3 на вторник, потому что …`, `отменить 3`, `отложить 3`.
         • `настройки`, `часовой пояс Europe/Moscow`, `язык en`, `часы 09:00-18:00`, `рабочие дни пн-пт`, `пауза`, `продолжить`.
         • `почему always-do-what-you-say` — принцип за напоминанием.
+        • `связать` — одна учётная запись для Teams и Slack.
         """);
 }

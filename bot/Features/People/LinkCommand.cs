@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Features.People;
+
+/// <summary>
+/// `link` joins a person's identities across channels (Teams and Slack) when no shared email links them:
+/// `link` on one side gives a one-time code, `link 123456` on the other side merges into that person.
+/// </summary>
+public sealed class LinkCommand : ITurnHandler
+{
+    private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
+
+    private static readonly Text CodeIssued = new(
+        "Your link code: {0} (valid 10 minutes). In your other chat app, send `link {0}` to me.",
+        "Ваш код для связи: {0} (действует 10 минут). В другом мессенджере отправьте мне `связать {0}`.");
+    private static readonly Text CodeUnknown = new(
+        "That code is unknown or has expired. Send `link` in your other chat app to get a new one.",
+        "Код не найден или истёк. Отправьте `связать` в другом мессенджере, чтобы получить новый.");
+    private static readonly Text Linked = new(
+        "Linked: both chats are now one account with {0} open promises. Reminders come to the chat you used last.",
+        "Готово: оба мессенджера теперь одна учётная запись, открытых обещаний: {0}. Напоминания приходят туда, где вы писали последним.");
+    private static readonly Text AlreadyLinked = new("This chat is already linked to that account.", "Этот мессенджер уже связан с этой учётной записью.");
+
+    public int Order => 15;
+
+    public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
+    {
+        if (turn.Action is not null || !Command.Matches(turn.Text, out var code, "link", "связать")) return null;
+        code = code.Trim();
+        if (code.Length == 0)
+        {
+            turn.Person.LinkCode = RandomNumberGenerator.GetInt32(100_000, 1_000_000).ToString();
+            turn.Person.LinkCodeExpiresUtc = turn.NowUtc + CodeLifetime;
+            return [turn.T(CodeIssued, turn.Person.LinkCode)];
+        }
+
+        var target = await turn.Db.People.FirstOrDefaultAsync(p => p.LinkCode == code && p.LinkCodeExpiresUtc > turn.NowUtc, ct);
+        if (target is null) return [turn.T(CodeUnknown)];
+        if (target.Id == turn.Person.Id) return [turn.T(AlreadyLinked)];
+
+        await MergeAsync(turn, target, ct);
+        target.LinkCode = null;
+        target.LinkCodeExpiresUtc = null;
+        var open = await turn.Db.Promises.CountAsync(p => p.OwnerId == target.Id && p.Status == Promises.PromiseStatus.Open, ct);
+        return [Linked.Format(target.Language, open)];
+    }
+
+    /// <summary>Moves everything of the person writing now into the person who issued the code.</summary>
+    private static async Task MergeAsync(Turn turn, Person target, CancellationToken ct)
+    {
+        var db = turn.Db;
+        var source = turn.Person;
+        // Tracked entities, not bulk updates: removing the source person must not cascade to what moved.
+        foreach (var identity in await db.ChannelIdentities.Where(i => i.PersonId == source.Id).ToListAsync(ct))
+        {
+            source.Identities.Remove(identity);
+            identity.Person = target;
+            identity.PersonId = target.Id;
+        }
+        foreach (var address in await db.Addresses.Where(a => a.PersonId == source.Id).ToListAsync(ct))
+            address.PersonId = target.Id;
+
+        var targetAccounts = await db.Accounts.Where(a => a.OwnerId == target.Id).ToDictionaryAsync(a => a.NormalizedName, ct);
+        foreach (var account in await db.Accounts.Where(a => a.OwnerId == source.Id).ToListAsync(ct))
+        {
+            if (targetAccounts.TryGetValue(account.NormalizedName, out var same))
+            {
+                await db.Promises.Where(p => p.AccountId == account.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AccountId, same.Id), ct);
+                db.Accounts.Remove(account);
+            }
+            else
+            {
+                account.OwnerId = target.Id;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await db.Promises.Where(p => p.OwnerId == source.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.OwnerId, target.Id), ct);
+        await db.Outbox.Where(o => o.PersonId == source.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.PersonId, target.Id), ct);
+
+        db.People.Remove(source);
+    }
+}
