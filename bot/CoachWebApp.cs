@@ -1,4 +1,5 @@
 using AccountCoachBot.Channels.BotFramework;
+using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Scheduling;
 
 namespace AccountCoachBot;
@@ -16,11 +17,13 @@ public static class CoachWebApp
         });
         builder.AddCoachServices();
         builder.AddBotFrameworkChannel();
+        builder.AddSlackChannel();
         builder.AddScheduling();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapBotFramework();
+        app.MapSlack();
         app.MapGet("/healthz", () => Results.Ok("ok"));
         return app;
     }

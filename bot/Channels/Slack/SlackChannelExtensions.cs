@@ -1,0 +1,35 @@
+using AccountCoachBot.Scheduling;
+
+namespace AccountCoachBot.Channels.Slack;
+
+public static class SlackChannelExtensions
+{
+    /// <summary>Slack is on when a bot token is configured (Slack:BotToken).</summary>
+    public static IHostApplicationBuilder AddSlackChannel(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SlackOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(section[nameof(SlackOptions.BotToken)])) return builder;
+
+        builder.Services.AddSlackApi(builder.Configuration);
+        builder.Services.AddHttpClient(SlackTurnRunner.ResponseUrlClient, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<SlackSignatureVerifier>();
+        builder.Services.AddSingleton<SlackInboxSignal>();
+        builder.Services.AddSingleton<SlackDirectory>();
+        builder.Services.AddScoped<SlackEndpoints>();
+        builder.Services.AddScoped<SlackTurnRunner>();
+        builder.Services.AddScoped<SlackAppHome>();
+        builder.Services.AddSingleton<INudgeSender, SlackNudgeSender>();
+        builder.Services.AddHostedService<SlackInboxProcessor>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetService<Microsoft.Extensions.Options.IOptions<SlackOptions>>();
+        if (options?.Value.IsEnabled != true) return endpoints;
+        endpoints.MapPost("/slack/events", (HttpContext http, SlackEndpoints slack, CancellationToken ct) => slack.EventsAsync(http, ct));
+        endpoints.MapPost("/slack/commands", (HttpContext http, SlackEndpoints slack, CancellationToken ct) => slack.CommandsAsync(http, ct));
+        endpoints.MapPost("/slack/interactivity", (HttpContext http, SlackEndpoints slack, CancellationToken ct) => slack.InteractivityAsync(http, ct));
+        return endpoints;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Data;
+using AccountCoachBot.Features.People;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AccountCoachBot.Channels.Slack;
+
+/// <summary>
+/// /slack/events, /slack/commands, /slack/interactivity. Every request is verified (signature, 5-minute window)
+/// before its body is read as anything; then recorded in the inbox and acknowledged at once. The work runs
+/// off the request path. The one exception is opening a modal, which Slack allows only within 3 seconds.
+/// </summary>
+public sealed class SlackEndpoints(
+    IOptions<SlackOptions> options,
+    SlackSignatureVerifier verifier,
+    CoachDbContext db,
+    SlackInboxSignal signal,
+    SlackApiClient api,
+    TimeProvider time,
+    ILogger<SlackEndpoints> logger)
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public async Task<IResult> EventsAsync(HttpContext http, CancellationToken ct)
+    {
+        var body = await ReadVerifiedAsync(http, ct);
+        if (body is null) return Results.Unauthorized();
+
+        JsonObject envelope;
+        try
+        {
+            envelope = JsonNode.Parse(body)!.AsObject();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException)
+        {
+            return Results.BadRequest();
+        }
+
+        switch (Str(envelope["type"]))
+        {
+            case "url_verification":
+                return Results.Text(Str(envelope["challenge"]) ?? "", "text/plain");
+            case "event_callback" when Str(envelope["event_id"]) is { } eventId:
+                await RecordAsync($"event:{eventId}", SlackInboxKinds.Event, envelope.ToJsonString(), ct);
+                return Results.Ok();
+            default:
+                return Results.Ok();
+        }
+    }
+
+    public async Task<IResult> CommandsAsync(HttpContext http, CancellationToken ct)
+    {
+        var body = await ReadBodyAsync(http, ct);
+        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        // Slack's certificate check arrives unsigned and expects an empty 200; it changes nothing.
+        if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1") return Results.Ok();
+        if (!Verify(http, body)) return Results.Unauthorized();
+
+        var fields = new JsonObject();
+        foreach (var (key, value) in form) fields[key] = value.ToString();
+        if (Str(fields["user_id"]) is null || Str(fields["trigger_id"]) is null) return Results.BadRequest();
+
+        await RecordAsync($"command:{Str(fields["trigger_id"])}", SlackInboxKinds.Command, fields.ToJsonString(), ct);
+        return Results.Ok();
+    }
+
+    public async Task<IResult> InteractivityAsync(HttpContext http, CancellationToken ct)
+    {
+        var body = await ReadVerifiedAsync(http, ct);
+        if (body is null) return Results.Unauthorized();
+
+        JsonObject payload;
+        try
+        {
+            var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+            payload = JsonNode.Parse(form["payload"].ToString())!.AsObject();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException)
+        {
+            return Results.BadRequest();
+        }
+
+        switch (Str(payload["type"]))
+        {
+            case "block_actions" when payload["actions"] is JsonArray { Count: > 0 } actions && actions[0] is JsonObject element:
+            {
+                var action = SlackActionParser.FromBlockAction(element);
+                if (action is null) return Results.Ok();
+                var inputs = SlackMessages.InputsOf(action);
+                if (inputs.Count > 0)
+                {
+                    await OpenModalAsync(payload, element, action, inputs, ct);
+                    return Results.Ok();
+                }
+                var key = $"action:{Str(payload["user"]?["id"])}:{Str(element["action_ts"]) ?? Str(payload["trigger_id"])}";
+                await RecordAsync(key, SlackInboxKinds.Action, payload.ToJsonString(), ct);
+                return Results.Ok();
+            }
+            case "view_submission" when payload["view"] is JsonObject view:
+                await RecordAsync($"view:{Str(view["id"])}:{Str(view["hash"])}", SlackInboxKinds.View, payload.ToJsonString(), ct);
+                // An empty 200 closes the modal; the answer arrives as a message.
+                return Results.Ok();
+            default:
+                return Results.Ok();
+        }
+    }
+
+    private async Task OpenModalAsync(JsonObject payload, JsonObject element, SubmittedAction action, IReadOnlyList<CardInput> inputs, CancellationToken ct)
+    {
+        var team = Str(payload["team"]?["id"]) ?? Str(payload["user"]?["team_id"]) ?? "";
+        var user = Str(payload["user"]?["id"]) ?? "";
+        var language = await LanguageOfAsync(team, user, ct);
+
+        var metadata = new Dictionary<string, string>(SlackMessages.Clean(action).Payload);
+        if (Str(payload["container"]?["channel_id"]) ?? Str(payload["channel"]?["id"]) is { } channel) metadata[SlackMessages.ChannelKey] = channel;
+        if (Str(payload["container"]?["message_ts"]) is { } ts) metadata[SlackMessages.MessageTsKey] = ts;
+
+        var title = Str(element["text"]?["text"]) ?? action.Id;
+        var cardAction = new CardAction(action.Id, title, metadata, inputs);
+        var view = BlockKitRenderer.RenderModal(cardAction, JsonSerializer.Serialize(metadata), title.TrimEnd('…', '.'),
+            SlackTexts.Save[language], SlackTexts.Close[language]);
+        var result = await api.OpenViewAsync(Str(payload["trigger_id"]) ?? "", view, ct);
+        if (!result.Ok) logger.LogWarning("Slack views.open failed: {Error}", result.Error);
+    }
+
+    private async Task<Language> LanguageOfAsync(string team, string user, CancellationToken ct)
+    {
+        var externalId = SlackReference.IdentityOf(team, user);
+        var person = await db.ChannelIdentities.Where(i => i.Channel == SlackReference.Transport && i.ExternalId == externalId)
+            .Select(i => i.Person).FirstOrDefaultAsync(ct);
+        return person?.Language ?? Language.En;
+    }
+
+    /// <summary>Records the request durably before the ack: Slack never resends what was acknowledged.</summary>
+    private async Task RecordAsync(string key, string kind, string payload, CancellationToken ct)
+    {
+        if (await db.SlackInbox.AnyAsync(i => i.Key == key, ct)) return; // a Slack retry of what we already have
+        var item = new SlackInboxItem { Key = key, Kind = kind, PayloadJson = payload, ReceivedUtc = time.GetUtcNow().UtcDateTime };
+        db.SlackInbox.Add(item);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            signal.Notify(item.Id);
+        }
+        catch (DbUpdateException)
+        {
+            // Recorded concurrently by a retry that raced this one.
+        }
+    }
+
+    /// <summary>The raw body when it is signed by Slack; null otherwise (the caller answers 401).</summary>
+    private async Task<byte[]?> ReadVerifiedAsync(HttpContext http, CancellationToken ct)
+    {
+        var body = await ReadBodyAsync(http, ct);
+        return body is not null && Verify(http, body) ? body : null;
+    }
+
+    private bool Verify(HttpContext http, byte[] body)
+    {
+        var secret = options.Value.SigningSecret;
+        if (string.IsNullOrEmpty(secret)) return false;
+        var result = verifier.Verify(secret, http.Request.Headers["X-Slack-Request-Timestamp"].ToString(),
+            http.Request.Headers["X-Slack-Signature"].ToString(), body);
+        if (result != SlackSignatureResult.Valid)
+            logger.LogWarning("Refused a Slack request to {Path}: {Reason}", http.Request.Path, result);
+        return result == SlackSignatureResult.Valid;
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes) return null;
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, ct);
+        return buffer.Length > MaxBodyBytes ? null : buffer.ToArray();
+    }
+
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrEmpty(s) ? s : null;
+}
+
+public static class SlackInboxKinds
+{
+    public const string Event = "event";
+    public const string Command = "command";
+    public const string Action = "action";
+    public const string View = "view";
+}

@@ -1,0 +1,81 @@
+using System.Threading.Channels;
+using AccountCoachBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Channels.Slack;
+
+/// <summary>Wakes the inbox processor when a request was recorded.</summary>
+public sealed class SlackInboxSignal
+{
+    private readonly Channel<long> _ids = Channel.CreateUnbounded<long>();
+
+    public void Notify(long id) => _ids.Writer.TryWrite(id);
+
+    public ChannelReader<long> Reader => _ids.Reader;
+}
+
+/// <summary>
+/// Works through recorded Slack requests off the request path. On start it picks up whatever a previous
+/// process recorded but did not finish, so an ack followed by a restart loses nothing.
+/// </summary>
+public sealed class SlackInboxProcessor(IServiceScopeFactory scopes, SlackInboxSignal signal, TimeProvider time, ILogger<SlackInboxProcessor> logger) : BackgroundService
+{
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await ProcessPendingAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            wait.CancelAfter(Sweep);
+            try
+            {
+                var id = await signal.Reader.ReadAsync(wait.Token);
+                await ProcessAsync(id, stoppingToken);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                await ProcessPendingAsync(stoppingToken); // the periodic sweep: retries and anything missed
+            }
+        }
+    }
+
+    private async Task ProcessPendingAsync(CancellationToken ct)
+    {
+        List<long> ids;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            ids = await db.SlackInbox.Where(i => i.Status == InboxStatus.Pending && i.Attempts < MaxAttempts)
+                .OrderBy(i => i.Id).Select(i => i.Id).Take(200).ToListAsync(ct);
+        }
+        foreach (var id in ids) await ProcessAsync(id, ct);
+    }
+
+    public async Task ProcessAsync(long id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        var claimed = await db.SlackInbox.Where(i => i.Id == id && i.Status == InboxStatus.Pending && i.Attempts < MaxAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Attempts, i => i.Attempts + 1), ct);
+        if (claimed == 0) return;
+        var item = await db.SlackInbox.SingleAsync(i => i.Id == id, ct);
+
+        try
+        {
+            await using (var work = scopes.CreateAsyncScope())
+                await work.ServiceProvider.GetRequiredService<SlackTurnRunner>().RunAsync(item, ct);
+            item.Status = InboxStatus.Done;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Slack request {Key} failed (attempt {Attempt})", item.Key, item.Attempts);
+            item.LastError = e.GetType().Name;
+            if (item.Attempts >= MaxAttempts) item.Status = InboxStatus.Failed;
+        }
+        item.ProcessedUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,25 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.People;
+using AccountCoachBot.Scheduling;
+
+namespace AccountCoachBot.Channels.Slack;
+
+/// <summary>Delivers outbox nudges in Slack; 429 and gone channels go back to the outbox as retry or stale.</summary>
+public sealed class SlackNudgeSender(SlackApiClient api) : INudgeSender
+{
+    public string Transport => SlackReference.Transport;
+
+    public async Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
+    {
+        if (SlackReference.FromJson(address.ReferenceJson) is not { } reference)
+            return new SendResult(SendOutcome.Stale, null, "incomplete Slack reference");
+
+        var result = await api.PostMessageAsync(reference.Channel, SlackMessages.Render(reply), null, ct);
+        if (result.Ok) return SendResult.Ok;
+        if (result.IsTransient) return new SendResult(SendOutcome.Retry, result.RetryAfter, result.Error);
+        if (result.IsChannelGone) return new SendResult(SendOutcome.Stale, null, result.Error);
+        // A revoked or wrong token is the operator's to fix: keep the nudge and try again later.
+        if (result.IsAuthProblem) return new SendResult(SendOutcome.Retry, TimeSpan.FromMinutes(5), result.Error);
+        return new SendResult(SendOutcome.Failed, null, result.Error);
+    }
+}

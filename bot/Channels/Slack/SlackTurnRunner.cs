@@ -1,0 +1,174 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AccountCoachBot.Conversation;
+using Microsoft.Extensions.Options;
+
+namespace AccountCoachBot.Channels.Slack;
+
+/// <summary>
+/// Turns one recorded Slack request into a turn of the pipeline and delivers the replies: in the DM, as an
+/// ephemeral answer to a slash command, or in place of the message whose button was pressed.
+/// </summary>
+public sealed class SlackTurnRunner(
+    TurnPipeline pipeline,
+    SlackApiClient api,
+    SlackDirectory directory,
+    SlackAppHome home,
+    IHttpClientFactory httpClients,
+    IOptions<SlackOptions> options,
+    ILogger<SlackTurnRunner> logger)
+{
+    public const string ResponseUrlClient = "SlackResponseUrl";
+
+    public async Task RunAsync(SlackInboxItem item, CancellationToken ct)
+    {
+        var payload = JsonNode.Parse(item.PayloadJson)!.AsObject();
+        switch (item.Kind)
+        {
+            case SlackInboxKinds.Event:
+                await EventAsync(payload, ct);
+                break;
+            case SlackInboxKinds.Command:
+                await CommandAsync(payload, item.Key, ct);
+                break;
+            case SlackInboxKinds.Action:
+                await ActionAsync(payload, item.Key, ct);
+                break;
+            case SlackInboxKinds.View:
+                await ViewAsync(payload, item.Key, ct);
+                break;
+        }
+    }
+
+    private async Task EventAsync(JsonObject envelope, CancellationToken ct)
+    {
+        var team = Str(envelope["team_id"]) ?? "";
+        if (envelope["event"] is not JsonObject e) return;
+        var user = Str(e["user"]);
+        if (user is null) return;
+
+        switch (Str(e["type"]))
+        {
+            case "app_home_opened" when Str(e["tab"]) is null or "home":
+                await home.PublishAsync(team, user, await InboundForAsync(team, user, null, null, null, $"home:{Str(envelope["event_id"])}", ct), ct);
+                return;
+            case "message" when Str(e["channel_type"]) == "im":
+            case "app_mention":
+                // Never answer ourselves or other bots, nor edits and joins.
+                if (Str(e["bot_id"]) is not null || Str(e["subtype"]) is not null) return;
+                if (user == await directory.BotUserIdAsync(ct)) return;
+                var text = Str(e["text"]) ?? "";
+                text = System.Text.RegularExpressions.Regex.Replace(text, @"<@[A-Z0-9]+>", "").Trim();
+                var channel = Str(e["channel"])!;
+                var isDm = Str(e["channel_type"]) == "im";
+                var inbound = await InboundForAsync(team, user, isDm ? channel : null, text, null, Str(envelope["event_id"])!, ct);
+                if (inbound is null) return;
+                var replies = await pipeline.HandleAsync(inbound, ct);
+                foreach (var reply in replies)
+                    await PostAsync(channel, reply, isDm ? null : Str(e["thread_ts"]) ?? Str(e["ts"]), ct);
+                return;
+        }
+    }
+
+    private async Task CommandAsync(JsonObject fields, string deliveryId, CancellationToken ct)
+    {
+        var team = Str(fields["team_id"]) ?? "";
+        var user = Str(fields["user_id"])!;
+        var text = Str(fields["text"]) ?? "help";
+        var inbound = await InboundForAsync(team, user, null, text, null, deliveryId, ct);
+        if (inbound is null) return;
+        var replies = await pipeline.HandleAsync(inbound, ct);
+
+        var responseUrl = Str(fields["response_url"]);
+        foreach (var reply in replies)
+        {
+            if (responseUrl is not null && await RespondAsync(responseUrl, reply, ct)) continue;
+            await PostAsync(SlackReference.FromJson(inbound.Address.ReferenceJson)!.Channel, reply, null, ct);
+        }
+    }
+
+    private async Task ActionAsync(JsonObject payload, string deliveryId, CancellationToken ct)
+    {
+        if (payload["actions"] is not JsonArray { Count: > 0 } actions || actions[0] is not JsonObject element) return;
+        if (SlackActionParser.FromBlockAction(element) is not { } action) return;
+        await RunActionAsync(payload, SlackMessages.Clean(action), Str(payload["container"]?["channel_id"]) ?? Str(payload["channel"]?["id"]),
+            Str(payload["container"]?["message_ts"]), deliveryId, ct);
+    }
+
+    private async Task ViewAsync(JsonObject payload, string deliveryId, CancellationToken ct)
+    {
+        if (payload["view"] is not JsonObject view || SlackActionParser.FromViewSubmission(view) is not { } action) return;
+        await RunActionAsync(payload, SlackMessages.Clean(action), action.Get(SlackMessages.ChannelKey), action.Get(SlackMessages.MessageTsKey), deliveryId, ct);
+    }
+
+    /// <summary>A button's answer replaces the message it was pressed on (a reminder becomes "Done ✓").</summary>
+    private async Task RunActionAsync(JsonObject payload, SubmittedAction action, string? channel, string? messageTs, string deliveryId, CancellationToken ct)
+    {
+        var team = Str(payload["team"]?["id"]) ?? Str(payload["user"]?["team_id"]) ?? "";
+        var user = Str(payload["user"]?["id"])!;
+        var inbound = await InboundForAsync(team, user, null, null, action, deliveryId, ct);
+        if (inbound is null) return;
+        var replies = await pipeline.HandleAsync(inbound, ct);
+        var target = channel ?? SlackReference.FromJson(inbound.Address.ReferenceJson)!.Channel;
+        for (var i = 0; i < replies.Count; i++)
+        {
+            if (i == 0 && messageTs is not null && channel is not null)
+            {
+                var updated = await api.UpdateMessageAsync(channel, messageTs, SlackMessages.Render(replies[0]), ct);
+                if (updated.Ok) continue;
+                logger.LogWarning("Slack chat.update failed: {Error}", updated.Error);
+            }
+            await PostAsync(target, replies[i], null, ct);
+        }
+    }
+
+    /// <summary>The turn as the pipeline sees it; the address is the person's DM with the bot, for nudges.</summary>
+    private async Task<InboundMessage?> InboundForAsync(string team, string user, string? dmChannel, string? text, SubmittedAction? action, string deliveryId, CancellationToken ct)
+    {
+        var profile = await directory.UserAsync(user, ct);
+        if (profile is { IsBot: true }) return null;
+        var channel = dmChannel ?? await directory.DirectChannelAsync(user, ct);
+        if (channel is null) return null;
+        var reference = new SlackReference(team, channel, user);
+        return new InboundMessage(
+            SlackReference.Transport,
+            deliveryId,
+            new Sender(SlackReference.IdentityOf(team, user), profile?.RealName ?? profile?.Name, profile?.Email),
+            new InboundAddress(SlackReference.Transport, reference.AddressKey, reference.ToJson()),
+            text,
+            action,
+            profile?.Locale,
+            profile?.TimeZone);
+    }
+
+    private async Task PostAsync(string channel, Reply reply, string? threadTs, CancellationToken ct)
+    {
+        var result = await api.PostMessageAsync(channel, SlackMessages.Render(reply), threadTs, ct);
+        if (!result.Ok) logger.LogWarning("Slack chat.postMessage failed: {Error}", result.Error);
+    }
+
+    /// <summary>A slash command's answer, visible only to the person, wherever they typed it.</summary>
+    private async Task<bool> RespondAsync(string responseUrl, Reply reply, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || !IsSlackHost(url)) return false;
+        var message = SlackMessages.Render(reply);
+        message["response_type"] = "ephemeral";
+        try
+        {
+            using var response = await httpClients.CreateClient(ResponseUrlClient).PostAsJsonAsync(url, message, ct);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException e)
+        {
+            logger.LogWarning("Slack response_url failed: {Error}", e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Only Slack's own hosts (or the configured API host, a loopback fake in tests) get our answers.</summary>
+    private bool IsSlackHost(Uri url) =>
+        (url.Scheme == Uri.UriSchemeHttps && (url.Host == "hooks.slack.com" || url.Host.EndsWith(".slack.com", StringComparison.OrdinalIgnoreCase)))
+        || (Uri.TryCreate(options.Value.ApiBaseUrl, UriKind.Absolute, out var api) && api.Host == url.Host && api.Port == url.Port);
+
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrEmpty(s) ? s : null;
+}
