@@ -95,6 +95,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var fake = new FakeSlackApi(app) { ExpectedToken = expectedToken };
         fake.AddUser(new SlackUserSeed(BotUserId, "coachbot", RealName: "AccountCoachBot", IsBot: true));
         app.MapMethods("/api/{method}", ["GET", "POST"], (HttpContext c, string method) => fake.HandleAsync(c, method));
+        app.MapPost("/response/{id}", (HttpContext c, string id) => fake.HandleResponseUrlAsync(c));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = address.TrimEnd('/') + "/api/";
@@ -151,6 +152,24 @@ public sealed class FakeSlackApi : IAsyncDisposable
             {
             }
         }
+    }
+
+    /// <summary>The method name response_url posts are recorded under.</summary>
+    public const string ResponseUrlMethod = "response_url";
+
+    /// <summary>A slash command's <c>response_url</c> on this fake (Slack's are on hooks.slack.com).</summary>
+    public string ResponseUrl(string id) => BaseUrl[..^"api/".Length] + "response/" + id;
+
+    private async Task HandleResponseUrlAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? new JsonObject();
+        lock (_calls)
+        {
+            _calls.Add(new RecordedCall(ResponseUrlMethod, body, null, context.Request.ContentType, context.Request.Method, 200, null));
+            _changed.TrySetResult();
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        await context.Response.WriteAsync("ok");
     }
 
     private void Enqueue(string method, Scripted scripted) => _scripts.GetOrAdd(method, _ => new()).Enqueue(scripted);
