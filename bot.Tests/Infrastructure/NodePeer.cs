@@ -24,7 +24,7 @@ public sealed class NodePeer : IAsyncDisposable
     public static TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     private static readonly Lazy<string> PeersDirectoryLazy = new(FindPeersDirectory);
-    private static readonly string[] RequiredPackages = ["botbuilder", "botframework-connector", "adaptivecards"];
+    private static readonly string[] RequiredPackages = ["botbuilder", "botframework-connector", "adaptivecards", "@slack/bolt", "@slack/types", "typescript"];
 
     // Loopback only: never go through a proxy from the environment.
     private static readonly HttpClient ControlClient = new(new SocketsHttpHandler { UseProxy = false })

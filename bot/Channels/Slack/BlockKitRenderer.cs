@@ -1,0 +1,445 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccountCoachBot.Conversation;
+
+namespace AccountCoachBot.Channels.Slack;
+
+/// <summary>
+/// Renders the channel-neutral reply as a Slack message (Block Kit), and a card action with inputs as a modal.
+/// </summary>
+/// <remarks>
+/// <para>Message layout: title (header block), lines (mrkdwn sections), facts (section fields), the card's
+/// own inputs (input blocks), buttons (actions blocks), then a context block with the footnote and principle ids. Every Slack limit below is
+/// enforced: text written by people is cut with "…" rather than rejected by Slack; ids and metadata that
+/// cannot be cut without breaking them throw <see cref="ArgumentException"/> (they come from code, not users).</para>
+/// <para>Buttons: <c>action_id</c> = <c>{action id}#{index in the card}</c> (Slack wants action ids unique within
+/// a message, and one card may have two "Done" buttons); <c>value</c> = the payload as compact JSON.
+/// <see cref="SlackActionParser"/> reverses both. A button whose action has inputs looks the same; the
+/// endpoint opens <see cref="RenderModal"/> for it.</para>
+/// </remarks>
+public static class BlockKitRenderer
+{
+    // Limits from Slack's Block Kit reference (see shared/reference/slack-contract.md §7.1).
+    public const int MaxBlocksPerMessage = 50;
+    public const int MaxBlocksPerView = 100;
+    public const int MaxSectionTextLength = 3000;
+    public const int MaxFieldsPerSection = 10;
+    public const int MaxFieldTextLength = 2000;
+    public const int MaxHeaderTextLength = 150;
+    public const int MaxContextElements = 10;
+    public const int MaxActionsPerBlock = 25;
+    public const int MaxButtonTextLength = 75;
+    public const int MaxButtonValueLength = 2000;
+    public const int MaxActionIdLength = 255;
+    public const int MaxBlockIdLength = 255;
+    public const int MaxCallbackIdLength = 255;
+    public const int MaxPrivateMetadataLength = 3000;
+    public const int MaxViewTextLength = 24;
+    public const int MaxInputLabelLength = 2000;
+    public const int MaxPlaceholderLength = 150;
+
+    /// <summary>Slack truncates a message's <c>text</c> beyond 40,000 characters.</summary>
+    public const int MaxMessageTextLength = 40_000;
+
+    // Our own, tighter budgets.
+
+    /// <summary>Context texts: no documented limit of their own; kept at the field limit.</summary>
+    public const int MaxContextTextLength = 2000;
+
+    /// <summary>The notification text of a message that has blocks (the blocks carry the content).</summary>
+    public const int MaxFallbackTextLength = 3000;
+
+    /// <summary>
+    /// All card lines together. Slack refuses messages whose blocks hold more than about 13k characters in
+    /// total (<c>msg_blocks_too_long</c>) even when each block is within its limit.
+    /// </summary>
+    public const int MaxLinesTotalLength = 12_000;
+
+    /// <summary>Free-text inputs in modals (the same cap as the Adaptive Card renderer).</summary>
+    public const int MaxTextInputLength = 500;
+
+    /// <summary>Separates an action id from the button's index in <c>action_id</c>.</summary>
+    public const char ActionIndexSeparator = '#';
+
+    public const string Ellipsis = "…";
+
+    private static readonly JsonSerializerOptions CompactJson = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    /// <summary>
+    /// <c>{"text": …, "blocks": [...]}</c> for a reply with a card; <c>{"text": …}</c> (mrkdwn) without one.
+    /// <c>text</c> is always set: it is what notifications and screen readers show.
+    /// </summary>
+    public static JsonObject RenderMessage(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Card is null)
+            return new JsonObject { ["text"] = FitWithEllipsis(EscapeMrkdwn(NonBlank(reply.Text)), MaxMessageTextLength) };
+
+        var card = reply.Card;
+        var fallback = NonBlank(reply.Text, card.Title, card.Lines.FirstOrDefault());
+        return new JsonObject
+        {
+            ["text"] = FitWithEllipsis(EscapeMrkdwn(fallback), MaxFallbackTextLength),
+            ["blocks"] = RenderBlocks(card),
+        };
+    }
+
+    /// <summary>
+    /// A modal asking for <paramref name="action"/>'s inputs: <c>callback_id</c> = the action id, one input block
+    /// per <see cref="CardInput"/> with <c>block_id</c> = <c>action_id</c> = the input id.
+    /// </summary>
+    /// <param name="privateMetadata">Returned untouched in the <c>view_submission</c> (≤3000 chars); normally
+    /// <see cref="PayloadJson"/> of the action's payload, which <see cref="SlackActionParser.FromViewSubmission"/>
+    /// reads back.</param>
+    /// <param name="title">Modal title; blank = the action's label. Cut to 24 characters.</param>
+    /// <param name="initialValues">Optional pre-filled values by input id (dates as <c>yyyy-MM-dd</c>).</param>
+    public static JsonObject RenderModal(CardAction action, string privateMetadata, string title, string submitLabel, string cancelLabel,
+        IReadOnlyDictionary<string, string>? initialValues = null)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(privateMetadata);
+        RequireId(action.Id, MaxCallbackIdLength, "callback_id (action id)");
+        if (action.Inputs.Count == 0)
+            throw new ArgumentException($"Action '{action.Id}' has no inputs to ask for in a modal.", nameof(action));
+        if (action.Inputs.Count > MaxBlocksPerView)
+            throw new ArgumentException($"Action '{action.Id}' has {action.Inputs.Count} inputs; a modal holds at most {MaxBlocksPerView} blocks.", nameof(action));
+        if (privateMetadata.Length > MaxPrivateMetadataLength)
+            throw new ArgumentException($"private_metadata is {privateMetadata.Length} characters; Slack allows {MaxPrivateMetadataLength}.", nameof(privateMetadata));
+        if (string.IsNullOrWhiteSpace(submitLabel)) throw new ArgumentException("A modal with inputs needs a submit label.", nameof(submitLabel));
+        if (string.IsNullOrWhiteSpace(cancelLabel)) throw new ArgumentException("A modal needs a close label.", nameof(cancelLabel));
+
+        var blocks = new JsonArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in action.Inputs)
+        {
+            RequireId(input.Id, Math.Min(MaxBlockIdLength, MaxActionIdLength), "input id");
+            if (!seen.Add(input.Id))
+                throw new ArgumentException($"Action '{action.Id}' has two inputs with id '{input.Id}'; block ids must be unique in a view.", nameof(action));
+            string? initial = null;
+            initialValues?.TryGetValue(input.Id, out initial);
+            blocks.Add(InputBlock(input, initial));
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "modal",
+            ["callback_id"] = action.Id,
+            ["private_metadata"] = privateMetadata,
+            ["title"] = PlainText(FitWithEllipsis(OneLine(NonBlank(title, action.Label, action.Id)), MaxViewTextLength)),
+            ["submit"] = PlainText(FitWithEllipsis(OneLine(submitLabel), MaxViewTextLength)),
+            ["close"] = PlainText(FitWithEllipsis(OneLine(cancelLabel), MaxViewTextLength)),
+            ["blocks"] = blocks,
+        };
+    }
+
+    /// <summary>A payload as compact JSON (non-ASCII kept as is), as carried in a button's <c>value</c>.</summary>
+    public static string PayloadJson(IReadOnlyDictionary<string, string> payload)
+    {
+        var obj = new JsonObject();
+        foreach (var (key, value) in payload) obj[key] = value;
+        return obj.ToJsonString(CompactJson);
+    }
+
+    /// <summary>
+    /// Escapes the three characters Slack's mrkdwn gives meaning to (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>), so
+    /// text from people can't form links, mentions or <c>&lt;!channel&gt;</c>. Other formatting (<c>*</c>, <c>`</c>) is kept.
+    /// </summary>
+    public static string EscapeMrkdwn(string text)
+    {
+        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0) return text;
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => null,
+            } ?? c.ToString());
+        }
+        return sb.ToString();
+    }
+
+    // ---- message ----
+
+    private static JsonArray RenderBlocks(Card card)
+    {
+        var title = TitleBlock(card.Title);
+        var context = ContextBlock(card);
+        var room = MaxBlocksPerMessage - (title is null ? 0 : 1) - (context is null ? 0 : 1);
+
+        // Budget order: buttons (a card without its actions is a dead end), the form they submit, facts, lines.
+        var actionBlocks = ActionBlocks(card.Actions, room);
+        room -= actionBlocks.Count;
+        var inputBlocks = FormBlocks(card, room);
+        room -= inputBlocks.Count;
+        var factBlocks = FactBlocks(card.Facts, room);
+        room -= factBlocks.Count;
+        var lineBlocks = LineBlocks(card.Lines, room);
+
+        var blocks = new JsonArray();
+        if (title is not null) blocks.Add(title);
+        foreach (var b in lineBlocks) blocks.Add(b);
+        foreach (var b in factBlocks) blocks.Add(b);
+        foreach (var b in inputBlocks) blocks.Add(b);
+        foreach (var b in actionBlocks) blocks.Add(b);
+        if (context is not null) blocks.Add(context);
+        return blocks;
+    }
+
+    private static JsonObject? TitleBlock(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var oneLine = OneLine(title);
+        if (oneLine.Length <= MaxHeaderTextLength)
+            return new JsonObject { ["type"] = "header", ["text"] = PlainText(oneLine) };
+        // Too long for a header: a bold section keeps all of it (up to the section limit).
+        return Section($"*{FitWithEllipsis(EscapeMrkdwn(oneLine), MaxSectionTextLength - 2)}*");
+    }
+
+    private static List<JsonObject> LineBlocks(IReadOnlyList<string> lines, int room)
+    {
+        var result = new List<JsonObject>();
+        if (room <= 0 || lines.Count == 0) return result;
+        var all = string.Join('\n', lines.Select(l => EscapeMrkdwn(l ?? "")));
+        all = FitWithEllipsis(all, MaxLinesTotalLength);
+        var chunks = Chunks(all, MaxSectionTextLength).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        if (chunks.Count > room)
+        {
+            chunks = chunks.Take(room).ToList();
+            chunks[^1] = AppendEllipsis(chunks[^1], MaxSectionTextLength);
+        }
+        result.AddRange(chunks.Select(Section));
+        return result;
+    }
+
+    private static List<JsonObject> FactBlocks(IReadOnlyList<CardFact> facts, int room)
+    {
+        var result = new List<JsonObject>();
+        var fields = facts
+            .Where(f => !string.IsNullOrWhiteSpace(f.Label) || !string.IsNullOrWhiteSpace(f.Value))
+            .Select(FactText)
+            .ToList();
+        for (var i = 0; i < fields.Count && result.Count < room; i += MaxFieldsPerSection)
+        {
+            var array = new JsonArray();
+            foreach (var text in fields.Skip(i).Take(MaxFieldsPerSection)) array.Add(Mrkdwn(text));
+            result.Add(new JsonObject { ["type"] = "section", ["fields"] = array });
+        }
+        return result;
+    }
+
+    private static string FactText(CardFact fact)
+    {
+        var value = string.IsNullOrWhiteSpace(fact.Value) ? "—" : EscapeMrkdwn(fact.Value.Trim());
+        if (string.IsNullOrWhiteSpace(fact.Label)) return FitWithEllipsis(value, MaxFieldTextLength);
+        // Label bold on its own line, value below; the label gets at most a fifth of the room.
+        var label = $"*{FitWithEllipsis(EscapeMrkdwn(OneLine(fact.Label)), MaxFieldTextLength / 5)}*";
+        return label + "\n" + FitWithEllipsis(value, MaxFieldTextLength - label.Length - 1);
+    }
+
+    private static List<JsonObject> ActionBlocks(IReadOnlyList<CardAction> actions, int room)
+    {
+        var result = new List<JsonObject>();
+        for (var i = 0; i < actions.Count && result.Count < room; i += MaxActionsPerBlock)
+        {
+            var elements = new JsonArray();
+            for (var j = i; j < Math.Min(i + MaxActionsPerBlock, actions.Count); j++) elements.Add(Button(actions[j], j));
+            result.Add(new JsonObject { ["type"] = "actions", ["elements"] = elements });
+        }
+        return result;
+    }
+
+    private static JsonObject Button(CardAction action, int index)
+    {
+        var actionId = $"{action.Id}{ActionIndexSeparator}{index.ToString(CultureInfo.InvariantCulture)}";
+        RequireId(action.Id, MaxActionIdLength, "action id");
+        if (actionId.Length > MaxActionIdLength)
+            throw new ArgumentException($"Action id '{action.Id}' is too long for Slack's action_id ({MaxActionIdLength} characters with its '#{index}' suffix).");
+        return new JsonObject
+        {
+            ["type"] = "button",
+            ["action_id"] = actionId,
+            ["text"] = PlainText(FitWithEllipsis(OneLine(NonBlank(action.Label, action.Id)), MaxButtonTextLength)),
+            ["value"] = ButtonValue(action),
+        };
+    }
+
+    /// <summary>
+    /// The payload as compact JSON within 2000 characters. JSON can't be cut, so when a payload carries long
+    /// text (a promise someone typed at length) the longest values are shortened, with "…", until it fits.
+    /// </summary>
+    private static string ButtonValue(CardAction action)
+    {
+        var payload = action.Payload.ToDictionary(kv => kv.Key, kv => kv.Value ?? "");
+        var json = PayloadJson(payload);
+        while (json.Length > MaxButtonValueLength)
+        {
+            var longest = payload.MaxBy(kv => kv.Value.Length);
+            if (longest.Key is null || longest.Value.Length <= Ellipsis.Length)
+                throw new ArgumentException($"The payload of action '{action.Id}' does not fit in a button value ({MaxButtonValueLength} characters) even with its values shortened.");
+            // The longest prefix that fits, found by bisection (JSON escapes make lengths uneven).
+            var original = longest.Value;
+            int low = 0, high = original.Length - 1;
+            while (low < high)
+            {
+                var mid = (low + high + 1) / 2;
+                payload[longest.Key] = SafePrefix(original, mid, entities: false) + Ellipsis;
+                if (PayloadJson(payload).Length <= MaxButtonValueLength) low = mid;
+                else high = mid - 1;
+            }
+            payload[longest.Key] = SafePrefix(original, low, entities: false) + Ellipsis;
+            json = PayloadJson(payload);
+        }
+        return json;
+    }
+
+    /// <summary>
+    /// Card-level inputs (a form) become input blocks in the message itself; Slack sends their values in the
+    /// <c>state</c> of the <c>block_actions</c> payload when any button is pressed
+    /// (<see cref="SlackActionParser.FromBlockAction(JsonObject, JsonObject?)"/>). Slack does not enforce
+    /// <c>optional: false</c> for a button press in a message: handlers must still check required values.
+    /// </summary>
+    private static List<JsonObject> FormBlocks(Card card, int room)
+    {
+        var result = new List<JsonObject>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in card.Inputs)
+        {
+            if (result.Count >= room) break;
+            RequireId(input.Id, Math.Min(MaxBlockIdLength, MaxActionIdLength), "input id");
+            if (!seen.Add(input.Id))
+                throw new ArgumentException($"The card '{card.Title}' has two inputs with id '{input.Id}'; block ids must be unique in a message.");
+            result.Add(InputBlock(input, initial: null));
+        }
+        return result;
+    }
+
+    private static JsonObject? ContextBlock(Card card)
+    {
+        var elements = new JsonArray();
+        var footnote = card.Footnote?.Trim();
+        if (!string.IsNullOrEmpty(footnote))
+            elements.Add(Mrkdwn(FitWithEllipsis(EscapeMrkdwn(footnote), MaxContextTextLength)));
+        // Principle ids the footnote doesn't already show, in code style like the footnotes do.
+        var ids = card.PrincipleIds
+            .Where(id => !string.IsNullOrWhiteSpace(id) && (footnote is null || !footnote.Contains(id, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (ids.Count > 0)
+            elements.Add(Mrkdwn(FitWithEllipsis(EscapeMrkdwn(string.Join(" · ", ids.Select(id => $"`{id.Trim()}`"))), MaxContextTextLength)));
+        return elements.Count == 0 ? null : new JsonObject { ["type"] = "context", ["elements"] = elements };
+    }
+
+    // ---- modal ----
+
+    private static JsonObject InputBlock(CardInput input, string? initial)
+    {
+        JsonObject element;
+        if (input.Kind == InputKind.Date)
+        {
+            element = new JsonObject { ["type"] = "datepicker", ["action_id"] = input.Id };
+            if (initial is not null && DateOnly.TryParseExact(initial, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                element["initial_date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            element = new JsonObject
+            {
+                ["type"] = "plain_text_input",
+                ["action_id"] = input.Id,
+                ["multiline"] = IsLongForm(input),
+                ["max_length"] = MaxTextInputLength,
+            };
+            if (!string.IsNullOrEmpty(initial)) element["initial_value"] = SafePrefix(initial, MaxTextInputLength, entities: false);
+        }
+        if (!string.IsNullOrWhiteSpace(input.Placeholder))
+            element["placeholder"] = PlainText(FitWithEllipsis(OneLine(input.Placeholder), MaxPlaceholderLength));
+
+        return new JsonObject
+        {
+            ["type"] = "input",
+            ["block_id"] = input.Id,
+            ["optional"] = !input.Required,
+            ["label"] = PlainText(FitWithEllipsis(OneLine(NonBlank(input.Label, input.Id)), MaxInputLabelLength)),
+            ["element"] = element,
+        };
+    }
+
+    /// <summary>Multi-line when the input says so, and for reasons (sentences) even when it doesn't.</summary>
+    private static bool IsLongForm(CardInput input) =>
+        input.Multiline || input.Id.Contains("reason", StringComparison.OrdinalIgnoreCase);
+
+    // ---- text helpers ----
+
+    private static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = Mrkdwn(mrkdwn) };
+
+    private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+
+    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
+
+    private static string NonBlank(params string?[] candidates) =>
+        candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c)) ?? Ellipsis;
+
+    private static void RequireId(string? id, int max, string what)
+    {
+        if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException($"A Slack {what} must not be empty.");
+        if (id.Length > max) throw new ArgumentException($"'{id}' is too long for a Slack {what} ({id.Length} > {max} characters).");
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> if it fits in <paramref name="max"/> characters, else its longest safe prefix plus "…".
+    /// Safe: never splits a surrogate pair or one of the <c>&amp;amp;</c> / <c>&amp;lt;</c> / <c>&amp;gt;</c> escapes.
+    /// </summary>
+    internal static string FitWithEllipsis(string text, int max) =>
+        text.Length <= max ? text : SafePrefix(text, max - Ellipsis.Length, entities: true).TrimEnd() + Ellipsis;
+
+    private static string AppendEllipsis(string text, int max) =>
+        text.Length + Ellipsis.Length <= max ? text + Ellipsis : SafePrefix(text, max - Ellipsis.Length, entities: true) + Ellipsis;
+
+    /// <summary>The first ≤<paramref name="length"/> characters, backing off so no surrogate pair or escape is cut.</summary>
+    internal static string SafePrefix(string text, int length, bool entities)
+    {
+        if (length >= text.Length) return text;
+        var cut = Math.Max(0, length);
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1])) cut--;
+        if (entities && cut > 0)
+        {
+            // An escape is at most 5 characters ("&amp;"): look for an unfinished one in the last 4 kept.
+            var from = Math.Max(0, cut - 4);
+            var amp = text.LastIndexOf('&', cut - 1, cut - from);
+            if (amp >= 0 && text.IndexOf(';', amp, cut - amp) < 0) cut = amp;
+        }
+        return text[..cut];
+    }
+
+    /// <summary>Splits text into pieces of at most <paramref name="max"/> characters, at line breaks where possible, then spaces.</summary>
+    private static IEnumerable<string> Chunks(string text, int max)
+    {
+        var rest = text;
+        while (rest.Length > max)
+        {
+            var window = SafePrefix(rest, max, entities: true);
+            var newline = window.LastIndexOf('\n');
+            var space = window.LastIndexOf(' ');
+            int cut, skip;
+            if (newline > 0) (cut, skip) = (newline, 1);
+            else if (space > max / 2) (cut, skip) = (space, 1);
+            else (cut, skip) = (window.Length, 0);
+            if (cut == 0) (cut, skip) = (Math.Max(1, window.Length), 0);
+            yield return rest[..cut];
+            rest = rest[(cut + skip)..];
+        }
+        yield return rest;
+    }
+}
