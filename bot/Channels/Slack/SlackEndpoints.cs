@@ -118,7 +118,7 @@ public sealed class SlackEndpoints(
         var language = await LanguageOfAsync(team, user, ct);
 
         var metadata = new Dictionary<string, string>(SlackMessages.Clean(action).Payload);
-        if (Str(payload["container"]?["channel_id"]) ?? Str(payload["channel"]?["id"]) is { } channel) metadata[SlackMessages.ChannelKey] = channel;
+        if ((Str(payload["container"]?["channel_id"]) ?? Str(payload["channel"]?["id"])) is { } channel) metadata[SlackMessages.ChannelKey] = channel;
         if (Str(payload["container"]?["message_ts"]) is { } ts) metadata[SlackMessages.MessageTsKey] = ts;
 
         var title = Str(element["text"]?["text"]) ?? action.Id;
