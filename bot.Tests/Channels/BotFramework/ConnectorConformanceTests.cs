@@ -142,4 +142,26 @@ public sealed class ConnectorConformanceTests : IAsyncLifetime
         Assert.Empty(errors);
         Assert.All(cards, c => Assert.True(c.ToJsonString().Length < 28_000));
     }
+
+    [Fact]
+    public async Task ButtonAnswer_ReplacesTheCardInPlace_WhenPressedOnAReminder()
+    {
+        await _http.PostAsync(_bot.MessagesUrl, Message("promise Acme: call Olga back in 5 minutes"));
+        await _peer.WaitForRecordedAsync(2);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await _bot.RunDispatcherAsync();
+        var reminder = (await _peer.WaitForRecordedAsync(3))[^1]!;
+        var cardId = reminder["response"]!["id"]!.GetValue<string>();
+        var id = await _bot.WithDbAsync(db => db.Promises.Select(p => p.Id).SingleAsync());
+
+        var click = Activities.Submit(_peer.BaseUrl, new JsonObject { ["action"] = "promise.done", ["promiseId"] = id.ToString() }, conversationId: TeamsConversation);
+        click["channelId"] = "msteams";
+        click["replyToId"] = cardId;
+        await _http.PostAsync(_bot.MessagesUrl, click);
+
+        var update = (await _peer.WaitForRecordedAsync(4))[^1]!;
+        Assert.Equal("updateActivity", update["op"]!.GetValue<string>());
+        Assert.Equal(cardId, update["activityId"]!.GetValue<string>());
+        Assert.StartsWith("Done — on time", update["activity"]!["text"]!.GetValue<string>());
+    }
 }

@@ -71,8 +71,29 @@ public sealed class MessagesEndpoint(
     private async Task RunTurnAsync(Activity activity, InboundKind kind, CancellationToken ct)
     {
         var replies = await pipeline.HandleAsync(ActivityMapper.ToInbound(activity, kind), ct);
-        foreach (var reply in replies)
-            await SendReplyAsync(activity, reply, ct);
+        for (var i = 0; i < replies.Count; i++)
+        {
+            // A button's answer replaces the card it was pressed on (a reminder becomes "Done — on time").
+            if (i == 0 && activity.Value is not null && activity.ReplyToId is { } cardId && await TryUpdateAsync(activity, cardId, replies[0], ct))
+                continue;
+            await SendReplyAsync(activity, replies[i], ct);
+        }
+    }
+
+    private async Task<bool> TryUpdateAsync(Activity inbound, string cardId, Reply reply, CancellationToken ct)
+    {
+        var update = ActivityMapper.ToMessage(ActivityMapper.ReferenceOf(inbound), reply);
+        update.Id = cardId;
+        try
+        {
+            var result = await connector.UpdateActivityAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, cardId, update, ct);
+            return result.Succeeded;
+        }
+        catch (Exception e) when (e is ConnectorTokenException or HttpRequestException)
+        {
+            logger.LogWarning("Card update failed: {Error}", e.Message);
+            return false;
+        }
     }
 
     /// <summary>Action.Execute: the same turn, answered in the invoke response as the protocol requires.</summary>

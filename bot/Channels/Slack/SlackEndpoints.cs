@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static AccountCoachBot.Channels.Slack.SlackJson;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
@@ -179,8 +180,6 @@ public sealed class SlackEndpoints(
         await http.Request.Body.CopyToAsync(buffer, ct);
         return buffer.Length > MaxBodyBytes ? null : buffer.ToArray();
     }
-
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrEmpty(s) ? s : null;
 }
 
 public static class SlackInboxKinds

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using static AccountCoachBot.Channels.Slack.SlackJson;
 using AccountCoachBot.Conversation;
 using Microsoft.Extensions.Options;
 
@@ -169,6 +170,4 @@ public sealed class SlackTurnRunner(
     private bool IsSlackHost(Uri url) =>
         (url.Scheme == Uri.UriSchemeHttps && (url.Host == "hooks.slack.com" || url.Host.EndsWith(".slack.com", StringComparison.OrdinalIgnoreCase)))
         || (Uri.TryCreate(options.Value.ApiBaseUrl, UriKind.Absolute, out var api) && api.Host == url.Host && api.Port == url.Port);
-
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrEmpty(s) ? s : null;
 }
