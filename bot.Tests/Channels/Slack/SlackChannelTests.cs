@@ -85,6 +85,17 @@ public sealed class SlackChannelTests : IAsyncLifetime
     private static string Form(Dictionary<string, string> fields) =>
         string.Join('&', fields.Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}"));
 
+    /// <summary>Waits (bounded) until this many recorded requests have been worked through.</summary>
+    private async Task WaitForInboxAsync(int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (await _bot.WithDbAsync(db => db.SlackInbox.CountAsync(i => i.Status != InboxStatus.Pending)) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the inbox did not reach {count} processed requests");
+            await Task.Yield();
+        }
+    }
+
     private static string BlocksText(JsonNode? message) => message?.ToJsonString() ?? "";
 
     /// <summary>The button with this action in the last message posted to the DM.</summary>
@@ -130,7 +141,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, command.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
-        await Task.Delay(300);
+        // Recording happens before the answer, so a refused request has left its trace (or not) by now.
         Assert.Equal(0, await _bot.WithDbAsync(db => db.SlackInbox.CountAsync()));
         Assert.Equal(0, await _bot.WithDbAsync(db => db.People.CountAsync()));
         Assert.DoesNotContain(_slack.Calls, c => c.Method is "chat.postMessage" or FakeSlackApi.ResponseUrlMethod);
@@ -179,7 +190,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
         await DirectMessageAsync("promise Acme: send the revised quote tomorrow", "Ev002", retry: 2);
 
         await _slack.WaitForCallsAsync("chat.postMessage", 2);
-        await Task.Delay(500);
+        await WaitForInboxAsync(1);
         Assert.Equal(2, _slack.CallsTo("chat.postMessage").Count);
         Assert.Equal(1, await _bot.WithDbAsync(db => db.Promises.CountAsync()));
     }
@@ -190,7 +201,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
         await DirectMessageAsync("promise Acme: send the revised quote tomorrow", "Ev003", user: FakeSlackApi.BotUserId);
         await DirectMessageAsync("promise Acme: send the revised quote tomorrow", "Ev004", botId: "B123");
 
-        await Task.Delay(700);
+        await WaitForInboxAsync(2);
         Assert.Empty(_slack.CallsTo("chat.postMessage"));
         Assert.Equal(0, await _bot.WithDbAsync(db => db.People.CountAsync()));
     }
