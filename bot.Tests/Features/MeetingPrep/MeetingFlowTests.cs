@@ -67,6 +67,15 @@ public sealed class MeetingFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Meeting_ShowsTheForm_WhenNoDateAndTheClientIsUnknown()
+    {
+        var reply = (await _host.SayAsync("meeting went great"))[^1];
+
+        Assert.StartsWith("Write it like this: `meeting Acme 2026-03-10 15:00 important`", reply.Text);
+        Assert.Equal(0, await _host.WithDbAsync(db => db.Accounts.CountAsync()));
+    }
+
+    [Fact]
     public async Task Meeting_RefusesAPastTime_AndSavesNothing()
     {
         var reply = (await _host.SayAsync("meeting Acme 2026-03-02 15:00"))[^1];
@@ -253,6 +262,7 @@ public sealed class MeetingFlowTests : IAsyncLifetime
 
         var first = (await _host.PressAsync(MeetingActions.Debrief, MeetingTestKit.Id(meeting)))[^1];
         Assert.StartsWith("What did you promise Acme?", first.Card!.Title);
+        Assert.StartsWith("Debrief of Acme, 4 questions.", first.Card.Lines[0]);
         var afterPromises = (await _host.SayAsync("send the revised quote by 2026-03-12\ncall Olga back tomorrow 11:00\nfind out the delivery terms"))[^1];
 
         Assert.Contains("Now tracked, with reminders:", afterPromises.Card!.Lines);

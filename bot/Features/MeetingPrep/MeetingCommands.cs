@@ -89,6 +89,8 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, IOptio
         }
         var account = Clean(text);
         if (account.Length == 0 || account.Length > 100) return turn.T(MeetingTexts.Usage);
+        // Without a date, only a client already known makes this a meeting to ask the time of ("meeting went well" is not).
+        if (when is null && await FindAccountAsync(turn, account, ct) is null) return turn.T(MeetingTexts.Usage);
 
         var payload = new Dictionary<string, string>
         {
@@ -238,7 +240,8 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, IOptio
         var done = items.Count(i => answered.Contains(i.Id));
         var lines = new List<string>(before);
         if (starting)
-            lines.Add(done == 0 ? turn.T(MeetingTexts.StepIntro, MeetingCards.Name(meeting), items.Count) : turn.T(MeetingTexts.StepResume, done, items.Count));
+            lines.Add(done > 0 ? turn.T(MeetingTexts.StepResume, done, items.Count)
+                : turn.T(phase == MeetingPhase.Debrief ? MeetingTexts.DebriefIntro : MeetingTexts.StepIntro, MeetingCards.Name(meeting), items.Count));
         if (next.Id == ChecklistItemIds.OpenPromises && phase == MeetingPhase.Prep)
             lines.AddRange(facts.OpenPromises.Select(p => MeetingCards.PromiseLine(p, turn.Person, turn.NowUtc)));
 

@@ -65,6 +65,9 @@ internal static class MeetingTexts
     public static readonly Text StepIntro = new(
         "Checklist for {0}, {1} questions. `skip` skips one, `stop` pauses; `prep {0}` picks it up again.",
         "Чек-лист: {0}, вопросов: {1}. `пропустить` — пропустить вопрос, `стоп` — прервать; `подготовка {0}` продолжит.");
+    public static readonly Text DebriefIntro = new(
+        "Debrief of {0}, {1} questions. `skip` skips one, `stop` pauses; `debrief {0}` picks it up again.",
+        "Итоги встречи: {0}, вопросов: {1}. `пропустить` — пропустить вопрос, `стоп` — прервать; `итоги {0}` продолжит.");
     public static readonly Text StepResume = new("Picking up where you left off: {0} of {1} answered.", "Продолжим: отвечено {0} из {1}.");
     public static readonly Text StepProgress = new("Question {0} of {1}", "Вопрос {0} из {1}");
     public static readonly Text Example = new("E.g. {0}", "Например: {0}");
