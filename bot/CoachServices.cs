@@ -1,6 +1,7 @@
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.Coaching;
+using AccountCoachBot.Features.MeetingPrep;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.Promises;
 
@@ -15,6 +16,7 @@ public static class CoachServices
         builder.Services.AddConversation();
         builder.Services.AddPeople();
         builder.Services.AddPromises();
+        builder.Services.AddMeetingPrep();
         builder.Services.AddCoaching();
         builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
         return builder;

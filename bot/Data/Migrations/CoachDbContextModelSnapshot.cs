@@ -76,6 +76,154 @@ namespace AccountCoachBot.Data.Migrations
                     b.ToTable("ProcessedDeliveries");
                 });
 
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.ClientContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("AccountId", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("ClientContacts", (string)null);
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AddressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DebriefedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Important")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PreparedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "StartUtc");
+
+                    b.HasIndex("OwnerId", "Status", "StartUtc");
+
+                    b.ToTable("Meetings", (string)null);
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.MeetingAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnsweredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Phase", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.MeetingPromise", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromiseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "PromiseId");
+
+                    b.HasIndex("PromiseId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingPromises", (string)null);
+                });
+
             modelBuilder.Entity("AccountCoachBot.Features.People.Account", b =>
                 {
                     b.Property<int>("Id")
@@ -390,6 +538,62 @@ namespace AccountCoachBot.Data.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.ClientContact", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.Meeting", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.MeetingAnswer", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.MeetingPrep.Meeting", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.MeetingPromise", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.MeetingPrep.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AccountCoachBot.Features.Promises.Promise", null)
+                        .WithMany()
+                        .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AccountCoachBot.Features.People.Account", b =>
                 {
                     b.HasOne("AccountCoachBot.Features.People.Person", null)
@@ -443,6 +647,11 @@ namespace AccountCoachBot.Data.Migrations
                         .HasForeignKey("PromiseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.Meeting", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("AccountCoachBot.Features.People.Person", b =>

@@ -1,0 +1,50 @@
+using AccountCoachBot.Features.Coaching;
+
+namespace AccountCoachBot.Features.MeetingPrep;
+
+/// <summary>Action ids of meeting buttons and prompts, and the payload keys they carry.</summary>
+public static class MeetingActions
+{
+    public const string Prefix = "meeting.";
+    public const string Create = "meeting.create";
+    public const string Start = "meeting.start";
+    public const string Answer = "meeting.answer";
+    public const string Save = "meeting.save";
+    public const string Brief = "meeting.brief";
+    public const string Cancel = "meeting.cancel";
+    public const string Debrief = "meeting.debrief";
+    public const string DebriefAnswer = "meeting.debrief.answer";
+    public const string DebriefSave = "meeting.debrief.save";
+    public const string Why = CoachingCommands.WhyAction;
+
+    public const string IdKey = "meetingId";
+    public const string ItemKey = "item";
+    public const string AnswerKey = "answer";
+    public const string AccountKey = "account";
+    public const string WhenKey = "when";
+    public const string ImportantKey = "important";
+    public const string MinutesKey = "minutes";
+    public const string RestartKey = "restart";
+    public const string PrincipleKey = CoachingCommands.PrincipleKey;
+}
+
+/// <summary>Principles the feature's own messages cite (the checklist items cite theirs in the data file).</summary>
+public static class MeetingPrincipleIds
+{
+    public const string NeverAlone = PrincipleIds.NeverAloneToImportantMeeting;
+    public const string Prepare = PrincipleIds.PrepareForEveryMeeting;
+
+    /// <summary>"Anyone who says a meeting was perfect is lying to themselves" comes from this tenet's part of seed 004.</summary>
+    public const string ItStartsAndEndsWithYou = "it-starts-and-ends-with-you";
+}
+
+public sealed class MeetingPrepOptions
+{
+    public const string Section = "MeetingPrep";
+
+    /// <summary>
+    /// Transports whose renderer shows card-level inputs as a form (Bot Framework: Teams, Web Chat). Elsewhere
+    /// (terminal, Slack until its renderer does forms) the checklist goes step by step in plain chat.
+    /// </summary>
+    public string[] FormTransports { get; set; } = ["botframework"];
+}

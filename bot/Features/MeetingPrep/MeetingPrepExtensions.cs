@@ -1,0 +1,25 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.Coaching;
+using AccountCoachBot.Scheduling;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AccountCoachBot.Features.MeetingPrep;
+
+public static class MeetingPrepExtensions
+{
+    /// <summary>
+    /// Meetings, the pre-meeting checklist, briefs and debriefs. The checklists load from
+    /// <c>prompts/checklists/</c> beside the app (or under <see cref="PrincipleCatalog.DirectoryConfigKey"/>),
+    /// validated against the principle catalog.
+    /// </summary>
+    public static IServiceCollection AddMeetingPrep(this IServiceCollection services)
+    {
+        services.AddOptions<MeetingPrepOptions>().BindConfiguration(MeetingPrepOptions.Section);
+        services.TryAddSingleton(sp => MeetingChecklists.Load(
+            sp.GetService<IConfiguration>()?[PrincipleCatalog.DirectoryConfigKey],
+            sp.GetRequiredService<PrincipleCatalog>()));
+        services.AddScoped<ITurnHandler, MeetingCommands>();
+        services.AddScoped<INudgeRenderer, MeetingNudgeRenderer>();
+        return services;
+    }
+}
