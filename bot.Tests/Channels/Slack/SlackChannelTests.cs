@@ -332,6 +332,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
         _bot = await StartBotAsync();
 
         await _slack.WaitForCallsAsync("chat.postMessage", 2);
+        await WaitForInboxAsync(1);
         Assert.Equal(InboxStatus.Done, await _bot.WithDbAsync(db => db.SlackInbox.Select(i => i.Status).SingleAsync()));
     }
 }
