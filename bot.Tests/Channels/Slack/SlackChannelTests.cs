@@ -335,4 +335,48 @@ public sealed class SlackChannelTests : IAsyncLifetime
         await WaitForInboxAsync(1);
         Assert.Equal(InboxStatus.Done, await _bot.WithDbAsync(db => db.SlackInbox.Select(i => i.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task MeetingChecklist_OpensAsModal_AndItsSubmissionStoresTheBrief()
+    {
+        await DirectMessageAsync("meeting Acme 2026-03-10 15:00 important", "Ev010");
+        await _slack.WaitForCallsAsync("chat.postMessage", 2);
+        await DirectMessageAsync("prep Acme", "Ev011");
+        var form = (await _slack.WaitForCallsAsync("chat.postMessage", 3))[^1];
+
+        var click = ClickPayload(Button(form, "meeting.save"), form);
+        await InteractAsync(click);
+
+        var view = Assert.Single(_slack.CallsTo("views.open")).Body["view"]!.AsObject();
+        var inputs = view["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "input").ToList();
+        Assert.True(inputs.Count >= 9, $"expected the whole checklist in the modal, got {inputs.Count} inputs");
+        Assert.Contains(inputs, b => b!["label"]!["text"]!.GetValue<string>().StartsWith("Who comes with you"));
+
+        var state = new JsonObject();
+        foreach (var block in inputs)
+        {
+            var actionId = block!["element"]!["action_id"]!.GetValue<string>();
+            state[block["block_id"]!.GetValue<string>()] = new JsonObject
+            {
+                [actionId] = new JsonObject { ["type"] = "plain_text_input", ["value"] = actionId.Contains("attend") ? "no one" : "answered " + actionId },
+            };
+        }
+        var submitted = view.DeepClone().AsObject();
+        submitted["id"] = "V-form";
+        submitted["hash"] = "h2";
+        submitted["state"] = new JsonObject { ["values"] = state };
+        await InteractAsync(new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["user"] = new JsonObject { ["id"] = User, ["team_id"] = FakeSlackApi.TeamId },
+            ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId },
+            ["view"] = submitted,
+        });
+
+        await _slack.WaitForCallsAsync("chat.update", 1);
+        await WaitForInboxAsync(3);
+        var answers = await _bot.WithDbAsync(db => db.Set<AccountCoachBot.Features.MeetingPrep.MeetingAnswer>().CountAsync());
+        Assert.Equal(inputs.Count, answers);
+        Assert.NotNull(await _bot.WithDbAsync(db => db.Set<AccountCoachBot.Features.MeetingPrep.Meeting>().Select(m => m.PreparedUtc).SingleAsync()));
+    }
 }

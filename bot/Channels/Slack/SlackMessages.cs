@@ -28,7 +28,7 @@ public static class SlackMessages
         {
             var inputs = card.Inputs.Concat(a.Inputs).ToList();
             if (inputs.Count == 0) return a;
-            var payload = new Dictionary<string, string>(a.Payload) { [InputsKey] = EncodeInputs(inputs, (int)((ValueBudget - JsonSerializer.Serialize(a.Payload).Length) * 0.7)) };
+            var payload = new Dictionary<string, string>(a.Payload) { [InputsKey] = EncodeInputs(inputs, ValueBudget - JsonSerializer.Serialize(a.Payload).Length - 20) };
             return a with { Payload = payload, Inputs = [] };
         }).ToList();
         return reply with { Card = card with { Actions = actions, Inputs = [] } };
@@ -40,14 +40,15 @@ public static class SlackMessages
         if (action.Get(InputsKey) is not { } encoded) return [];
         try
         {
-            return JsonNode.Parse(encoded)!.AsArray().Select(n => new CardInput(
+            return JsonNode.Parse(Inflate(encoded))!.AsArray().Select(n => new CardInput(
                 n![0]!.GetValue<string>(),
                 n[1]!.GetValue<string>() == "d" ? InputKind.Date : InputKind.Text,
                 n[2]!.GetValue<string>(),
                 Required: n[3]!.GetValue<int>() == 1,
                 Multiline: n[4]!.GetValue<int>() == 1)).ToList();
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException
+            or FormatException or InvalidDataException)
         {
             return [];
         }
@@ -59,8 +60,8 @@ public static class SlackMessages
 
     private static string EncodeInputs(IReadOnlyList<CardInput> inputs, int budget)
     {
-        // Long checklist questions are shortened until the whole form fits in the button's value.
-        for (var labelLimit = 150; ; labelLimit -= 20)
+        // Compressed, a checklist of a dozen questions fits; longer ones are shortened until the form fits.
+        for (var labelLimit = 300; ; labelLimit -= 20)
         {
             var array = new JsonArray();
             foreach (var i in inputs)
@@ -68,8 +69,23 @@ public static class SlackMessages
                 var label = i.Label.Length <= labelLimit ? i.Label : i.Label[..Math.Max(10, labelLimit - 1)] + "…";
                 array.Add(new JsonArray(i.Id, i.Kind == InputKind.Date ? "d" : "t", label, i.Required ? 1 : 0, i.Multiline ? 1 : 0));
             }
-            var json = array.ToJsonString();
-            if (json.Length <= budget || labelLimit <= 30) return json;
+            var packed = Deflate(array.ToJsonString());
+            if (packed.Length <= budget || labelLimit <= 30) return packed;
         }
+    }
+
+    private static string Deflate(string json)
+    {
+        using var buffer = new MemoryStream();
+        using (var deflate = new System.IO.Compression.DeflateStream(buffer, System.IO.Compression.CompressionLevel.SmallestSize))
+            deflate.Write(System.Text.Encoding.UTF8.GetBytes(json));
+        return Convert.ToBase64String(buffer.ToArray());
+    }
+
+    private static string Inflate(string packed)
+    {
+        using var deflate = new System.IO.Compression.DeflateStream(new MemoryStream(Convert.FromBase64String(packed)), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(deflate, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 }

@@ -43,8 +43,8 @@ public sealed class MeetingPrepOptions
     public const string Section = "MeetingPrep";
 
     /// <summary>
-    /// Transports whose renderer shows card-level inputs as a form (Bot Framework: Teams, Web Chat). Elsewhere
-    /// (terminal, Slack until its renderer does forms) the checklist goes step by step in plain chat.
+    /// Transports that show card-level inputs as a form (Teams and Web Chat: an Adaptive Card; Slack: a modal).
+    /// Elsewhere (the terminal) the checklist goes step by step in plain chat.
     /// </summary>
-    public string[] FormTransports { get; set; } = ["botframework"];
+    public string[] FormTransports { get; set; } = ["botframework", "slack"];
 }
