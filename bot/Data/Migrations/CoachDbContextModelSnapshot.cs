@@ -208,6 +208,22 @@ namespace AccountCoachBot.Data.Migrations
                     b.ToTable("MeetingAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.MeetingPreferences", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DayBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("MeetingPreferences", (string)null);
+                });
+
             modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.MeetingPromise", b =>
                 {
                     b.Property<int>("MeetingId")
@@ -575,6 +591,15 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasOne("AccountCoachBot.Features.MeetingPrep.Meeting", null)
                         .WithMany("Answers")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.MeetingPreferences", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -29,19 +29,28 @@ public static class MeetingPolicy
 
     public static bool IsPrep(string kind) => kind is PrepDayBeforeKind or PrepHourBeforeKind;
 
-    public static IReadOnlyList<PlannedMeetingNudge> Plan(DateTime startUtc, DateTime endUtc, DateTime nowUtc, TimeZoneInfo zone, WorkingHours hours)
+    public static IReadOnlyList<PlannedMeetingNudge> Plan(DateTime startUtc, DateTime endUtc, DateTime nowUtc, TimeZoneInfo zone, WorkingHours hours) =>
+        Plan(startUtc, endUtc, nowUtc, zone, hours, MeetingLeads.Default);
+
+    public static IReadOnlyList<PlannedMeetingNudge> Plan(DateTime startUtc, DateTime endUtc, DateTime nowUtc, TimeZoneInfo zone, WorkingHours hours, MeetingLeads leads)
     {
         var plan = new List<PlannedMeetingNudge>();
 
         var startLocal = TimeZones.ToLocal(startUtc, zone);
-        var dayBefore = WorkingTime.PreviousWorkday(startLocal.Date, hours);
-        var afternoon = Fit(TimeZones.ToUtc(dayBefore + AfternoonBefore.ToTimeSpan(), zone), startUtc, zone, hours);
-        if (afternoon > nowUtc && afternoon < startUtc) plan.Add(new PlannedMeetingNudge(PrepDayBeforeKind, afternoon));
+        if (leads.DayBefore)
+        {
+            var dayBefore = WorkingTime.PreviousWorkday(startLocal.Date, hours);
+            var afternoon = Fit(TimeZones.ToUtc(dayBefore + AfternoonBefore.ToTimeSpan(), zone), startUtc, zone, hours);
+            if (afternoon > nowUtc && afternoon < startUtc) plan.Add(new PlannedMeetingNudge(PrepDayBeforeKind, afternoon));
+        }
 
-        // "An hour before" means the meeting's own day: moved to an earlier day it would only repeat the afternoon one.
-        var hour = Fit(startUtc - HourBefore, startUtc, zone, hours);
-        if (hour > nowUtc && hour < startUtc && TimeZones.ToLocal(hour, zone).Date == startLocal.Date && plan.All(p => p.AtUtc != hour))
-            plan.Add(new PlannedMeetingNudge(PrepHourBeforeKind, hour));
+        // The short lead means the meeting's own day: moved to an earlier day it would only repeat the afternoon one.
+        if (leads.Short is { } lead)
+        {
+            var shortly = Fit(startUtc - lead, startUtc, zone, hours);
+            if (shortly > nowUtc && shortly < startUtc && TimeZones.ToLocal(shortly, zone).Date == startLocal.Date && plan.All(p => p.AtUtc != shortly))
+                plan.Add(new PlannedMeetingNudge(PrepHourBeforeKind, shortly));
+        }
 
         var debrief = WorkingTime.NextWorkingInstant(endUtc + DebriefAfter, zone, hours);
         if (debrief > nowUtc) plan.Add(new PlannedMeetingNudge(DebriefKind, debrief));

@@ -19,6 +19,7 @@ public static class MeetingPrepExtensions
             sp.GetService<IConfiguration>()?[PrincipleCatalog.DirectoryConfigKey],
             sp.GetRequiredService<PrincipleCatalog>()));
         services.AddScoped<ITurnHandler, MeetingCommands>();
+        services.AddScoped<ITurnHandler, MeetingLeadCommands>();
         services.AddScoped<INudgeRenderer, MeetingNudgeRenderer>();
         return services;
     }

@@ -10,7 +10,8 @@ public static class MeetingScheduler
     public static async Task<IReadOnlyList<PlannedMeetingNudge>> PlanAsync(CoachDbContext db, Meeting meeting, Person person, ConversationAddress address, DateTime nowUtc, CancellationToken ct)
     {
         if (meeting.StartUtc is not { } start || meeting.EndUtc is not { } end) return [];
-        var plan = MeetingPolicy.Plan(start, end, nowUtc, person.Zone, person.Hours);
+        var leads = (await db.Set<MeetingPreferences>().FindAsync([person.Id], ct))?.Leads ?? MeetingLeads.Default;
+        var plan = MeetingPolicy.Plan(start, end, nowUtc, person.Zone, person.Hours, leads);
         foreach (var nudge in plan)
         {
             await Outbox.EnqueueAsync(db, nudge.Kind, person.Id, MeetingPolicy.SubjectId(meeting.Id), nudge.AtUtc, address.Id, address.Transport,

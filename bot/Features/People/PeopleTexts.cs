@@ -42,7 +42,7 @@ internal static class PeopleTexts
         • `promise Acme: send the quote by Friday` — I'll remember it and remind you.
         • Or just say it: "I'll send Acme the quote by Friday".
         • `promises` — what's open; `done 3`, `move 3 to Tuesday because …`, `cancel 3`, `snooze 3`.
-        • `meeting Acme tomorrow 15:00 important` — I'll send a prep checklist before and ask for a debrief after; `meetings`, `prep Acme`, `brief Acme`, `debrief Acme`.
+        • `meeting Acme tomorrow 15:00 important` — I'll send a prep checklist before and ask for a debrief after; `meetings`, `prep Acme`, `brief Acme`, `debrief Acme`, `prep lead 2h`.
         • `settings`, `timezone Europe/Berlin`, `language ru`, `hours 09:00-18:00`, `workdays mon-fri`, `pause`, `resume`.
         • `why always-do-what-you-say` — the principle behind a nudge.
         • `link` — one account for Teams and Slack.
@@ -51,7 +51,7 @@ internal static class PeopleTexts
         • `обещание Acme: отправить КП до пятницы` — запомню и напомню.
         • Или просто скажите: «Обещал Acme прислать КП до пятницы».
         • `обещания` — что открыто; `готово 3`, `перенести 3 на вторник, потому что …`, `отменить 3`, `отложить 3`.
-        • `встреча Acme завтра 15:00 важная` — пришлю чек-лист для подготовки и спрошу итоги; `встречи`, `подготовка Acme`, `бриф Acme`, `итоги Acme`.
+        • `встреча Acme завтра 15:00 важная` — пришлю чек-лист для подготовки и спрошу итоги; `встречи`, `подготовка Acme`, `бриф Acme`, `итоги Acme`, `подготовка за 2ч`.
         • `настройки`, `часовой пояс Europe/Moscow`, `язык en`, `часы 09:00-18:00`, `рабочие дни пн-пт`, `пауза`, `продолжить`.
         • `почему always-do-what-you-say` — принцип за напоминанием.
         • `связать` — одна учётная запись для Teams и Slack.
