@@ -224,4 +224,22 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Contains("promise Acme:", calls[0].Activity["text"]!.GetValue<string>());
         Assert.Equal(1, await _bot.WithDbAsync(db => db.Addresses.CountAsync()));
     }
+
+    [Fact]
+    public async Task ChecklistForm_SubmittedFromTeams_StoresEveryAnswer()
+    {
+        await _http.PostAsync(_bot.MessagesUrl, Activities.Message(_connector.ServiceUrl, "meeting Acme 2026-03-10 15:00 important"));
+        await _http.PostAsync(_bot.MessagesUrl, Activities.Message(_connector.ServiceUrl, "prep Acme"));
+        var form = (await _connector.WaitForDeliveredAsync(3))[^1].Activity["attachments"]![0]!["content"]!;
+        var inputs = form["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>().StartsWith("Input.")).ToList();
+        Assert.True(inputs.Count >= 9);
+        var save = form["actions"]!.AsArray().Single(a => a!["data"]?["action"]?.GetValue<string>() == "meeting.save")!;
+
+        var data = save["data"]!.DeepClone().AsObject();
+        foreach (var input in inputs) data[input!["id"]!.GetValue<string>()] = "answer to " + input["id"]!.GetValue<string>();
+        await _http.PostAsync(_bot.MessagesUrl, Activities.Submit(_connector.ServiceUrl, data));
+
+        await _connector.WaitForDeliveredAsync(4);
+        Assert.Equal(inputs.Count, await _bot.WithDbAsync(db => db.Set<AccountCoachBot.Features.MeetingPrep.MeetingAnswer>().CountAsync(a => a.Text.StartsWith("answer to "))));
+    }
 }
