@@ -25,4 +25,9 @@ public static class Command
 
     public static bool Is(string text, params string[] words) =>
         words.Any(w => string.Equals(text.Trim().TrimEnd('.', '!', '?'), w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A yes in either language, typed or from a button's payload.</summary>
+    public static bool IsYes(string? text) =>
+        text is not null && (Is(text, "yes", "y", "ok", "sure", "add", "да", "ага", "ок", "конечно", "добавить")
+            || text.StartsWith("yes", StringComparison.OrdinalIgnoreCase) || text.StartsWith("да", StringComparison.OrdinalIgnoreCase));
 }

@@ -42,12 +42,17 @@ public sealed class SlackInboxProcessor(IServiceScopeFactory scopes, SlackInboxS
         }
     }
 
+    /// <summary>Handled requests are kept a week (for diagnosing), then dropped: they hold people's words.</summary>
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
     private async Task ProcessPendingAsync(CancellationToken ct)
     {
         List<long> ids;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            var cutoff = time.GetUtcNow().UtcDateTime - Retention;
+            await db.SlackInbox.Where(i => i.Status != InboxStatus.Pending && i.ReceivedUtc < cutoff).ExecuteDeleteAsync(ct);
             ids = await db.SlackInbox.Where(i => i.Status == InboxStatus.Pending && i.Attempts < MaxAttempts)
                 .OrderBy(i => i.Id).Select(i => i.Id).Take(200).ToListAsync(ct);
         }

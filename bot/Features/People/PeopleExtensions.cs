@@ -8,6 +8,7 @@ public static class PeopleExtensions
     {
         services.AddScoped<ITurnHandler, PeopleCommands>();
         services.AddScoped<ITurnHandler, LinkCommand>();
+        services.AddScoped<ITurnHandler, MyDataCommands>();
         return services;
     }
 }

@@ -45,7 +45,7 @@ internal static class PeopleTexts
         • `meeting Acme tomorrow 15:00 important` — I'll send a prep checklist before and ask for a debrief after; `meetings`, `prep Acme`, `brief Acme`, `debrief Acme`, `prep lead 2h`.
         • `settings`, `timezone Europe/Berlin`, `language ru`, `hours 09:00-18:00`, `workdays mon-fri`, `pause`, `resume`.
         • `why always-do-what-you-say` — the principle behind a nudge.
-        • `link` — one account for Teams and Slack.
+        • `link` — one account for Teams and Slack; `export` — everything I store about you; `forget me` — delete it.
         """,
         """
         • `обещание Acme: отправить КП до пятницы` — запомню и напомню.
@@ -54,6 +54,6 @@ internal static class PeopleTexts
         • `встреча Acme завтра 15:00 важная` — пришлю чек-лист для подготовки и спрошу итоги; `встречи`, `подготовка Acme`, `бриф Acme`, `итоги Acme`, `подготовка за 2ч`.
         • `настройки`, `часовой пояс Europe/Moscow`, `язык en`, `часы 09:00-18:00`, `рабочие дни пн-пт`, `пауза`, `продолжить`.
         • `почему always-do-what-you-say` — принцип за напоминанием.
-        • `связать` — одна учётная запись для Teams и Slack.
+        • `связать` — одна учётная запись для Teams и Slack; `экспорт` — всё, что я о вас храню; `забудь меня` — удалить это.
         """);
 }

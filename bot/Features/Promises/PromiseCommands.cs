@@ -125,7 +125,7 @@ public sealed partial class PromiseCommands : ITurnHandler
                 return new Reply(question, new Card(question,
                     Actions: [new(PromiseActions.Create, turn.T(PromiseTexts.YesAdd, accountName), yes), new(PromiseActions.Create, turn.T(PromiseTexts.NoThanks), no)]));
             }
-            if (!IsYes(confirm)) return turn.T(PromiseTexts.NotSaved);
+            if (!Command.IsYes(confirm)) return turn.T(PromiseTexts.NotSaved);
             account = new Account { OwnerId = turn.Person.Id, Name = accountName.Trim(), NormalizedName = normalized, CreatedUtc = turn.NowUtc };
             turn.Db.Accounts.Add(account);
         }
@@ -343,6 +343,4 @@ public sealed partial class PromiseCommands : ITurnHandler
     private static Dictionary<string, string> Without(IReadOnlyDictionary<string, string> payload, string key) =>
         payload.Where(kv => kv.Key != key).ToDictionary();
 
-    private static bool IsYes(string text) =>
-        Command.Is(text, "yes", "y", "ok", "sure", "да", "ага", "ок", "конечно", "добавить", "add") || text.StartsWith("yes", StringComparison.OrdinalIgnoreCase) || text.StartsWith("да", StringComparison.OrdinalIgnoreCase);
 }

@@ -10,6 +10,7 @@ public static class PromisesExtensions
         services.AddScoped<ITurnHandler, PromiseCommands>();
         services.AddScoped<INudgeRenderer, PromiseNudgeRenderer>();
         services.AddSingleton<INudgePlanner, OverduePlanner>();
+        services.AddSingleton<People.IPersonalData, PromisesPersonalData>();
         return services;
     }
 }
