@@ -164,4 +164,20 @@ public sealed class ConnectorConformanceTests : IAsyncLifetime
         Assert.Equal(cardId, update["activityId"]!.GetValue<string>());
         Assert.StartsWith("Done — on time", update["activity"]!["text"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Install_AsksTeamsForTheEmail_SoSlackAndTeamsAreOnePerson()
+    {
+        await _peer.SetMembersAsync(TeamsConversation, new[] { new { id = "29:user-1", name = "Olga", email = "Olga@Example.com", userPrincipalName = "olga@example.com" } });
+        var update = Message("");
+        update["type"] = "conversationUpdate";
+        update.Remove("text");
+        update["membersAdded"] = new JsonArray { new JsonObject { ["id"] = "28:bot" } };
+
+        await _http.PostAsync(_bot.MessagesUrl, update);
+
+        await _peer.WaitForRecordedAsync(2);
+        Assert.Contains(await _peer.RecordedAsync(), r => r!["op"]!.GetValue<string>() == "getConversationMember");
+        Assert.Equal("olga@example.com", await _bot.WithDbAsync(db => db.People.Select(p => p.Email).SingleAsync()));
+    }
 }

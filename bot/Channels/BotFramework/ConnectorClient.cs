@@ -34,6 +34,22 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
     public Task<ConnectorResult> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
         SendAsync(HttpMethod.Put, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, ct);
 
+    /// <summary>One member of a conversation; in Teams it carries the person's email (for linking channels).</summary>
+    public async Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(memberId)}"));
+        var token = await tokens.GetTokenAsync(ct);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            logger.LogWarning("Bot Connector answered {Status} for a member lookup at {Host}", (int)response.StatusCode, request.RequestUri!.Host);
+            return null;
+        }
+        return await SafeReadAsync<ChannelAccount>(response, ct);
+    }
+
     private async Task<ConnectorResult> SendAsync(HttpMethod method, Uri url, Activity activity, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, url)

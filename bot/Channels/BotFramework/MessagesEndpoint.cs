@@ -70,13 +70,37 @@ public sealed class MessagesEndpoint(
 
     private async Task RunTurnAsync(Activity activity, InboundKind kind, CancellationToken ct)
     {
-        var replies = await pipeline.HandleAsync(ActivityMapper.ToInbound(activity, kind), ct);
+        var inbound = ActivityMapper.ToInbound(activity, kind);
+        if (kind == InboundKind.Installed && activity.ChannelId == "msteams")
+            inbound = inbound with { Sender = inbound.Sender with { Email = await TeamsEmailAsync(activity, ct) } };
+        var replies = await pipeline.HandleAsync(inbound, ct);
         for (var i = 0; i < replies.Count; i++)
         {
             // A button's answer replaces the card it was pressed on (a reminder becomes "Done — on time").
             if (i == 0 && activity.Value is not null && activity.ReplyToId is { } cardId && await TryUpdateAsync(activity, cardId, replies[0], ct))
                 continue;
             await SendReplyAsync(activity, replies[i], ct);
+        }
+    }
+
+    /// <summary>
+    /// Teams tells a member's email only when asked; asked once, at install, it links the person to the same
+    /// person in Slack.
+    /// </summary>
+    private async Task<string?> TeamsEmailAsync(Activity activity, CancellationToken ct)
+    {
+        try
+        {
+            var member = await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.From!.Id!, ct);
+            var email = member?.Extra?.TryGetValue("email", out var e) == true && e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : null;
+            if (email is null && member?.Extra?.TryGetValue("userPrincipalName", out var upn) == true && upn.ValueKind == System.Text.Json.JsonValueKind.String)
+                email = upn.GetString();
+            return email is not null && email.Contains('@') ? email : null;
+        }
+        catch (Exception e) when (e is ConnectorTokenException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("Teams member lookup failed: {Error}", e.Message);
+            return null;
         }
     }
 
