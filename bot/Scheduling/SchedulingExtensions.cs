@@ -21,6 +21,7 @@ public static class SchedulingExtensions
     {
         builder.Services.AddNudgeDispatcher(builder.Configuration);
         builder.Services.AddTransient<NudgeJob>();
+        builder.Services.AddScoped<Housekeeping>();
         builder.Services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -45,6 +46,7 @@ public static class SchedulingExtensions
         public Task StartAsync(CancellationToken cancellationToken)
         {
             jobs.AddOrUpdate<NudgeJob>(NudgeJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
+            jobs.AddOrUpdate<Housekeeping>(Housekeeping.JobId, h => h.RunAsync(CancellationToken.None), Cron.Hourly());
             return Task.CompletedTask;
         }
 

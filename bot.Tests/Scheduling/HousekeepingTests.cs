@@ -1,0 +1,41 @@
+using AccountCoachBot.Scheduling;
+using AccountCoachBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountCoachBot.Tests.Scheduling;
+
+public sealed class HousekeepingTests : IAsyncLifetime
+{
+    private CoachTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<int> RunAsync()
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await ActivatorUtilities.CreateInstance<Housekeeping>(scope.ServiceProvider).RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Run_DropsOldDeliveriesAndFinishedNudges_AndKeepsWhatIsPending()
+    {
+        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");   // a pending due reminder
+        await _host.SayAsync("promise Globex: send the deck in 5 minutes");
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        await _host.Dispatcher.RunAsync();                                   // two sent
+        await _host.SayAsync("promise Initech: send the plan 2026-12-20");  // pending, far ahead
+
+        Assert.Equal(0, await RunAsync());
+        _host.Time.Advance(TimeSpan.FromDays(91));
+        var removed = await RunAsync();
+
+        Assert.True(removed >= 5, $"removed {removed}");
+        Assert.Equal(0, await _host.WithDbAsync(db => db.ProcessedDeliveries.CountAsync()));
+        var left = await _host.WithDbAsync(db => db.Outbox.ToListAsync());
+        Assert.NotEmpty(left);
+        Assert.All(left, o => Assert.Equal(OutboxStatus.Pending, o.Status));
+    }
+}
