@@ -2,6 +2,7 @@ using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.Coaching;
 using AccountCoachBot.Features.People;
+using AccountCoachBot.Features.ProactiveCalls;
 using AccountCoachBot.Features.Promises;
 
 namespace AccountCoachBot;
@@ -15,6 +16,7 @@ public static class CoachServices
         builder.Services.AddConversation();
         builder.Services.AddPeople();
         builder.Services.AddPromises();
+        builder.Services.AddProactiveCalls();
         builder.Services.AddCoaching();
         builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
         return builder;
