@@ -3,6 +3,7 @@ using AccountCoachBot.Data;
 using AccountCoachBot.Features.Coaching;
 using AccountCoachBot.Features.MeetingPrep;
 using AccountCoachBot.Features.People;
+using AccountCoachBot.Features.ProactiveCalls;
 using AccountCoachBot.Features.Promises;
 
 namespace AccountCoachBot;
@@ -17,6 +18,7 @@ public static class CoachServices
         builder.Services.AddPeople();
         builder.Services.AddPromises();
         builder.Services.AddMeetingPrep();
+        builder.Services.AddProactiveCalls();
         builder.Services.AddCoaching();
         builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
         return builder;

@@ -1,11 +1,12 @@
 using AccountCoachBot.Channels.Terminal;
+using AccountCoachBot.Features.ProactiveCalls.Import;
 
 namespace AccountCoachBot.Cli;
 
 /// <summary>Command-line verbs on the same executable, with the same configuration and database.</summary>
 public static class CliCommands
 {
-    private static readonly string[] Verbs = ["chat", "parse", "teams-package", "help", "--help"];
+    private static readonly string[] Verbs = ["chat", "parse", "teams-package", "accounts", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -23,6 +24,8 @@ public static class CliCommands
                 return 2;
             case "teams-package":
                 return await TeamsPackageAsync(rest);
+            case "accounts":
+                return await AccountsCommand.RunAsync(rest, Console.Out, Console.Error);
             default:
                 await Console.Out.WriteLineAsync(Usage);
                 return 0;
@@ -56,5 +59,7 @@ public static class CliCommands
           chat             talk to the bot in this terminal
           parse --batch    parse JSON lines of promises from stdin
           teams-package    build the Teams app zip (--out file.zip)
+          accounts import <file.csv> | accounts export <file.csv>
+                           accounts with owner, tier, cadence, last contact, Slack channel
         """;
 }

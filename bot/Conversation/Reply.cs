@@ -4,7 +4,22 @@ namespace AccountCoachBot.Conversation;
 public sealed record Reply(string Text, Card? Card = null)
 {
     public static implicit operator Reply(string text) => new(text);
+
+    /// <summary>
+    /// In a conversation others read (a Slack channel): the person the message is for. Channels that can mention
+    /// people do (Slack <c>&lt;@U…&gt;</c>); others ignore it.
+    /// </summary>
+    public Mention? AddressedTo { get; init; }
+
+    /// <summary>
+    /// An answer to a button pressed in a conversation others read: true replaces the message for everyone
+    /// (a nudge becomes "Called ✓"); false (the default) shows the answer only to the person who pressed.
+    /// </summary>
+    public bool ForEveryone { get; init; }
 }
+
+/// <summary>A person as a channel knows them (a <see cref="Features.People.ChannelIdentity"/>: channel and external id).</summary>
+public sealed record Mention(string Channel, string ExternalId);
 
 /// <summary>
 /// The channel-neutral card: a title, lines, facts, inputs, actions, and the principles it rests on.

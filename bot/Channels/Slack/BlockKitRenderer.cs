@@ -20,7 +20,7 @@ namespace AccountCoachBot.Channels.Slack;
 /// <see cref="SlackActionParser"/> reverses both. A button whose action has inputs looks the same; the
 /// endpoint opens <see cref="RenderModal"/> for it.</para>
 /// </remarks>
-public static class BlockKitRenderer
+public static partial class BlockKitRenderer
 {
     // Limits from Slack's Block Kit reference (see shared/reference/slack-contract.md §7.1).
     public const int MaxBlocksPerMessage = 50;
@@ -79,17 +79,37 @@ public static class BlockKitRenderer
     public static JsonObject RenderMessage(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        var mention = MentionOf(reply.AddressedTo);
+        var lead = mention is null ? "" : mention + " ";
         if (reply.Card is null)
-            return new JsonObject { ["text"] = FitWithEllipsis(EscapeMrkdwn(NonBlank(reply.Text)), MaxMessageTextLength) };
+            return new JsonObject { ["text"] = lead + FitWithEllipsis(EscapeMrkdwn(NonBlank(reply.Text)), MaxMessageTextLength - lead.Length) };
 
         var card = reply.Card;
         var fallback = NonBlank(reply.Text, card.Title, card.Lines.FirstOrDefault());
         return new JsonObject
         {
-            ["text"] = FitWithEllipsis(EscapeMrkdwn(fallback), MaxFallbackTextLength),
-            ["blocks"] = RenderBlocks(card),
+            ["text"] = lead + FitWithEllipsis(EscapeMrkdwn(fallback), MaxFallbackTextLength - lead.Length),
+            ["blocks"] = RenderBlocks(card, mention),
         };
     }
+
+    /// <summary>
+    /// The one mention we render: the person a message in a channel is addressed to, named by code (never by
+    /// text people wrote), as <c>&lt;@U…&gt;</c>. Null unless it is a Slack identity (<c>team:user</c>).
+    /// </summary>
+    private static string? MentionOf(Mention? person)
+    {
+        if (person is null || person.Channel != SlackReference.Transport) return null;
+        var user = person.ExternalId[(person.ExternalId.LastIndexOf(':') + 1)..];
+        return SlackId().IsMatch(user) ? $"<@{user}>" : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[UW][A-Z0-9]{2,30}$")]
+    private static partial System.Text.RegularExpressions.Regex SlackId();
+
+    /// <summary>A channel link, <c>&lt;#C123&gt;</c> or <c>&lt;#C123|name&gt;</c>: it names a channel and notifies no one.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"<#[CG][A-Z0-9]{2,30}(\|[^<>&|]{0,80})?>")]
+    private static partial System.Text.RegularExpressions.Regex ChannelLink();
 
     /// <summary>
     /// A modal asking for <paramref name="action"/>'s inputs: <c>callback_id</c> = the action id, one input block
@@ -154,6 +174,19 @@ public static class BlockKitRenderer
     public static string EscapeMrkdwn(string text)
     {
         if (text.AsSpan().IndexOfAny('&', '<', '>') < 0) return text;
+        // Channel links stay links (they notify no one); everything else that Slack would read as markup is escaped.
+        var links = ChannelLink().Matches(text);
+        if (links.Count > 0)
+        {
+            var parts = new StringBuilder(text.Length + 16);
+            var at = 0;
+            foreach (System.Text.RegularExpressions.Match link in links)
+            {
+                parts.Append(EscapeMrkdwn(text[at..link.Index])).Append(link.Value);
+                at = link.Index + link.Length;
+            }
+            return parts.Append(EscapeMrkdwn(text[at..])).ToString();
+        }
         var sb = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
@@ -170,7 +203,7 @@ public static class BlockKitRenderer
 
     // ---- message ----
 
-    private static JsonArray RenderBlocks(Card card)
+    private static JsonArray RenderBlocks(Card card, string? mention = null)
     {
         var title = TitleBlock(card.Title);
         var context = ContextBlock(card);
@@ -183,7 +216,7 @@ public static class BlockKitRenderer
         room -= inputBlocks.Count;
         var factBlocks = FactBlocks(card.Facts, room);
         room -= factBlocks.Count;
-        var lineBlocks = LineBlocks(card.Lines, room);
+        var lineBlocks = LineBlocks(card.Lines, room, mention);
 
         var blocks = new JsonArray();
         if (title is not null) blocks.Add(title);
@@ -205,12 +238,14 @@ public static class BlockKitRenderer
         return Section($"*{FitWithEllipsis(EscapeMrkdwn(oneLine), MaxSectionTextLength - 2)}*");
     }
 
-    private static List<JsonObject> LineBlocks(IReadOnlyList<string> lines, int room)
+    private static List<JsonObject> LineBlocks(IReadOnlyList<string> lines, int room, string? mention = null)
     {
         var result = new List<JsonObject>();
-        if (room <= 0 || lines.Count == 0) return result;
+        if (room <= 0 || (lines.Count == 0 && mention is null)) return result;
         var all = string.Join('\n', lines.Select(l => EscapeMrkdwn(l ?? "")));
         all = FitWithEllipsis(all, MaxLinesTotalLength);
+        // The addressee's mention leads the first line ("@Olga Call before they call you…").
+        if (mention is not null) all = all.Length == 0 ? mention : $"{mention} {all}";
         var chunks = Chunks(all, MaxSectionTextLength).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
         if (chunks.Count > room)
         {

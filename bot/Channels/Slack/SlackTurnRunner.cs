@@ -102,7 +102,11 @@ public sealed class SlackTurnRunner(
         await RunActionAsync(payload, SlackMessages.Clean(action), action.Get(SlackMessages.ChannelKey), action.Get(SlackMessages.MessageTsKey), deliveryId, ct);
     }
 
-    /// <summary>A button's answer replaces the message it was pressed on (a reminder becomes "Done ✓").</summary>
+    /// <summary>
+    /// A button's answer replaces the message it was pressed on (a reminder becomes "Done ✓"). In a channel others
+    /// read, only an answer meant for everyone does; any other answer (a refusal, a welcome) goes to the person who
+    /// pressed alone, as an ephemeral message.
+    /// </summary>
     private async Task RunActionAsync(JsonObject payload, SubmittedAction action, string? channel, string? messageTs, string deliveryId, CancellationToken ct)
     {
         var team = Str(payload["team"]?["id"]) ?? Str(payload["user"]?["team_id"]) ?? "";
@@ -110,18 +114,33 @@ public sealed class SlackTurnRunner(
         var inbound = await InboundForAsync(team, user, null, null, action, deliveryId, ct);
         if (inbound is null) return;
         var replies = await pipeline.HandleAsync(inbound, ct);
-        var target = channel ?? SlackReference.FromJson(inbound.Address.ReferenceJson)!.Channel;
-        for (var i = 0; i < replies.Count; i++)
+        var dm = SlackReference.FromJson(inbound.Address.ReferenceJson)!.Channel;
+        var target = channel ?? dm;
+        var shared = channel is not null && !IsDirectMessage(channel);
+        var replaced = false;
+        foreach (var reply in replies)
         {
-            if (i == 0 && messageTs is not null && channel is not null)
+            if (shared && !reply.ForEveryone)
             {
-                var updated = await api.UpdateMessageAsync(channel, messageTs, SlackMessages.Render(replies[0]), ct);
+                var ephemeral = await api.PostEphemeralAsync(channel!, user, SlackMessages.Render(reply), null, ct);
+                if (ephemeral.Ok) continue;
+                logger.LogWarning("Slack chat.postEphemeral failed: {Error}", ephemeral.Error);
+                await PostAsync(dm, reply, null, ct);
+                continue;
+            }
+            if (!replaced && messageTs is not null && channel is not null)
+            {
+                replaced = true;
+                var updated = await api.UpdateMessageAsync(channel, messageTs, SlackMessages.Render(reply), ct);
                 if (updated.Ok) continue;
                 logger.LogWarning("Slack chat.update failed: {Error}", updated.Error);
             }
-            await PostAsync(target, replies[i], null, ct);
+            await PostAsync(target, reply, null, ct);
         }
     }
+
+    /// <summary>DM channel ids start with D; channels (C…) and private channels or group DMs (G…) are read by others.</summary>
+    private static bool IsDirectMessage(string channel) => channel.StartsWith('D');
 
     /// <summary>The turn as the pipeline sees it; the address is the person's DM with the bot, for nudges.</summary>
     private async Task<InboundMessage?> InboundForAsync(string team, string user, string? dmChannel, string? text, SubmittedAction? action, string deliveryId, CancellationToken ct)

@@ -305,6 +305,9 @@ namespace AccountCoachBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsStale")
                         .HasColumnType("INTEGER");
 
@@ -405,6 +408,137 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasIndex("LinkCode");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.ProactiveCalls.AccountCadence", b =>
+                {
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnouncedByKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncedCycleKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnnouncedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CadenceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChannelAddressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChannelWarnedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeferredUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastContactUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextCheckUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ChannelAddressId");
+
+                    b.HasIndex("NextCheckUtc");
+
+                    b.ToTable("AccountCadences", (string)null);
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.ProactiveCalls.NudgePreferences", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CallsMuted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DailyCallBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("NudgePreferences", (string)null);
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.ProactiveCalls.Touch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("AccountId", "AtUtc");
+
+                    b.ToTable("Touches", (string)null);
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.ProactiveCalls.Vacation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CatchUpDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "LastDay");
+
+                    b.ToTable("Vacations", (string)null);
                 });
 
             modelBuilder.Entity("AccountCoachBot.Features.Promises.Promise", b =>
@@ -640,6 +774,54 @@ namespace AccountCoachBot.Data.Migrations
                 });
 
             modelBuilder.Entity("AccountCoachBot.Features.People.ConversationAddress", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.ProactiveCalls.AccountCadence", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Account", "Account")
+                        .WithOne()
+                        .HasForeignKey("AccountCoachBot.Features.ProactiveCalls.AccountCadence", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AccountCoachBot.Features.People.ConversationAddress", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelAddressId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.ProactiveCalls.NudgePreferences", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("AccountCoachBot.Features.ProactiveCalls.NudgePreferences", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.ProactiveCalls.Touch", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.ProactiveCalls.Vacation", b =>
                 {
                     b.HasOne("AccountCoachBot.Features.People.Person", null)
                         .WithMany()

@@ -18,6 +18,12 @@ public sealed class ConversationAddress
     /// <summary>What the transport needs to send here (a Bot Framework ConversationReference), as JSON.</summary>
     public string ReferenceJson { get; set; } = "{}";
 
+    /// <summary>
+    /// A conversation others read (a Slack channel an account's call nudges go to): never picked as the
+    /// person's own place for private nudges.
+    /// </summary>
+    public bool IsShared { get; set; }
+
     public bool IsStale { get; set; }
     public string? StaleReason { get; set; }
     public DateTime UpdatedUtc { get; set; }

@@ -38,7 +38,7 @@ public sealed class OverduePlanner(IServiceScopeFactory scopes, TimeProvider tim
             if (!hasOld) continue;
 
             var address = await db.Addresses
-                .Where(a => a.PersonId == ownerId && !a.IsStale)
+                .Where(a => a.PersonId == ownerId && !a.IsStale && !a.IsShared)
                 .OrderByDescending(a => a.UpdatedUtc).FirstOrDefaultAsync(ct);
             if (address is null) continue;
 

@@ -11,7 +11,7 @@ namespace AccountCoachBot.Features.Promises;
 /// Promise commands and buttons: capture (explicit and free text), list, done, move, cancel, snooze, on track.
 /// Every button re-checks that the promise belongs to the person pressing it.
 /// </summary>
-public sealed partial class PromiseCommands : ITurnHandler
+public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
 {
     public int Order => 50;
 
@@ -51,7 +51,7 @@ public sealed partial class PromiseCommands : ITurnHandler
 
         return action.Id switch
         {
-            PromiseActions.Done => await DoneAsync(turn, promise, ct),
+            PromiseActions.Done => await DoneAsync(turn, promise, touches, ct),
             PromiseActions.OnTrack => await OnTrackAsync(turn, promise, ct),
             PromiseActions.Snooze => await SnoozeAsync(turn, promise, ct),
             PromiseActions.Move => await MoveAsync(turn, promise, action, requireReason: true, ct),
@@ -159,13 +159,16 @@ public sealed partial class PromiseCommands : ITurnHandler
 
     // ---- changes ----
 
-    private static async Task<Reply> DoneAsync(Turn turn, Promise promise, CancellationToken ct)
+    private static async Task<Reply> DoneAsync(Turn turn, Promise promise, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches, CancellationToken ct)
     {
         var onTime = turn.NowUtc <= promise.DueUtc;
         promise.Status = PromiseStatus.Done;
         promise.ClosedUtc = turn.NowUtc;
         promise.History.Add(new PromiseEvent { Kind = PromiseEventKind.Done, AtUtc = turn.NowUtc });
         await PromiseScheduler.WithdrawAllAsync(turn.Db, promise, "done", ct);
+        // A kept promise is a contact with the client: it moves the account's last-contact date.
+        foreach (var touch in touches)
+            await touch.RecordAsync(turn.Db, promise.AccountId, ProactiveCalls.TouchKind.PromiseDone, turn.NowUtc, turn.Person.Id, null, $"promise:{promise.Id}", ct);
         await turn.Db.SaveChangesAsync(ct);
 
         // Recognition right away, in one line: this week's on-time record.

@@ -1,0 +1,166 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.ProactiveCalls;
+using AccountCoachBot.Scheduling;
+using AccountCoachBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Tests.Features.ProactiveCalls;
+
+/// <summary>The planner and dispatcher on a real database with a fake clock: when call nudges go out, and when they wait.</summary>
+public sealed class CallPlannerTests : IAsyncLifetime
+{
+    private CoachTestHost _host = null!;
+
+    // Wed 2026-03-04 10:00 Berlin.
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private void At(int month, int day, int hour, int minute = 0) => _host.Time.SetUtcNow(new DateTimeOffset(2026, month, day, hour, minute, 0, TimeSpan.Zero));
+
+    private IReadOnlyList<Reply> Sent => _host.Sender.Sent.Select(s => s.Reply).ToList();
+
+    [Fact]
+    public async Task Planner_NudgesOnceAtTheStartOfTheDueDay_WhenAKeyAccountGoesQuietForFourteenDays()
+    {
+        await _host.SayAsync("account add Acme key");
+        await _host.SayAsync("called Acme: kickoff");
+
+        At(3, 18, 7, 59); // Wed 18 Mar 08:59 Berlin
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        At(3, 18, 8, 0);
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        At(3, 18, 8, 1);
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        At(3, 19, 8, 0);
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+
+        var nudge = Assert.Single(Sent);
+        Assert.Equal("Acme hasn't heard from you for 14 days (key account, every 14).", nudge.Card!.Title);
+        Assert.Equal(1, await _host.WithDbAsync(db => db.Outbox.CountAsync(o => o.Kind == CallActions.NudgeKind)));
+    }
+
+    [Fact]
+    public async Task Planner_WaitsForTheOwnersMorning_WhenTheyWorkInAnotherZone()
+    {
+        await _host.SayAsync("account add Acme every 7 days", user: "sam", timeZone: "America/New_York");
+        await _host.SayAsync("called Acme", user: "sam", timeZone: "America/New_York"); // Wed 04:00 in New York
+
+        At(3, 11, 9);  // Wed 11 Mar: 10:00 in Berlin, 05:00 in New York (EDT since 8 Mar)
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        At(3, 11, 12, 59);
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        At(3, 11, 13);  // 09:00 in New York
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+    }
+
+    [Fact]
+    public async Task Planner_HoldsNudgesDuringVacation_AndSendsOneCatchUpOnReturn()
+    {
+        await _host.SayAsync("account add Acme key");
+        await _host.SayAsync("account add Globex key");
+        await _host.SayAsync("account add Initech every 20 days");
+        foreach (var name in new[] { "Acme", "Globex", "Initech" }) await _host.SayAsync($"called {name}");
+        var reply = (await _host.SayAsync("vacation 2026-03-16 2026-03-20"))[^1];
+        Assert.StartsWith("Vacation Mon 16 Mar – Fri 20 Mar.", reply.Text);
+
+        foreach (var day in new[] { 16, 18, 19, 20 })
+        {
+            At(3, day, 8);
+            Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        }
+        At(3, 23, 8); // Mon, back
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        At(3, 23, 9);
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        At(3, 24, 8); // Initech is due today (+20 days): that one comes on its own
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+
+        var catchUp = Sent[0];
+        Assert.Equal("Welcome back. While you were away, 2 accounts came due a call:", catchUp.Card!.Title);
+        Assert.Contains(catchUp.Card.Lines, l => l.StartsWith("Acme — 19 days since the last contact (every 14)"));
+        Assert.Contains(catchUp.Card.Lines, l => l.StartsWith("Globex — 19 days"));
+        Assert.Equal("Initech hasn't heard from you for 20 days (standard account, every 20).", Sent[1].Card!.Title);
+        Assert.Equal(2, Sent.Count);
+    }
+
+    [Fact]
+    public async Task VacationOff_EndsTheVacationAtOnce_WithTheCatchUpNextWorkingMinute()
+    {
+        await _host.SayAsync("account add Acme key");
+        await _host.SayAsync("called Acme");
+        await _host.SayAsync("vacation 2026-03-16 2026-03-27");
+        At(3, 18, 8);
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+
+        var back = (await _host.SayAsync("vacation off"))[^1];
+        Assert.StartsWith("Welcome back", back.Text);
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        Assert.StartsWith("Welcome back. While you were away, 1 account came due", Assert.Single(Sent).Card!.Title);
+    }
+
+    [Fact]
+    public async Task Planner_StaysQuiet_WhenCallsAreMuted_AndNudgesAfterUnmute()
+    {
+        await _host.SayAsync("account add Acme key");
+        await _host.SayAsync("called Acme");
+        Assert.Equal("Call nudges off. `unmute calls` turns them back on.", (await _host.SayAsync("mute calls"))[^1].Text);
+
+        At(3, 18, 8);
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        At(3, 19, 8);
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        await _host.SayAsync("unmute calls");
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        Assert.StartsWith("Acme hasn't heard from you for 15 days", Assert.Single(Sent).Card!.Title);
+    }
+
+    [Fact]
+    public async Task Planner_NudgesAgainAfterAWholeCadence_WhenTheNudgeIsIgnored()
+    {
+        await _host.SayAsync("account add Acme every 7 days");
+        await _host.SayAsync("called Acme");
+
+        At(3, 11, 8);
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        At(3, 17, 8);
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        At(3, 18, 8);
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+
+        Assert.StartsWith("Acme hasn't heard from you for 14 days", Sent[^1].Card!.Title);
+    }
+
+    [Fact]
+    public async Task Planner_TracksAccountsMadeByPromises_AsStandardFromTheirCreation()
+    {
+        await _host.SayAsync("promise Acme: send the revised quote tomorrow");
+
+        At(4, 3, 8); // Fri 3 Apr 10:00 CEST: 30 days after 4 Mar
+        await _host.Dispatcher.RunAsync();
+
+        var nudge = Sent.Single(r => r.Card!.Title.Contains("Acme"));
+        Assert.Equal("No contact with Acme logged for 30 days (standard account, every 30).", nudge.Card!.Title);
+        Assert.Contains("Open with Acme: 1 promise, overdue since Thu 5 Mar.", nudge.Card.Lines);
+    }
+
+    [Fact]
+    public async Task PromiseDone_MovesTheLastContact_AndClosesAPendingNudge()
+    {
+        await _host.SayAsync("account add Acme every 7 days");
+        await _host.SayAsync("called Acme");
+        await _host.SayAsync("promise Acme: send the revised quote tomorrow");
+        var promiseId = await _host.WithDbAsync(db => db.Promises.Select(p => p.Id).SingleAsync());
+
+        At(3, 10, 9);
+        await _host.SayAsync($"done {promiseId}");
+        At(3, 11, 8); // 7 days after the call, but only one after the promise was kept
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+
+        var cadence = await _host.WithDbAsync(db => db.Set<AccountCadence>().SingleAsync());
+        Assert.Equal(new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc), cadence.LastContactUtc);
+        var touches = await _host.WithDbAsync(db => db.Set<Touch>().OrderBy(t => t.Id).ToListAsync());
+        Assert.Equal([TouchKind.Call, TouchKind.PromiseDone], touches.Select(t => t.Kind));
+        Assert.Equal($"promise:{promiseId}", touches[1].Source);
+    }
+}

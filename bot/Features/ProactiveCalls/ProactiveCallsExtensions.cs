@@ -1,0 +1,17 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Scheduling;
+
+namespace AccountCoachBot.Features.ProactiveCalls;
+
+public static class ProactiveCallsExtensions
+{
+    public static IServiceCollection AddProactiveCalls(this IServiceCollection services)
+    {
+        services.AddScoped<ITurnHandler, CallCommands>();
+        services.AddScoped<INudgeRenderer, CallNudgeRenderer>();
+        services.AddSingleton<INudgePlanner, CallPlanner>();
+        services.AddScoped<IAccountTouchRecorder, AccountTouchRecorder>();
+        services.AddScoped<IAccountOpenItems, PromiseOpenItems>();
+        return services;
+    }
+}
