@@ -14,7 +14,7 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// forms, one question at a time elsewhere), the brief, the debrief. Every button re-checks the meeting is the
 /// pressing person's own.
 /// </summary>
-public sealed partial class MeetingCommands(MeetingChecklists checklists, IOptions<MeetingPrepOptions> options) : ITurnHandler
+public sealed partial class MeetingCommands(MeetingChecklists checklists, IOptions<MeetingPrepOptions> options, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
 {
     /// <summary>Before promises (50), so `cancel meeting 3` and `meeting Acme tomorrow 15:00` are not read as promise talk.</summary>
     public int Order => 40;
@@ -325,6 +325,11 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, IOptio
         }
 
         meeting.DebriefedUtc = turn.NowUtc;
+        // A meeting held is a contact: the account's call cadence starts again from its end.
+        if (!meeting.IsAdHoc)
+            foreach (var touch in touches)
+                await touch.RecordAsync(turn.Db, meeting.AccountId, ProactiveCalls.TouchKind.Meeting, meeting.EndUtc ?? turn.NowUtc,
+                    turn.Person.Id, null, $"meeting:{meeting.Id}", ct);
         await turn.Db.SaveChangesAsync(ct);
         var promiseIds = turn.Db.Set<MeetingPromise>().Where(l => l.MeetingId == meeting.Id).Select(l => l.PromiseId);
         var tracked = await turn.Db.Promises.Where(p => promiseIds.Contains(p.Id)).OrderBy(p => p.DueUtc).ToListAsync(ct);

@@ -21,6 +21,7 @@ public static class MeetingPrepExtensions
         services.AddScoped<ITurnHandler, MeetingCommands>();
         services.AddScoped<ITurnHandler, MeetingLeadCommands>();
         services.AddSingleton<People.IPersonalData, MeetingPersonalData>();
+        services.AddScoped<ProactiveCalls.IAccountOpenItems, MeetingOpenItems>();
         services.AddScoped<INudgeRenderer, MeetingNudgeRenderer>();
         return services;
     }
