@@ -120,6 +120,30 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_HoldsPromiseRemindersDuringVacation_AndSummarisesOnReturn()
+    {
+        await _host.SayAsync("vacation 2026-03-09 2026-03-13");
+        await _host.SayAsync("promise Acme: send the quote 2026-03-10");
+        await _host.SayAsync("promise Globex: send the deck 2026-03-11");
+
+        for (var day = 6; day <= 13; day++)
+        {
+            _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, day, 8, 0, 0, TimeSpan.Zero));
+            await _host.Dispatcher.RunAsync();
+            _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, day, 17, 0, 0, TimeSpan.Zero));
+            await _host.Dispatcher.RunAsync();
+        }
+        var beforeReturn = _host.Sender.Sent.Count;
+
+        _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 16, 8, 0, 0, TimeSpan.Zero)); // Mon, back
+        await _host.Dispatcher.RunAsync();
+
+        Assert.Equal(0, beforeReturn); // the before-reminder of the 10th fell on Mon 9th: away, dropped
+        var summary = Assert.Single(_host.Sender.Sent);
+        Assert.Equal("Overdue promises (2)", summary.Reply.Card!.Title);
+    }
+
+    [Fact]
     public async Task RunAsync_ListsOverduePromisesOncePerWorkingDay()
     {
         await _host.SayAsync("promise Acme: send the quote tomorrow");

@@ -80,6 +80,12 @@ public sealed class NudgeDispatcher(
         if (person.Paused)
             return await FinishAsync(db, row, OutboxStatus.Skipped, "paused", ct);
 
+        // Away: what came due is dropped, not queued; the day's overdue list or catch-up summary follows the return.
+        var today = DateOnly.FromDateTime(TimeZones.ToLocal(now, person.Zone));
+        foreach (var availability in scope.ServiceProvider.GetServices<IAvailability>())
+            if (await availability.IsAwayAsync(db, person.Id, today, ct))
+                return await FinishAsync(db, row, OutboxStatus.Skipped, "vacation", ct);
+
         if (!WorkingTime.IsWorkingTime(now, person.Zone, person.Hours))
         {
             row.Status = OutboxStatus.Pending;

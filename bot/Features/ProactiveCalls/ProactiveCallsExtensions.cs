@@ -12,6 +12,7 @@ public static class ProactiveCallsExtensions
         services.AddSingleton<INudgePlanner, CallPlanner>();
         services.AddScoped<IAccountTouchRecorder, AccountTouchRecorder>();
         services.AddScoped<IAccountOpenItems, PromiseOpenItems>();
+        services.AddScoped<Scheduling.IAvailability, VacationAvailability>();
         return services;
     }
 }
