@@ -44,3 +44,15 @@ public sealed partial class TextCatalogTests
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
 }
+
+public sealed class TextFormatTests
+{
+    [Fact]
+    public void Format_DropsTheSecondDot_WhenARussianDateEndsTheSentence()
+    {
+        var text = new Text("Next call by {0}.", "Следующий звонок до {0}.");
+
+        Assert.Equal("Следующий звонок до вт, 8 дек.", text.Format(AccountCoachBot.Features.People.Language.Ru, "вт, 8 дек."));
+        Assert.Equal("Next call by Tue 8 Dec.", text.Format(AccountCoachBot.Features.People.Language.En, "Tue 8 Dec"));
+    }
+}

@@ -8,8 +8,12 @@ public sealed record Text(string En, string Ru)
 {
     public string this[Language language] => language == Language.Ru ? Ru : En;
 
-    public string Format(Language language, params object?[] args) =>
-        string.Format(Formats.Culture(language), this[language], args);
+    public string Format(Language language, params object?[] args)
+    {
+        var text = string.Format(Formats.Culture(language), this[language], args);
+        // Russian dates end in an abbreviation's dot («8 дек.»): a sentence ending there needs no second one.
+        return language == Language.Ru && !text.Contains("...", StringComparison.Ordinal) ? text.Replace("..", ".", StringComparison.Ordinal) : text;
+    }
 }
 
 public static class Formats
