@@ -46,6 +46,7 @@ public sealed class BotHost : IAsyncDisposable
             $"--ConnectionStrings:Coach=Data Source={databasePath}",
             "--Scheduling:RunServer=false",
             "--Logging:LogLevel:Default=Warning",
+            "--Scheduling:MinIntervalPerConversation=00:00:00", // pacing has its own test
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) args.Add($"--{key}={value}");
 

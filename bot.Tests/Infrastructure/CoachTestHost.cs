@@ -32,13 +32,18 @@ public sealed class CoachTestHost : IAsyncDisposable
     public RecordingSender Sender { get; }
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<CoachTestHost> StartAsync(DateTimeOffset now)
+    public static async Task<CoachTestHost> StartAsync(DateTimeOffset now, string? pacing = null)
     {
         var time = new FakeTimeProvider(now);
         var sender = new RecordingSender();
         var db = new TestDatabase();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Coach"] = db.ConnectionString });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Coach"] = db.ConnectionString,
+            // Feature tests send several nudges at one fake instant; pacing has its own test.
+            ["Scheduling:MinIntervalPerConversation"] = pacing ?? "00:00:00",
+        });
         builder.Logging.ClearProviders();
         builder.AddCoachServices();
         builder.Services.AddNudgeDispatcher(builder.Configuration);

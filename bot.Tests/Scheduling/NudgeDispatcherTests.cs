@@ -172,6 +172,32 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
     }
 }
 
+public sealed class NudgeDispatcherPacingTests : IAsyncLifetime
+{
+    private CoachTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), pacing: "00:00:01");
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task RunAsync_ReschedulesTheSecondMessageToOneConversation_InsteadOfWaiting()
+    {
+        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
+        await _host.SayAsync("promise Globex: send the deck in 5 minutes");
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        var held = await _host.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Kind == ReminderPolicy.DueKind && o.Status == OutboxStatus.Pending));
+        Assert.Equal(_host.Time.GetUtcNow().UtcDateTime.AddSeconds(1), held.DueUtc);
+        Assert.Equal(0, held.Attempts);
+
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        Assert.Equal(2, _host.Sender.Sent.Count);
+    }
+}
+
 public sealed class NudgeDispatcherTransportTests : IAsyncLifetime
 {
     private CoachTestHost _host = null!;

@@ -13,6 +13,12 @@ public sealed class DispatcherOptions
     /// <summary>After this many attempts a row is marked failed.</summary>
     public int MaxAttempts { get; set; } = 8;
 
+    /// <summary>
+    /// The least time between two messages to one conversation (Slack allows about one a second per channel;
+    /// Teams a few per thread). A second message due at once is rescheduled, never waited for.
+    /// </summary>
+    public TimeSpan MinIntervalPerConversation { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a claim holds before another run may take the row over (a crashed sender).</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -20,6 +20,7 @@ public sealed class NudgeDispatcher(
 {
     private readonly Dictionary<string, INudgeSender> _senders = senders.ToDictionary(s => s.Transport);
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DateTime> _lastSent = new();
 
     /// <summary>Plans what became due, then sends what is due now. Returns how many messages went out.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -99,6 +100,15 @@ public sealed class NudgeDispatcher(
         if (address.IsStale)
             return await FinishAsync(db, row, OutboxStatus.Stale, address.StaleReason ?? "address stale", ct);
 
+        if (_lastSent.TryGetValue(address.Id, out var last) && now - last < options.Value.MinIntervalPerConversation)
+        {
+            row.Status = OutboxStatus.Pending;
+            row.DueUtc = last + options.Value.MinIntervalPerConversation;
+            row.Attempts--;
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+
         var renderer = scope.ServiceProvider.GetServices<INudgeRenderer>().FirstOrDefault(r => r.CanRender(row.Kind));
         if (renderer is null)
         {
@@ -126,6 +136,7 @@ public sealed class NudgeDispatcher(
         {
             case SendOutcome.Sent:
                 row.SentUtc = time.GetUtcNow().UtcDateTime;
+                _lastSent[address.Id] = row.SentUtc.Value;
                 return await FinishAsync(db, row, OutboxStatus.Sent, null, ct);
             case SendOutcome.Stale:
                 address.IsStale = true;
