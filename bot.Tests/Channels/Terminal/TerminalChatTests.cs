@@ -49,4 +49,17 @@ public sealed class TerminalChatTests
         Assert.Contains("Открытые обещания (1)", output);
         Assert.Contains("Ромашка: отправить счёт", output);
     }
+
+    [Fact]
+    public async Task Run_TakesANumberAsTheAnswer_WhenTheLastMessageIsAQuestion()
+    {
+        using var db = new TestDatabase();
+
+        // The saved card has three buttons; `move 1` then asks a question, and "3" answers it.
+        var output = await ChatAsync(db, "promise Acme: send the revised quote 2026-12-03", "move 1", "3");
+
+        Assert.Contains("[3] Cancel", output);
+        Assert.Contains("I didn't catch a date there", output);
+        Assert.DoesNotContain("Why cancel it?", output);
+    }
 }

@@ -2,7 +2,10 @@ using AccountCoachBot.Conversation;
 
 namespace AccountCoachBot.Channels.Terminal;
 
-/// <summary>The terminal's output, shared by replies and reminders; remembers the last numbered actions.</summary>
+/// <summary>
+/// The terminal's output, shared by replies and reminders. Numbers press the buttons of the last message only,
+/// so after a question a typed "3" is an answer, not a button of some earlier card.
+/// </summary>
 public sealed class TerminalConsole(TextWriter output)
 {
     private readonly Lock _gate = new();
@@ -12,7 +15,7 @@ public sealed class TerminalConsole(TextWriter output)
     {
         lock (_gate)
         {
-            if (reply.Card is { Actions.Count: > 0 } card) _actions = card.Actions;
+            _actions = reply.Card?.Actions ?? [];
             output.WriteLine(PlainTextRenderer.Render(reply));
             output.WriteLine();
             output.Flush();
