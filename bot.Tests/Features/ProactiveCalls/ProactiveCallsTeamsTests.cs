@@ -85,4 +85,28 @@ public sealed class ProactiveCallsTeamsTests : IAsyncLifetime
         }
         Assert.Single(Nudges());
     }
+
+    [Fact]
+    public async Task TeamsChannel_TakesTheAccountsNudges_WhenSetHere()
+    {
+        const string channel = "19:sales@thread.tacv2";
+        await SayAsync("account add Acme key");
+        await SayAsync("called Acme: kickoff");
+        await SayAsync("account Acme channel here");
+        Assert.StartsWith("`here` works in a Teams channel", _connector.Delivered[^1].Activity["text"]!.GetValue<string>());
+
+        var inChannel = Activities.Message(_connector.ServiceUrl, "account Acme channel here", channelId: "msteams", conversationId: channel);
+        inChannel["conversation"]!["conversationType"] = "channel";
+        inChannel["conversation"]!["isGroup"] = true;
+        var count = _connector.Delivered.Count;
+        await _http.PostAsync(_bot.MessagesUrl, inChannel);
+        Assert.Equal("Call nudges for Acme will come to this conversation.", (await _connector.WaitForDeliveredAsync(count + 1))[^1].Activity["text"]!.GetValue<string>());
+
+        At(3, 18, 8);
+        Assert.Equal(1, await _bot.RunDispatcherAsync());
+
+        var nudge = Assert.Single(Nudges());
+        Assert.Equal(channel, _connector.Delivered.Single(c => c.Activity == nudge).ConversationId);
+        Assert.DoesNotContain("kickoff", nudge.ToJsonString()); // a channel sees counts, not notes or promises
+    }
 }

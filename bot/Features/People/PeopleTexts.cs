@@ -46,7 +46,7 @@ internal static class PeopleTexts
         • `settings`, `timezone Europe/Berlin`, `language ru`, `hours 09:00-18:00`, `workdays mon-fri`, `pause`, `resume`.
         • `account add Acme key every 14 days` — a client and how often to call; `accounts` — days since the last contact, next due.
         • `called Acme: warned them about the delay` — log a call; `due calls` — who to call today and this week.
-        • `account Acme channel #sales` — Acme's call nudges go to that Slack channel; `vacation 2026-08-03 2026-08-14`, `vacation off`; `mute calls`, `unmute calls`.
+        • `account Acme channel #sales` — Acme's call nudges go to that Slack channel (`here` in a Teams channel); `vacation 2026-08-03 2026-08-14`, `vacation off`; `mute calls`, `unmute calls`.
         • `why always-do-what-you-say` — the principle behind a nudge.
         • `link` — one account for Teams and Slack; `export` — everything I store about you; `forget me` — delete it.
         """,
@@ -58,7 +58,7 @@ internal static class PeopleTexts
         • `настройки`, `часовой пояс Europe/Moscow`, `язык en`, `часы 09:00-18:00`, `рабочие дни пн-пт`, `пауза`, `продолжить`.
         • `добавить клиента Acme ключевой раз в 14 дней` — клиент и как часто звонить; `клиенты` — сколько дней без контакта, когда следующий звонок.
         • `позвонил Acme: предупредил о задержке` — отметить звонок; `кому позвонить` — звонки на сегодня и на неделю.
-        • `клиент Acme канал #sales` — напоминания по Acme в канал Slack; `отпуск 2026-08-03 2026-08-14`, `отпуск выкл`; `выключить звонки`, `включить звонки`.
+        • `клиент Acme канал #sales` — напоминания по Acme в канал Slack (`сюда` в канале Teams); `отпуск 2026-08-03 2026-08-14`, `отпуск выкл`; `выключить звонки`, `включить звонки`.
         • `почему always-do-what-you-say` — принцип за напоминанием.
         • `связать` — одна учётная запись для Teams и Slack; `экспорт` — всё, что я о вас храню; `забудь меня` — удалить это.
         """);

@@ -135,6 +135,15 @@ public sealed partial class CallCommands : ITurnHandler
             cadence.ChannelWarnedUtc = null;
             return turn.T(CallTexts.ChannelOff, account.Name);
         }
+        if (Command.Is(value, "here", "this", "сюда", "здесь"))
+        {
+            // A Teams channel or group chat: the conversation this was typed in becomes the account's destination.
+            if (!CallStore.IsSharedTeamsConversation(turn.Address)) return turn.T(CallTexts.ChannelHereNotShared);
+            turn.Address.IsShared = true;
+            cadence.ChannelAddressId = turn.Address.Id;
+            cadence.ChannelWarnedUtc = null;
+            return turn.T(CallTexts.ChannelHereSet, account.Name);
+        }
         if (CallStore.ParseChannel(value) is not { } channelId) return turn.T(CallTexts.ChannelInvalid);
         if (await CallStore.SlackIdentityAsync(turn.Db, turn.Person.Id, ct) is not { } identity) return turn.T(CallTexts.ChannelNeedsSlack);
 

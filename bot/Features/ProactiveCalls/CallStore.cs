@@ -79,6 +79,14 @@ internal static class CallStore
         return address;
     }
 
+    /// <summary>A Teams (Bot Framework) channel or group chat, where others read what the bot says.</summary>
+    public static bool IsSharedTeamsConversation(ConversationAddress address)
+    {
+        if (address.Transport != Channels.BotFramework.ActivityMapper.Transport) return false;
+        var reference = System.Text.Json.JsonSerializer.Deserialize<Channels.BotFramework.ConversationReference>(address.ReferenceJson, Channels.BotFramework.BotFrameworkJson.Options);
+        return reference?.Conversation is { } c && (c.IsGroup == true || c.ConversationType is "channel" or "groupChat");
+    }
+
     /// <summary>The Slack channel id of a shared address, for texts like "nudges in #sales".</summary>
     public static string? ChannelIdOf(ConversationAddress? address) =>
         address is { Transport: SlackReference.Transport } ? SlackReference.FromJson(address.ReferenceJson)?.Channel : null;

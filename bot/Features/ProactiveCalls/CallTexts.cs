@@ -125,7 +125,9 @@ internal static class CallTexts
 
     public static readonly Text ChannelSet = new("Call nudges for {0} will go to <#{1}>, mentioning you. Make sure I'm in it: `/invite @AccountCoachBot`.", "Напоминания о звонках по {0} будут приходить в <#{1}> с упоминанием вас. Пригласите меня туда: `/invite @AccountCoachBot`.");
     public static readonly Text ChannelOff = new("Call nudges for {0} will come to you directly.", "Напоминания о звонках по {0} будут приходить вам лично.");
-    public static readonly Text ChannelInvalid = new("Give a Slack channel like `#C0123ABCD` (or pick it with #), or `off`.", "Укажите канал Slack, например `#C0123ABCD` (или выберите через #), либо `выкл`.");
+    public static readonly Text ChannelInvalid = new("Give a Slack channel like `#C0123ABCD` (or pick it with #), `here` in a Teams channel or group chat, or `off`.", "Укажите канал Slack, например `#C0123ABCD` (или выберите через #), `сюда` в канале или групповом чате Teams, либо `выкл`.");
+    public static readonly Text ChannelHereSet = new("Call nudges for {0} will come to this conversation.", "Напоминания о звонках по {0} будут приходить в этот чат.");
+    public static readonly Text ChannelHereNotShared = new("`here` works in a Teams channel or group chat with me; in this 1:1 chat nudges come anyway.", "`сюда` работает в канале или групповом чате Teams со мной; в этот личный чат напоминания и так приходят.");
     public static readonly Text ChannelNeedsSlack = new("I only know you from another chat app. Message me once in Slack (or `link` your chats), then set the channel.", "Я знаю вас только по другому мессенджеру. Напишите мне один раз в Slack (или используйте `связать`), потом укажите канал.");
 
     public static readonly Text VacationSet = new("Vacation {0} – {1}. Call nudges wait; when you're back you'll get one summary.", "Отпуск {0} – {1}. Напоминания о звонках подождут; после возвращения пришлю одну сводку.");
