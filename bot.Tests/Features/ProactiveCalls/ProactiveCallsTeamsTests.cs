@@ -108,5 +108,17 @@ public sealed class ProactiveCallsTeamsTests : IAsyncLifetime
         var nudge = Assert.Single(Nudges());
         Assert.Equal(channel, _connector.Delivered.Single(c => c.Activity == nudge).ConversationId);
         Assert.DoesNotContain("kickoff", nudge.ToJsonString()); // a channel sees counts, not notes or promises
+
+        // Someone else in the channel presses Called: refused, and the nudge stays for the owner.
+        var called = Card(nudge)["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
+        var click = Activities.Submit(_connector.ServiceUrl, called, userId: "29:boris", conversationId: channel);
+        click["channelId"] = "msteams";
+        click["conversation"]!["conversationType"] = "channel";
+        click["replyToId"] = "nudge-activity-id";
+        count = _connector.Delivered.Count;
+        await _http.PostAsync(_bot.MessagesUrl, click);
+        await _connector.WaitForDeliveredAsync(count + 1);
+        Assert.DoesNotContain(_connector.Calls, c => c.Method == "PUT");
+        Assert.Equal(new DateTime(2026, 3, 4, 9, 0, 0, DateTimeKind.Utc), (await _bot.WithDbAsync(db => db.Set<AccountCadence>().SingleAsync())).LastContactUtc);
     }
 }

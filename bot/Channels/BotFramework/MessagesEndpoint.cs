@@ -76,8 +76,11 @@ public sealed class MessagesEndpoint(
         var replies = await pipeline.HandleAsync(inbound, ct);
         for (var i = 0; i < replies.Count; i++)
         {
-            // A button's answer replaces the card it was pressed on (a reminder becomes "Done — on time").
-            if (i == 0 && activity.Value is not null && activity.ReplyToId is { } cardId && await TryUpdateAsync(activity, cardId, replies[0], ct))
+            // A button's answer replaces the card it was pressed on (a reminder becomes "Done — on time"); in a
+            // channel or group chat only an answer meant for everyone does, so a refusal can't wipe a nudge.
+            var shared = activity.Conversation!.IsGroup == true || activity.Conversation.ConversationType is "channel" or "groupChat";
+            if (i == 0 && activity.Value is not null && activity.ReplyToId is { } cardId && (!shared || replies[0].ForEveryone)
+                && await TryUpdateAsync(activity, cardId, replies[0], ct))
                 continue;
             await SendReplyAsync(activity, replies[i], ct);
         }
