@@ -135,4 +135,18 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         await _host.SayAsync("resume");
         Assert.False((await PersonAsync()).Paused);
     }
+
+    [Fact]
+    public async Task Settings_ShowEachFeaturesSwitches()
+    {
+        await _host.SayAsync("mute calls");
+        await _host.SayAsync("prep lead 2h");
+        await _host.SayAsync("vacation 2026-03-09 2026-03-13");
+
+        var card = (await _host.SayAsync("settings"))[^1].Card!;
+
+        Assert.Contains(card.Facts, f => f.Label == "Call nudges" && f.Value.StartsWith("muted"));
+        Assert.Contains(card.Facts, f => f.Label == "Meeting prep" && f.Value == "the afternoon before, 120 min before");
+        Assert.Contains(card.Facts, f => f.Label == "Vacation" && f.Value == "9 Mar – 13 Mar");
+    }
 }

@@ -22,6 +22,7 @@ public static class MeetingPrepExtensions
         services.AddScoped<ITurnHandler, MeetingLeadCommands>();
         services.AddSingleton<People.IPersonalData, MeetingPersonalData>();
         services.AddScoped<ProactiveCalls.IAccountOpenItems, MeetingOpenItems>();
+        services.AddScoped<People.ISettingsSection, MeetingSettings>();
         services.AddScoped<INudgeRenderer, MeetingNudgeRenderer>();
         return services;
     }

@@ -4,20 +4,25 @@ using AccountCoachBot.Conversation;
 namespace AccountCoachBot.Features.People;
 
 /// <summary>help, settings, timezone, language, hours, workdays, pause, resume.</summary>
-public sealed class PeopleCommands : ITurnHandler
+public sealed class PeopleCommands(IEnumerable<ISettingsSection> sections) : ITurnHandler
 {
     public int Order => 10;
 
-    public Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
+    public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
-        if (turn.Action is not null) return Task.FromResult<IReadOnlyList<Reply>?>(null);
+        if (turn.Action is null && Command.Is(turn.Text, "settings", "настройки"))
+            return [await SettingsAsync(turn, ct)];
+        return Handle(turn);
+    }
+
+    private static IReadOnlyList<Reply>? Handle(Turn turn)
+    {
+        if (turn.Action is not null) return null;
         var text = turn.Text;
         Reply? reply = null;
 
         if (Command.Is(text, "help", "?", "/help", "помощь", "справка", "что ты умеешь"))
             reply = new Reply(turn.T(PeopleTexts.Help), new Card(turn.T(PeopleTexts.HelpTitle), Lines: turn.T(PeopleTexts.Help).Split('\n')));
-        else if (Command.Is(text, "settings", "настройки"))
-            reply = Settings(turn);
         else if (Command.Matches(text, out var zone, "timezone", "time zone", "tz", "часовой пояс"))
             reply = SetZone(turn, zone);
         else if (Command.Matches(text, out var lang, "language", "lang", "язык"))
@@ -37,12 +42,15 @@ public sealed class PeopleCommands : ITurnHandler
             reply = turn.T(PeopleTexts.Resumed);
         }
 
-        return Task.FromResult<IReadOnlyList<Reply>?>(reply is null ? null : [reply]);
+        return reply is null ? null : [reply];
     }
 
-    private static Reply Settings(Turn turn)
+    private async Task<Reply> SettingsAsync(Turn turn, CancellationToken ct)
     {
         var p = turn.Person;
+        var more = new List<CardFact>();
+        foreach (var section in sections.OrderBy(s => s.Order))
+            more.AddRange(await section.DescribeAsync(turn, ct));
         var card = new Card(
             turn.T(PeopleTexts.SettingsTitle),
             Facts:
@@ -52,6 +60,7 @@ public sealed class PeopleCommands : ITurnHandler
                 new(turn.T(PeopleTexts.SettingsHours), $"{p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm}"),
                 new(turn.T(PeopleTexts.SettingsDays), WeekdayNames.Describe(p.Hours.Days, turn.Language)),
                 new(turn.T(PeopleTexts.SettingsNudges), turn.T(p.Paused ? PeopleTexts.NudgesPaused : PeopleTexts.NudgesOn)),
+                .. more,
             ],
             Footnote: turn.T(PeopleTexts.SettingsHint));
         var text = string.Join('\n', card.Facts.Select(f => $"{f.Label}: {f.Value}"));

@@ -13,6 +13,7 @@ public static class ProactiveCallsExtensions
         services.AddScoped<IAccountTouchRecorder, AccountTouchRecorder>();
         services.AddScoped<IAccountOpenItems, PromiseOpenItems>();
         services.AddScoped<Scheduling.IAvailability, VacationAvailability>();
+        services.AddScoped<People.ISettingsSection, CallSettings>();
         return services;
     }
 }
