@@ -5,7 +5,7 @@ public static class CallActions
 {
     public const string Called = "call.called";
     public const string Snooze = "call.snooze";
-    public const string Skip = "call.skip";
+    public const string SkipCall = "call.skip";
     public const string Note = "call.note";
     public const string Why = Coaching.CoachingCommands.WhyAction;
 

@@ -62,7 +62,7 @@ internal static class CallCards
         foreach (var days in new[] { 3, 1, 7 })
             actions.Add(new(CallActions.Snooze, CallTexts.SnoozeDays.Format(l, CallTexts.Days(days, l)),
                 Payload(due, (CallActions.DaysKey, days.ToString(CultureInfo.InvariantCulture)))));
-        actions.Add(new(CallActions.Skip, CallTexts.Skip[l], Payload(due),
+        actions.Add(new(CallActions.SkipCall, CallTexts.Skip[l], Payload(due),
             [new CardInput(CallActions.ReasonKey, InputKind.Text, CallTexts.SkipReasonInput[l])]));
         actions.Add(new(CallActions.Why, CallTexts.Why[l], new Dictionary<string, string> { [CallActions.PrincipleKey] = CallActions.CallFirst }));
 

@@ -303,7 +303,7 @@ public sealed partial class CallCommands : ITurnHandler
         {
             CallActions.Called => await LogCallAsync(turn, account, action.Get(CallActions.NoteKey), fromButton: true, ct),
             CallActions.Snooze => await SnoozeAsync(turn, account, action, ct),
-            CallActions.Skip => await SkipAsync(turn, account, action, ct),
+            CallActions.SkipCall => await SkipAsync(turn, account, action, ct),
             CallActions.Note => await NoteAsync(turn, account, action, ct),
             _ => turn.T(PipelineTexts.UnknownAction),
         };
