@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Features.MeetingPrep;
 
-/// <summary>A person's meetings with their answers, and the client contacts they noted, for `export`.</summary>
+/// <summary>
+/// A person's meetings with their answers, the client contacts they noted, and their prep lead times: exported,
+/// and moved when chats are linked.
+/// </summary>
 public sealed class MeetingPersonalData : IPersonalData
 {
     public string Section => "meetings";
@@ -28,5 +31,45 @@ public sealed class MeetingPersonalData : IPersonalData
             }).ToArray()),
             ["contacts"] = new JsonArray(contacts.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["notes"] = c.Notes }).ToArray()),
         };
+    }
+
+    public async Task MergePersonAsync(CoachDbContext db, int fromPersonId, int intoPersonId, CancellationToken ct)
+    {
+        // Answers and debrief links hang off the meeting and move with it.
+        await db.Set<Meeting>().Where(m => m.OwnerId == fromPersonId).ExecuteUpdateAsync(s => s.SetProperty(m => m.OwnerId, intoPersonId), ct);
+        await db.Set<ClientContact>().Where(c => c.OwnerId == fromPersonId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, intoPersonId), ct);
+
+        // One row of lead times per person: the one who issued the code keeps theirs when both chose.
+        var preferences = db.Set<MeetingPreferences>();
+        if (!await preferences.AnyAsync(p => p.PersonId == intoPersonId, ct))
+            await preferences.Where(p => p.PersonId == fromPersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.PersonId, intoPersonId), ct);
+    }
+
+    public async Task MergeAccountAsync(CoachDbContext db, int fromAccountId, int intoAccountId, CancellationToken ct)
+    {
+        await db.Set<Meeting>().Where(m => m.AccountId == fromAccountId).ExecuteUpdateAsync(s => s.SetProperty(m => m.AccountId, intoAccountId), ct);
+
+        // A contact is unique per account by name: the same person known on both sides keeps both sets of notes.
+        var contacts = db.Set<ClientContact>();
+        var into = await contacts.Where(c => c.AccountId == intoAccountId).ToDictionaryAsync(c => c.NormalizedName, ct);
+        foreach (var contact in await contacts.Where(c => c.AccountId == fromAccountId).ToListAsync(ct))
+        {
+            if (into.TryGetValue(contact.NormalizedName, out var same))
+            {
+                foreach (var note in contact.Notes.Split("; ", StringSplitOptions.RemoveEmptyEntries))
+                    same.Notes = ContactNotes.Merge(same.Notes, note);
+                if (contact.UpdatedUtc > same.UpdatedUtc)
+                {
+                    same.UpdatedUtc = contact.UpdatedUtc;
+                    same.LastMeetingId = contact.LastMeetingId ?? same.LastMeetingId;
+                }
+                contacts.Remove(contact);
+            }
+            else
+            {
+                contact.AccountId = intoAccountId;
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

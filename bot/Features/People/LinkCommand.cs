@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using AccountCoachBot.Conversation;
-using AccountCoachBot.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Features.People;
@@ -9,7 +8,7 @@ namespace AccountCoachBot.Features.People;
 /// `link` joins a person's identities across channels (Teams and Slack) when no shared email links them:
 /// `link` on one side gives a one-time code, `link 123456` on the other side merges into that person.
 /// </summary>
-public sealed class LinkCommand : ITurnHandler
+public sealed class LinkCommand(PersonMerge merge) : ITurnHandler
 {
     private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
@@ -41,45 +40,12 @@ public sealed class LinkCommand : ITurnHandler
         if (target is null) return [turn.T(CodeUnknown)];
         if (target.Id == turn.Person.Id) return [turn.T(AlreadyLinked)];
 
-        await MergeAsync(turn, target, ct);
-        target.LinkCode = null;
-        target.LinkCodeExpiresUtc = null;
+        // The person writing now moves into the one who issued the code; the merge re-reads what it changes.
+        await merge.MergeAsync(turn.Db, turn.Person.Id, target.Id, ct);
+        await turn.Db.People.Where(p => p.Id == target.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LinkCode, (string?)null).SetProperty(p => p.LinkCodeExpiresUtc, (DateTime?)null), ct);
+        var language = await turn.Db.People.Where(p => p.Id == target.Id).Select(p => p.Language).SingleAsync(ct);
         var open = await turn.Db.Promises.CountAsync(p => p.OwnerId == target.Id && p.Status == Promises.PromiseStatus.Open, ct);
-        return [Linked.Format(target.Language, open)];
-    }
-
-    /// <summary>Moves everything of the person writing now into the person who issued the code.</summary>
-    private static async Task MergeAsync(Turn turn, Person target, CancellationToken ct)
-    {
-        var db = turn.Db;
-        var source = turn.Person;
-        // Tracked entities, not bulk updates: removing the source person must not cascade to what moved.
-        foreach (var identity in await db.ChannelIdentities.Where(i => i.PersonId == source.Id).ToListAsync(ct))
-        {
-            source.Identities.Remove(identity);
-            identity.Person = target;
-            identity.PersonId = target.Id;
-        }
-        foreach (var address in await db.Addresses.Where(a => a.PersonId == source.Id).ToListAsync(ct))
-            address.PersonId = target.Id;
-
-        var targetAccounts = await db.Accounts.Where(a => a.OwnerId == target.Id).ToDictionaryAsync(a => a.NormalizedName, ct);
-        foreach (var account in await db.Accounts.Where(a => a.OwnerId == source.Id).ToListAsync(ct))
-        {
-            if (targetAccounts.TryGetValue(account.NormalizedName, out var same))
-            {
-                await db.Promises.Where(p => p.AccountId == account.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AccountId, same.Id), ct);
-                db.Accounts.Remove(account);
-            }
-            else
-            {
-                account.OwnerId = target.Id;
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        await db.Promises.Where(p => p.OwnerId == source.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.OwnerId, target.Id), ct);
-        await db.Outbox.Where(o => o.PersonId == source.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.PersonId, target.Id), ct);
-
-        db.People.Remove(source);
+        return [Linked.Format(language, open)];
     }
 }

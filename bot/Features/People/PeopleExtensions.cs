@@ -9,6 +9,7 @@ public static class PeopleExtensions
         services.AddScoped<ITurnHandler, PeopleCommands>();
         services.AddScoped<ITurnHandler, LinkCommand>();
         services.AddScoped<ITurnHandler, MyDataCommands>();
+        services.AddSingleton<PersonMerge>();
         return services;
     }
 }

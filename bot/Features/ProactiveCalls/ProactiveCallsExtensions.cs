@@ -14,6 +14,7 @@ public static class ProactiveCallsExtensions
         services.AddScoped<IAccountOpenItems, PromiseOpenItems>();
         services.AddScoped<Scheduling.IAvailability, VacationAvailability>();
         services.AddScoped<People.ISettingsSection, CallSettings>();
+        services.AddSingleton<People.IPersonalData, CallsPersonalData>();
         return services;
     }
 }

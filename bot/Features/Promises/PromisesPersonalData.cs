@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Features.Promises;
 
-/// <summary>A person's accounts and promises, with each promise's history, for `export`.</summary>
+/// <summary>A person's accounts and promises, with each promise's history: exported, and moved when chats are linked.</summary>
 public sealed class PromisesPersonalData : IPersonalData
 {
     public string Section => "promises";
@@ -29,4 +29,11 @@ public sealed class PromisesPersonalData : IPersonalData
             }).ToArray()),
         };
     }
+
+    // History rows hang off the promise and move with it.
+    public Task MergePersonAsync(CoachDbContext db, int fromPersonId, int intoPersonId, CancellationToken ct) =>
+        db.Promises.Where(p => p.OwnerId == fromPersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.OwnerId, intoPersonId), ct);
+
+    public Task MergeAccountAsync(CoachDbContext db, int fromAccountId, int intoAccountId, CancellationToken ct) =>
+        db.Promises.Where(p => p.AccountId == fromAccountId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AccountId, intoAccountId), ct);
 }

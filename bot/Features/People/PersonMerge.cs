@@ -1,0 +1,86 @@
+using AccountCoachBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Features.People;
+
+/// <summary>
+/// Joins two people into one when their chats are linked: the person who types the code (from) moves into the
+/// one who issued it (into). Accounts with the same name become one first; then each feature moves its share
+/// (<see cref="IPersonalData"/>); then identities, addresses, nudges and settings; then the empty person goes.
+/// </summary>
+public sealed class PersonMerge(IEnumerable<IPersonalData> features)
+{
+    /// <summary>Runs inside the caller's transaction. Clears the change tracker: re-read anything you hold.</summary>
+    public async Task MergeAsync(CoachDbContext db, int fromId, int intoId, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(fromId, intoId);
+        // Bulk updates below bypass the tracker; nothing stale may be saved over them.
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        await MergeAccountsAsync(db, fromId, intoId, ct);
+        foreach (var feature in features)
+            await feature.MergePersonAsync(db, fromId, intoId, ct);
+
+        await db.ChannelIdentities.Where(i => i.PersonId == fromId).ExecuteUpdateAsync(s => s.SetProperty(i => i.PersonId, intoId), ct);
+        await db.Addresses.Where(a => a.PersonId == fromId).ExecuteUpdateAsync(s => s.SetProperty(a => a.PersonId, intoId), ct);
+        // Nudges are the one table without a key to the person.
+        await db.Outbox.Where(o => o.PersonId == fromId).ExecuteUpdateAsync(s => s.SetProperty(o => o.PersonId, intoId), ct);
+
+        var from = await db.People.AsNoTracking().SingleAsync(p => p.Id == fromId, ct);
+        var into = await db.People.SingleAsync(p => p.Id == intoId, ct);
+        KeepSettings(from, into);
+        await db.SaveChangesAsync(ct);
+        await db.People.Where(p => p.Id == fromId).ExecuteDeleteAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// A setting someone chose beats one the bot assumed; when both chose, the person who issued the code keeps
+    /// theirs. A pause on either side stays: the bot does not start talking to someone who asked for quiet.
+    /// </summary>
+    internal static void KeepSettings(Person from, Person into)
+    {
+        if (into.TimeZoneSource < from.TimeZoneSource)
+        {
+            into.TimeZoneId = from.TimeZoneId;
+            into.TimeZoneSource = from.TimeZoneSource;
+        }
+        if (!into.LanguageChosen && from.LanguageChosen)
+        {
+            into.Language = from.Language;
+            into.LanguageChosen = true;
+        }
+        var defaults = WorkingHours.Default;
+        var intoDefault = into.WorkStart == defaults.Start && into.WorkEnd == defaults.End && into.WorkDaysMask == defaults.DaysMask;
+        if (intoDefault)
+        {
+            into.WorkStart = from.WorkStart;
+            into.WorkEnd = from.WorkEnd;
+            into.WorkDaysMask = from.WorkDaysMask;
+        }
+        into.Paused |= from.Paused;
+        into.Email ??= from.Email;
+        if (string.IsNullOrWhiteSpace(into.DisplayName)) into.DisplayName = from.DisplayName;
+        into.Welcomed |= from.Welcomed;
+        if (from.CreatedUtc < into.CreatedUtc) into.CreatedUtc = from.CreatedUtc;
+    }
+
+    private async Task MergeAccountsAsync(CoachDbContext db, int fromId, int intoId, CancellationToken ct)
+    {
+        var intoAccounts = await db.Accounts.AsNoTracking().Where(a => a.OwnerId == intoId).ToDictionaryAsync(a => a.NormalizedName, ct);
+        foreach (var account in await db.Accounts.AsNoTracking().Where(a => a.OwnerId == fromId).ToListAsync(ct))
+        {
+            if (!intoAccounts.TryGetValue(account.NormalizedName, out var same))
+            {
+                await db.Accounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.OwnerId, intoId), ct);
+                continue;
+            }
+            foreach (var feature in features)
+                await feature.MergeAccountAsync(db, account.Id, same.Id, ct);
+            if (account.CreatedUtc < same.CreatedUtc)
+                await db.Accounts.Where(a => a.Id == same.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedUtc, account.CreatedUtc), ct);
+            await db.Accounts.Where(a => a.Id == account.Id).ExecuteDeleteAsync(ct);
+        }
+    }
+}
