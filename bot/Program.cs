@@ -2,10 +2,10 @@ using AccountCoachBot;
 using AccountCoachBot.Cli;
 using AccountCoachBot.Data;
 
-if (CliCommands.IsCommand(args))
-    return await CliCommands.RunAsync(args);
-
-var app = CoachWebApp.Create(args);
-await app.Services.MigrateCoachDatabaseAsync();
-await app.RunAsync();
-return 0;
+return await CliCommands.RunAsync(args, Console.In, Console.Out, Console.Error, async settings =>
+{
+    var app = CoachWebApp.Create(settings);
+    await app.Services.MigrateCoachDatabaseAsync();
+    await app.RunAsync();
+    return 0;
+});

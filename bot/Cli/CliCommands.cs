@@ -3,63 +3,66 @@ using AccountCoachBot.Features.ProactiveCalls.Import;
 
 namespace AccountCoachBot.Cli;
 
-/// <summary>Command-line verbs on the same executable, with the same configuration and database.</summary>
+/// <summary>
+/// The executable's entry point: runs what the command line asks for (<see cref="CommandLine.Decide"/>) with the
+/// same configuration and database as the server. The server itself is <paramref name="serve"/>, so only the
+/// composition root starts it.
+/// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Verbs = ["chat", "parse", "teams-package", "accounts", "help", "--help"];
-
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
-
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>
+    /// Returns the exit code: the verb's, 0 for help, <see cref="CommandLine.MisuseExitCode"/> for a misused command
+    /// line (an unknown verb included), which never reaches <paramref name="serve"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextReader input, TextWriter output, TextWriter error, Func<string[], Task<int>> serve)
     {
-        var rest = args[1..];
-        switch (args[0])
+        ArgumentNullException.ThrowIfNull(serve);
+        switch (CommandLine.Decide(args))
         {
-            case "chat":
-                return await TerminalChat.RunAsync(rest, Console.In, Console.Out);
-            case "parse" when rest.Contains("--batch"):
-                return await ParseBatchCommand.RunAsync(Console.In, Console.Out);
-            case "parse":
-                await Console.Error.WriteLineAsync("Usage: parse --batch  (JSON lines on stdin)");
-                return 2;
-            case "teams-package":
-                return await TeamsPackageAsync(rest);
-            case "accounts":
-                return await AccountsCommand.RunAsync(rest, Console.Out, Console.Error);
-            default:
-                await Console.Out.WriteLineAsync(Usage);
+            case CliDecision.Serve server:
+                return await serve(server.Settings);
+            case CliDecision.Help help:
+                await output.WriteAsync(help.Verb is null ? CliVerbs.List() : CliVerbs.UsageOf(help.Verb));
+                await output.FlushAsync();
                 return 0;
+            case CliDecision.Misuse misuse:
+                foreach (var line in misuse.Problem) await error.WriteLineAsync(line);
+                await error.WriteLineAsync();
+                await error.WriteAsync(misuse.Verb is null ? CliVerbs.List() : CliVerbs.UsageOf(misuse.Verb));
+                await error.FlushAsync();
+                return CommandLine.MisuseExitCode;
+            case CliDecision.Run { Verb: "chat" } run:
+                return await TerminalChat.RunAsync(run.Args, input, output);
+            case CliDecision.Run { Verb: "parse" }:
+                return await ParseBatchCommand.RunAsync(input, output);
+            case CliDecision.Run { Verb: "teams-package" } run:
+                return await TeamsPackageAsync(run.Args, output, error);
+            case CliDecision.Run { Verb: "accounts" } run:
+                return await AccountsCommand.RunAsync(run.Args, output, error);
+            case var other:
+                throw new InvalidOperationException($"No runner for {other}.");
         }
     }
 
-    /// <summary>`teams-package [--out file.zip]`: the Teams app zip with the configured MicrosoftAppId.</summary>
-    private static async Task<int> TeamsPackageAsync(string[] args)
+    /// <summary>`teams-package [--out file.zip] [settings]`: the Teams app zip with the configured MicrosoftAppId.</summary>
+    private static async Task<int> TeamsPackageAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var outIndex = Array.IndexOf(args, "--out");
-        var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : TeamsPackageCommand.DefaultOutputFile;
+        var (outFile, settings, _) = CommandLine.SplitOut(args);
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(args.Where((_, i) => i != outIndex && i != outIndex + 1).ToArray())
+            .AddCommandLine(settings)
             .Build();
         var manifestDir = TeamsPackageCommand.FindManifestDirectory();
         if (manifestDir is null)
         {
-            await Console.Error.WriteLineAsync("Can't find manifests/teams: run this from the repository.");
+            await error.WriteLineAsync("Can't find manifests/teams: run this from the repository.");
             return 1;
         }
         var appId = configuration["MicrosoftAppId"];
-        return await TeamsPackageCommand.RunAsync(manifestDir, Path.GetFullPath(output), string.IsNullOrWhiteSpace(appId) ? null : appId, Console.Out);
+        return await TeamsPackageCommand.RunAsync(
+            manifestDir, Path.GetFullPath(outFile ?? TeamsPackageCommand.DefaultOutputFile), string.IsNullOrWhiteSpace(appId) ? null : appId, output);
     }
-
-    private const string Usage = """
-        AccountCoachBot
-          (no verb)        run the bot server (Bot Framework endpoint at /api/messages)
-          chat             talk to the bot in this terminal
-          parse --batch    parse JSON lines of promises from stdin
-          teams-package    build the Teams app zip (--out file.zip)
-          accounts import <file.csv> | accounts export <file.csv>
-                           accounts with owner, tier, cadence, last contact, Slack channel
-        """;
 }
