@@ -21,6 +21,7 @@ public static class CoachServices
         builder.Services.AddProactiveCalls();
         builder.Services.AddCoaching();
         builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
+        builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
         return builder;
     }
 }

@@ -12,6 +12,10 @@ internal static class PipelineTexts
 
     public static readonly Text PromptDropped = new("OK, dropped.", "Хорошо, отменил.");
 
+    public static readonly Text QuestionDropped = new("Left my last question unanswered.", "Мой прошлый вопрос оставил без ответа.");
+
+    public static readonly Text DidYouMean = new("Did you mean `{0}`?", "Вы имели в виду `{0}`?");
+
     private static readonly HashSet<string> CancelWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "cancel", "stop", "never mind", "nevermind", "отмена", "стоп", "не надо",

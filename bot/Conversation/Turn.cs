@@ -32,11 +32,15 @@ public sealed class Turn(InboundMessage message, Person person, ConversationAddr
     public string T(Text text, params object?[] args) => text.Format(Language, args);
 
     /// <summary>
-    /// Asks for one missing input of an action; the next text message answers it and the action runs again.
+    /// Asks for one missing input of an action; the next text message answers it and the action runs again,
+    /// unless it is a command (<see cref="PendingPrompt.FreeText"/>), which runs instead and drops the question.
     /// </summary>
-    public Reply AskFor(SubmittedAction action, CardInput input, string? hint = null)
+    /// <param name="closed">The answer is a yes/no or a name, not a sentence: any command typed instead wins.</param>
+    /// <param name="dropped">The line shown when a command wins, e.g. "Left Globex unsaved."</param>
+    public Reply AskFor(SubmittedAction action, CardInput input, string? hint = null, bool closed = false, string? dropped = null)
     {
-        Person.PendingPromptJson = PendingPrompt.Serialize(new PendingPrompt(action.Id, action.Payload.ToDictionary(), input.Id));
+        var freeText = input.Kind == InputKind.Text && !closed;
+        Person.PendingPromptJson = PendingPrompt.Serialize(new PendingPrompt(action.Id, action.Payload.ToDictionary(), input.Id, freeText, dropped));
         return new Reply(hint is null ? input.Label : $"{input.Label}\n{hint}");
     }
 }

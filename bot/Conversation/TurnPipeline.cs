@@ -11,10 +11,12 @@ namespace AccountCoachBot.Conversation;
 public sealed class TurnPipeline(
     CoachDbContext db,
     IEnumerable<ITurnHandler> handlers,
+    IEnumerable<IVerbSet> verbSets,
     TimeProvider time,
     ILogger<TurnPipeline> logger)
 {
     private readonly IReadOnlyList<ITurnHandler> _handlers = handlers.OrderBy(h => h.Order).ToList();
+    private readonly IReadOnlyList<Verb> _verbs = verbSets.SelectMany(s => s.Verbs).ToList();
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken ct)
     {
@@ -50,33 +52,42 @@ public sealed class TurnPipeline(
     private async Task<IReadOnlyList<Reply>> RouteAsync(InboundMessage message, Person person, ConversationAddress address, DateTime now, CancellationToken ct)
     {
         var turn = new Turn(message, person, address, db, now);
+        // A suggestion pressed ("Did you mean `promises`?", a help example) is the same as typing it.
+        if (message.Action is { Id: SayAction.Id } say)
+            turn = new Turn(message, person, address, db, now) { Action = null, Text = say.Get(SayAction.TextKey)?.Trim() ?? "" };
 
         // An answer to a question the bot asked (a new date, a reason) continues that action.
         var pending = PendingPrompt.TryDeserialize(person.PendingPromptJson);
-        if (pending is not null && message.Action is null)
+        person.PendingPromptJson = null;
+        if (pending is not null && turn.Action is null)
         {
-            person.PendingPromptJson = null;
-            if (!PipelineTexts.IsCancelWord(turn.Text))
+            if (PipelineTexts.IsCancelWord(turn.Text)) return [turn.T(PipelineTexts.PromptDropped)];
+            if (_verbs.Any(v => v.IsComplete(turn.Text, pending.FreeText)))
             {
-                var payload = new Dictionary<string, string>(pending.Payload) { [pending.AwaitingInput] = turn.Text };
-                turn = new Turn(message, person, address, db, now) { Action = new SubmittedAction(pending.ActionId, payload), Text = "" };
+                // A command typed instead of the answer runs; the question is dropped, and the person told so.
+                var dropped = pending.Dropped ?? turn.T(PipelineTexts.QuestionDropped);
+                return [dropped, .. await DispatchAsync(turn, ct)];
             }
-            else
-            {
-                return [turn.T(PipelineTexts.PromptDropped)];
-            }
+            var payload = new Dictionary<string, string>(pending.Payload) { [pending.AwaitingInput] = turn.Text };
+            turn = new Turn(message, person, address, db, now) { Action = new SubmittedAction(pending.ActionId, payload), Text = "" };
         }
-        else if (message.Action is not null)
-        {
-            person.PendingPromptJson = null;
-        }
+        return await DispatchAsync(turn, ct);
+    }
 
+    private async Task<IReadOnlyList<Reply>> DispatchAsync(Turn turn, CancellationToken ct)
+    {
         foreach (var handler in _handlers)
         {
             var replies = await handler.TryHandleAsync(turn, ct);
             if (replies is not null) return replies;
         }
-        return [turn.T(turn.Action is null ? PipelineTexts.NotUnderstood : PipelineTexts.UnknownAction)];
+        if (turn.Action is not null) return [turn.T(PipelineTexts.UnknownAction)];
+        if (DidYouMean.Suggest(turn.Text, _verbs, turn.Language) is { } suggestion)
+        {
+            var question = turn.T(PipelineTexts.DidYouMean, suggestion);
+            return [new Reply(question, new Card(question, Actions: [SayAction.Button(suggestion)]))];
+        }
+        return [turn.T(PipelineTexts.NotUnderstood)];
     }
 
     private async Task<bool> TryRecordDeliveryAsync(InboundMessage message, DateTime now, CancellationToken ct)

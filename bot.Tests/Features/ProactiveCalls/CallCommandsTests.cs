@@ -192,8 +192,8 @@ public sealed class CallCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Help_ListsTheCallCommands_InBothLanguages()
     {
-        var en = (await _host.SayAsync("help"))[^1].Text;
-        var ru = (await _host.SayAsync("помощь", user: "oleg", locale: "ru-RU"))[^1].Text;
+        var en = (await _host.SayAsync("help calls"))[^1].Text;
+        var ru = (await _host.SayAsync("помощь звонки", user: "oleg", locale: "ru-RU"))[^1].Text;
 
         foreach (var command in new[] { "account add", "accounts", "called Acme:", "due calls", "account Acme channel", "vacation", "mute calls", "unmute calls" })
             Assert.Contains(command, en);

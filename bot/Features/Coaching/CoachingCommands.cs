@@ -18,7 +18,7 @@ public sealed class CoachingCommands(PrincipleCatalog catalog) : ITurnHandler
     {
         string? id = null;
         if (turn.Action is { Id: WhyAction } action) id = action.Get(PrincipleKey) ?? "";
-        else if (turn.Action is null && Command.Matches(turn.Text, out var rest, "why", "почему")) id = rest.Trim('`', ' ', '?');
+        else if (turn.Action is null && CoachingVerbs.Why.Matches(turn.Text, out var rest)) id = rest.Trim('`', ' ', '?');
         if (id is null) return Task.FromResult<IReadOnlyList<Reply>?>(null);
 
         var why = WhyCommand.FormatWhy(catalog, id, turn.Language);

@@ -25,17 +25,17 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, IOptio
             return action.Id.StartsWith(MeetingActions.Prefix, StringComparison.Ordinal) ? [await HandleActionAsync(turn, action, ct)] : null;
 
         var text = turn.Text;
-        if (Command.Is(text, "meetings", "my meetings", "встречи", "мои встречи"))
+        if (MeetingVerbs.List.Is(text))
             return [await ListAsync(turn, ct)];
-        if (Command.Matches(text, out var rest, "cancel meeting", "отменить встречу", "отмени встречу"))
+        if (MeetingVerbs.Cancel.Matches(text, out var rest))
             return [await CancelTextAsync(turn, rest, ct)];
-        if (Command.Matches(text, out rest, "meeting", "встреча", "встречу"))
+        if (MeetingVerbs.Meeting.Matches(text, out rest))
             return [await CreateTextAsync(turn, rest, ct)];
-        if (Command.Matches(text, out rest, "prep", "prepare", "checklist", "подготовка", "подготовиться", "подготовиться к", "чек-лист", "чеклист"))
+        if (MeetingVerbs.Prep.Matches(text, out rest))
             return [await PrepTextAsync(turn, rest, ct)];
-        if (Command.Matches(text, out rest, "brief", "бриф", "сводка"))
+        if (MeetingVerbs.Brief.Matches(text, out rest))
             return [await BriefTextAsync(turn, rest, ct)];
-        if (Command.Matches(text, out rest, "debrief", "итоги", "итоги встречи", "разбор"))
+        if (MeetingVerbs.Debrief.Matches(text, out rest))
             return [await DebriefTextAsync(turn, rest, ct)];
         return null;
     }

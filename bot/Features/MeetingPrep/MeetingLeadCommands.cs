@@ -30,14 +30,14 @@ public sealed partial class MeetingLeadCommands : ITurnHandler
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is not null) return null;
-        if (Command.Matches(turn.Text, out var lead, "prep lead", "подготовка за", "напоминать за"))
+        if (MeetingVerbs.PrepLead.Matches(turn.Text, out var lead))
         {
             if (!TryParseLead(lead, out var minutes)) return [turn.T(LeadInvalid)];
             var preferences = await PreferencesAsync(turn, ct);
             preferences.LeadMinutes = minutes;
             return [await ReplanAsync(turn, preferences, ct)];
         }
-        if (Command.Matches(turn.Text, out var onOff, "prep day-before", "prep day before", "подготовка накануне"))
+        if (MeetingVerbs.PrepDayBefore.Matches(turn.Text, out var onOff))
         {
             bool? on = onOff.Trim().ToLowerInvariant() switch
             {

@@ -20,6 +20,7 @@ public static class MeetingPrepExtensions
             sp.GetRequiredService<PrincipleCatalog>()));
         services.AddScoped<ITurnHandler, MeetingCommands>();
         services.AddScoped<ITurnHandler, MeetingLeadCommands>();
+        services.AddSingleton<IVerbSet, MeetingVerbs>();
         services.AddSingleton<People.IPersonalData, MeetingPersonalData>();
         services.AddScoped<ProactiveCalls.IAccountOpenItems, MeetingOpenItems>();
         services.AddScoped<People.ISettingsSection, MeetingSettings>();

@@ -27,7 +27,7 @@ public sealed class LinkCommand(PersonMerge merge) : ITurnHandler
 
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
-        if (turn.Action is not null || !Command.Matches(turn.Text, out var code, "link", "связать")) return null;
+        if (turn.Action is not null || !PeopleVerbs.Link.Matches(turn.Text, out var code)) return null;
         code = code.Trim();
         if (code.Length == 0)
         {

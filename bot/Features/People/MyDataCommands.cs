@@ -29,12 +29,12 @@ public sealed class MyDataCommands(IEnumerable<IPersonalData> features) : ITurnH
             return [Command.IsYes(action.Get("confirm")) ? await ForgetAsync(turn, ct) : turn.T(Kept)];
         if (turn.Action is not null) return null;
 
-        if (Command.Is(turn.Text, "export", "my data", "export my data", "экспорт", "мои данные"))
+        if (PeopleVerbs.Export.Is(turn.Text))
             return [await ExportAsync(turn, ct)];
-        if (Command.Is(turn.Text, "forget me", "delete my data", "забудь меня", "удалить мои данные"))
+        if (PeopleVerbs.Forget.Is(turn.Text))
         {
             var question = turn.T(ConfirmForget);
-            turn.AskFor(new SubmittedAction(ForgetAction, new Dictionary<string, string>()), new CardInput("confirm", InputKind.Text, question));
+            turn.AskFor(new SubmittedAction(ForgetAction, new Dictionary<string, string>()), new CardInput("confirm", InputKind.Text, question), closed: true);
             return [new Reply(question, new Card(question, Actions:
             [
                 new CardAction(ForgetAction, turn.T(YesDelete), new Dictionary<string, string> { ["confirm"] = "yes" }),

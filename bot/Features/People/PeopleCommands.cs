@@ -3,14 +3,14 @@ using AccountCoachBot.Conversation;
 
 namespace AccountCoachBot.Features.People;
 
-/// <summary>help, settings, timezone, language, hours, workdays, pause, resume.</summary>
+/// <summary>settings, timezone, language, hours, workdays, pause, resume.</summary>
 public sealed class PeopleCommands(IEnumerable<ISettingsSection> sections) : ITurnHandler
 {
     public int Order => 10;
 
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
-        if (turn.Action is null && Command.Is(turn.Text, "settings", "настройки"))
+        if (turn.Action is null && PeopleVerbs.Settings.Is(turn.Text))
             return [await SettingsAsync(turn, ct)];
         return Handle(turn);
     }
@@ -21,22 +21,20 @@ public sealed class PeopleCommands(IEnumerable<ISettingsSection> sections) : ITu
         var text = turn.Text;
         Reply? reply = null;
 
-        if (Command.Is(text, "help", "?", "/help", "помощь", "справка", "что ты умеешь"))
-            reply = new Reply(turn.T(PeopleTexts.Help), new Card(turn.T(PeopleTexts.HelpTitle), Lines: turn.T(PeopleTexts.Help).Split('\n')));
-        else if (Command.Matches(text, out var zone, "timezone", "time zone", "tz", "часовой пояс"))
+        if (PeopleVerbs.TimeZone.Matches(text, out var zone))
             reply = SetZone(turn, zone);
-        else if (Command.Matches(text, out var lang, "language", "lang", "язык"))
+        else if (PeopleVerbs.Language.Matches(text, out var lang))
             reply = SetLanguage(turn, lang);
-        else if (Command.Matches(text, out var hours, "hours", "working hours", "часы", "рабочие часы"))
+        else if (PeopleVerbs.Hours.Matches(text, out var hours))
             reply = SetHours(turn, hours);
-        else if (Command.Matches(text, out var days, "workdays", "working days", "рабочие дни"))
+        else if (PeopleVerbs.WorkDays.Matches(text, out var days))
             reply = SetDays(turn, days);
-        else if (Command.Is(text, "pause", "пауза"))
+        else if (PeopleVerbs.Pause.Is(text))
         {
             turn.Person.Paused = true;
             reply = turn.T(PeopleTexts.Paused);
         }
-        else if (Command.Is(text, "resume", "продолжить", "возобновить"))
+        else if (PeopleVerbs.Resume.Is(text))
         {
             turn.Person.Paused = false;
             reply = turn.T(PeopleTexts.Resumed);

@@ -36,30 +36,4 @@ internal static class PeopleTexts
     public static readonly Text LanguageName = new("English", "русский");
     public static readonly Text SettingsHint = new("Change: `timezone …`, `language en|ru`, `hours 09:00-18:00`, `workdays mon-fri`, `pause`, `resume`.", "Изменить: `часовой пояс …`, `язык ru|en`, `часы 09:00-18:00`, `рабочие дни пн-пт`, `пауза`, `продолжить`.");
 
-    public static readonly Text HelpTitle = new("What I can do", "Что я умею");
-    public static readonly Text Help = new(
-        """
-        • `promise Acme: send the quote by Friday` — I'll remember it and remind you.
-        • Or just say it: "I'll send Acme the quote by Friday".
-        • `promises` — what's open; `done 3`, `move 3 to Tuesday because …`, `cancel 3`, `snooze 3`.
-        • `meeting Acme tomorrow 15:00 important` — I'll send a prep checklist before and ask for a debrief after; `meetings`, `prep Acme`, `brief Acme`, `debrief Acme`, `prep lead 2h`.
-        • `settings`, `timezone Europe/Berlin`, `language ru`, `hours 09:00-18:00`, `workdays mon-fri`, `pause`, `resume`.
-        • `account add Acme key every 14 days` — a client and how often to call; `accounts` — days since the last contact, next due.
-        • `called Acme: warned them about the delay` — log a call; `due calls` — who to call today and this week.
-        • `account Acme channel #sales` — Acme's call nudges go to that Slack channel (`here` in a Teams channel); `vacation 2026-08-03 2026-08-14`, `vacation off`; `mute calls`, `unmute calls`.
-        • `why always-do-what-you-say` — the principle behind a nudge.
-        • `link` — one account for Teams and Slack; `export` — everything I store about you; `forget me` — delete it.
-        """,
-        """
-        • `обещание Acme: отправить КП до пятницы` — запомню и напомню.
-        • Или просто скажите: «Обещал Acme прислать КП до пятницы».
-        • `обещания` — что открыто; `готово 3`, `перенести 3 на вторник, потому что …`, `отменить 3`, `отложить 3`.
-        • `встреча Acme завтра 15:00 важная` — пришлю чек-лист для подготовки и спрошу итоги; `встречи`, `подготовка Acme`, `бриф Acme`, `итоги Acme`, `подготовка за 2ч`.
-        • `настройки`, `часовой пояс Europe/Moscow`, `язык en`, `часы 09:00-18:00`, `рабочие дни пн-пт`, `пауза`, `продолжить`.
-        • `добавить клиента Acme ключевой раз в 14 дней` — клиент и как часто звонить; `клиенты` — сколько дней без контакта, когда следующий звонок.
-        • `позвонил Acme: предупредил о задержке` — отметить звонок; `кому позвонить` — звонки на сегодня и на неделю.
-        • `клиент Acme канал #sales` — напоминания по Acme в канал Slack (`сюда` в канале Teams); `отпуск 2026-08-03 2026-08-14`, `отпуск выкл`; `выключить звонки`, `включить звонки`.
-        • `почему always-do-what-you-say` — принцип за напоминанием.
-        • `связать` — одна учётная запись для Teams и Slack; `экспорт` — всё, что я о вас храню; `забудь меня` — удалить это.
-        """);
 }

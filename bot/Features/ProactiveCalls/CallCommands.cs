@@ -24,21 +24,21 @@ public sealed partial class CallCommands : ITurnHandler
             return action.Id.StartsWith("call.", StringComparison.Ordinal) ? [await HandleActionAsync(turn, action, ct)] : null;
 
         var text = turn.Text;
-        if (Command.Matches(text, out var rest, "account add", "add account", "new account", "добавить клиента", "клиент добавить", "новый клиент"))
+        if (CallVerbs.AddAccount.Matches(text, out var rest))
             return [await AddAsync(turn, rest, ct)];
-        if (Command.Is(text, "accounts", "my accounts", "клиенты", "мои клиенты"))
+        if (CallVerbs.Accounts.Is(text))
             return [await ListAsync(turn, ct)];
-        if (Command.Matches(text, out rest, "account", "клиент") && await AccountSettingAsync(turn, rest, ct) is { } setting)
-            return [setting];
-        if (Command.Matches(text, out rest, "called", "позвонил(а)", "позвонил", "позвонила", "звонил", "звонила") && await CalledTextAsync(turn, rest, ct) is { } called)
+        if (CallVerbs.Account.Matches(text, out rest) && rest.Length > 0)
+            return [await AccountSettingAsync(turn, rest, ct) ?? turn.T(CallTexts.AccountUsage)];
+        if (CallVerbs.Called.Matches(text, out rest) && await CalledTextAsync(turn, rest, ct) is { } called)
             return [called];
-        if (Command.Is(text, "due calls", "calls due", "calls", "кому позвонить", "звонки"))
+        if (CallVerbs.DueCalls.Is(text))
             return [await DueAsync(turn, ct)];
-        if (Command.Matches(text, out rest, "vacation", "отпуск"))
+        if (CallVerbs.Vacation.Matches(text, out rest))
             return [await VacationAsync(turn, rest, ct)];
-        if (Command.Is(text, "mute calls", "calls off", "выключить звонки", "без звонков"))
+        if (CallVerbs.Mute.Is(text))
             return [await MuteAsync(turn, true, ct)];
-        if (Command.Is(text, "unmute calls", "calls on", "включить звонки"))
+        if (CallVerbs.Unmute.Is(text))
             return [await MuteAsync(turn, false, ct)];
         return null;
     }

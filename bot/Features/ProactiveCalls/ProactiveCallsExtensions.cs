@@ -8,6 +8,7 @@ public static class ProactiveCallsExtensions
     public static IServiceCollection AddProactiveCalls(this IServiceCollection services)
     {
         services.AddScoped<ITurnHandler, CallCommands>();
+        services.AddSingleton<IVerbSet, CallVerbs>();
         services.AddScoped<INudgeRenderer, CallNudgeRenderer>();
         services.AddSingleton<INudgePlanner, CallPlanner>();
         services.AddScoped<IAccountTouchRecorder, AccountTouchRecorder>();

@@ -21,19 +21,19 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
             return action.Id.StartsWith("promise.", StringComparison.Ordinal) ? [await HandleActionAsync(turn, action, ct)] : null;
 
         var text = turn.Text;
-        if (Command.Matches(text, out var body, "promise", "обещание", "обещаю"))
+        if (PromiseVerbs.Promise.Matches(text, out var body))
             return [await ExplicitAsync(turn, body, ct)];
-        if (Command.Is(text, "promises", "list", "open promises", "обещания", "мои обещания", "список"))
+        if (PromiseVerbs.List.Is(text))
             return [await ListAsync(turn, ct)];
-        if (Command.Matches(text, out var rest, "done", "готово", "сделано", "выполнено"))
+        if (PromiseVerbs.Done.Matches(text, out var rest))
             return [await ByIdAsync(turn, PromiseActions.Done, rest, "done", ct)];
-        if (Command.Matches(text, out rest, "snooze", "отложить"))
+        if (PromiseVerbs.Snooze.Matches(text, out rest))
             return [await ByIdAsync(turn, PromiseActions.Snooze, rest, "snooze", ct)];
-        if (Command.Matches(text, out rest, "ontrack", "on track", "успеваю"))
+        if (PromiseVerbs.OnTrack.Matches(text, out rest))
             return [await ByIdAsync(turn, PromiseActions.OnTrack, rest, "on track", ct)];
-        if (Command.Matches(text, out rest, "cancel", "отменить"))
+        if (PromiseVerbs.Cancel.Matches(text, out rest))
             return [await CancelTextAsync(turn, rest, ct)];
-        if (Command.Matches(text, out rest, "move", "reschedule", "перенести"))
+        if (PromiseVerbs.Move.Matches(text, out rest))
             return [await MoveTextAsync(turn, rest, ct)];
 
         return await FreeTextAsync(turn, ct);
@@ -94,7 +94,7 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
         var what = action.Get(PromiseActions.WhatKey);
         if (what is null) return turn.T(PromiseTexts.ExplicitUsage);
         if (accountName is null)
-            return turn.AskFor(action, new CardInput(PromiseActions.AccountKey, InputKind.Text, turn.T(PromiseTexts.AskAccount)));
+            return turn.AskFor(action, new CardInput(PromiseActions.AccountKey, InputKind.Text, turn.T(PromiseTexts.AskAccount)), closed: true);
 
         var context = await ContextAsync(turn, ct);
         var dueText = action.Get(PromiseActions.DueKey);
@@ -121,7 +121,8 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
                 var yes = new Dictionary<string, string>(payload) { [PromiseActions.ConfirmKey] = "yes" };
                 var no = new Dictionary<string, string>(payload) { [PromiseActions.ConfirmKey] = "no" };
                 var question = turn.T(PromiseTexts.AskNewAccount, accountName);
-                turn.AskFor(new SubmittedAction(action.Id, payload), new CardInput(PromiseActions.ConfirmKey, InputKind.Text, question));
+                turn.AskFor(new SubmittedAction(action.Id, payload), new CardInput(PromiseActions.ConfirmKey, InputKind.Text, question),
+                    closed: true, dropped: turn.T(PromiseTexts.LeftUnsaved, accountName));
                 return new Reply(question, new Card(question,
                     Actions: [new(PromiseActions.Create, turn.T(PromiseTexts.YesAdd, accountName), yes), new(PromiseActions.Create, turn.T(PromiseTexts.NoThanks), no)]));
             }

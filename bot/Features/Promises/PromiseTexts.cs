@@ -17,6 +17,7 @@ internal static class PromiseTexts
     public static readonly Text AskNewAccount = new("{0} is new to me. Add it as a client and save the promise?", "{0} — новый для меня клиент. Добавить его и сохранить обещание?");
     public static readonly Text YesAdd = new("Yes, add {0}", "Да, добавить {0}");
     public static readonly Text NoThanks = new("No", "Нет");
+    public static readonly Text LeftUnsaved = new("Left the promise to {0} unsaved.", "Обещание для клиента «{0}» не сохранил.");
     public static readonly Text NotSaved = new("OK, not saved.", "Хорошо, не сохраняю.");
     public static readonly Text ExplicitUsage = new("Write it like this: `promise Acme: send the quote by Friday`.", "Напишите так: `обещание Acme: отправить КП до пятницы`.");
     public static readonly Text DueInPast = new("That date has already passed. When will you do it?", "Эта дата уже прошла. Когда вы это сделаете?");

@@ -8,6 +8,7 @@ public static class PromisesExtensions
     public static IServiceCollection AddPromises(this IServiceCollection services)
     {
         services.AddScoped<ITurnHandler, PromiseCommands>();
+        services.AddSingleton<IVerbSet, PromiseVerbs>();
         services.AddScoped<INudgeRenderer, PromiseNudgeRenderer>();
         services.AddSingleton<INudgePlanner, OverduePlanner>();
         services.AddSingleton<People.IPersonalData, PromisesPersonalData>();

@@ -1,0 +1,10 @@
+using AccountCoachBot.Conversation;
+
+namespace AccountCoachBot.Features.Coaching;
+
+public sealed class CoachingVerbs : IVerbSet
+{
+    public static readonly Verb Why = new(VerbTopics.Coach, VerbArgs.Text, ["why"], ["почему"]);
+
+    public IReadOnlyList<Verb> Verbs => [Why];
+}
