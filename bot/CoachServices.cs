@@ -1,3 +1,5 @@
+using AccountCoachBot.Channels.BotFramework;
+using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.Coaching;
@@ -15,6 +17,9 @@ public static class CoachServices
     {
         builder.AddCoachData();
         builder.Services.AddConversation();
+        // Every channel's destinations, live or not: naming places needs only the database (import, terminal, tests).
+        builder.Services.AddSlackDestinations();
+        builder.Services.AddBotFrameworkDestinations();
         builder.Services.AddPeople();
         builder.Services.AddPromises();
         builder.Services.AddMeetingPrep();

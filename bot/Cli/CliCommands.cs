@@ -1,5 +1,4 @@
 using AccountCoachBot.Channels.Terminal;
-using AccountCoachBot.Features.ProactiveCalls.Import;
 
 namespace AccountCoachBot.Cli;
 

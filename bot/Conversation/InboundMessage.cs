@@ -12,8 +12,11 @@ public enum InboundKind
 /// <summary>Who wrote, as the channel knows them. The email, when the channel gives it, links channels.</summary>
 public sealed record Sender(string ExternalId, string? Name, string? Email = null);
 
-/// <summary>Where the message came from, in a form the channel can use again later.</summary>
-public sealed record InboundAddress(string Transport, string Key, string ReferenceJson);
+/// <summary>
+/// Where the message came from, in a form the channel can use again later. <paramref name="IsShared"/>: others
+/// read it (a Teams channel or group chat), so it is never the person's own place for private nudges.
+/// </summary>
+public sealed record InboundAddress(string Transport, string Key, string ReferenceJson, bool IsShared = false);
 
 /// <summary>A button press: the action id and its payload (with any inputs the card carried).</summary>
 public sealed record SubmittedAction(string Id, IReadOnlyDictionary<string, string> Payload)

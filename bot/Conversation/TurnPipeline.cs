@@ -159,6 +159,7 @@ public sealed class TurnPipeline(
         }
         address.PersonId = person.Id;
         address.ReferenceJson = inbound.ReferenceJson;
+        address.IsShared = inbound.IsShared;
         address.IsStale = false;
         address.StaleReason = null;
         address.UpdatedUtc = now;

@@ -1,3 +1,4 @@
+using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.ProactiveCalls;
 using AccountCoachBot.Features.ProactiveCalls.Import;
@@ -140,6 +141,22 @@ public sealed class AccountCsvTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_WritesTheSlackChannelId_WhenTheAccountHasOne()
+    {
+        await _host.SayAsync("hello", user: "T0FAKE:U0KIM", channel: "slack", email: "kim@example.com");
+        var report = await ImportAsync($"""
+            {Header}
+            Acme,kim@example.com,key,,,<#C0ACME|acme>
+            """);
+        Assert.True(report.Ok, string.Join("\n", report.Errors));
+
+        var output = new StringWriter();
+        await _host.WithDbAsync(db => AccountExporter.ExportAsync(db, _host.Services.GetRequiredService<Destinations>(), output));
+
+        Assert.Contains("Acme,kim@example.com,key,,,C0ACME", output.ToString().Split('\n').Select(l => l.TrimEnd('\r')));
+    }
+
+    [Fact]
     public async Task Export_WritesTheImportFormat_AndImportsBackUnchanged()
     {
         await ImportAsync($"""
@@ -149,11 +166,11 @@ public sealed class AccountCsvTests : IAsyncLifetime
             Initech,sam@example.com,,,2026-03-03,
             """);
         var first = new StringWriter();
-        await _host.WithDbAsync(db => AccountExporter.ExportAsync(db, first));
+        await _host.WithDbAsync(db => AccountExporter.ExportAsync(db, _host.Services.GetRequiredService<Destinations>(), first));
 
         var report = await ImportAsync(first.ToString());
         var second = new StringWriter();
-        await _host.WithDbAsync(db => AccountExporter.ExportAsync(db, second));
+        await _host.WithDbAsync(db => AccountExporter.ExportAsync(db, _host.Services.GetRequiredService<Destinations>(), second));
 
         Assert.Equal($"""
             {Header}

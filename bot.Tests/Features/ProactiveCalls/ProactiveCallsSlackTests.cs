@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AccountCoachBot.Channels.Slack;
+using AccountCoachBot.Cli;
 using AccountCoachBot.Features.ProactiveCalls;
-using AccountCoachBot.Features.ProactiveCalls.Import;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -26,7 +26,7 @@ public static partial class ActivityMapper
     {
         var reference = ReferenceOf(activity);
         var address = new InboundAddress(Transport, AddressKey(activity.ChannelId!, activity.Conversation!.Id!),
-            JsonSerializer.Serialize(reference, BotFrameworkJson.Options));
+            JsonSerializer.Serialize(reference, BotFrameworkJson.Options), IsShared(activity.Conversation));
         return new InboundMessage(
             Channel: activity.ChannelId!,
             DeliveryId: activity.Id ?? Guid.NewGuid().ToString("N"),
@@ -38,6 +38,10 @@ public static partial class ActivityMapper
             TimeZone: activity.LocalTimezone ?? ClientInfoTimeZone(activity),
             Kind: kind);
     }
+
+    /// <summary>A Teams channel or group chat, where others read what the bot says.</summary>
+    public static bool IsShared(ConversationAccount conversation) =>
+        conversation.IsGroup == true || conversation.ConversationType is "channel" or "groupChat";
 
     public static string AddressKey(string channelId, string conversationId) => $"{channelId}|{conversationId}";
 

@@ -1,8 +1,10 @@
 using System.Net;
 using AccountCoachBot.Channels.BotFramework.Auth;
+using AccountCoachBot.Conversation;
 using AccountCoachBot.Scheduling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AccountCoachBot.Channels.BotFramework;
@@ -19,6 +21,13 @@ public static class BotFrameworkExtensions
         builder.Services.AddSingleton<INudgeSender, BotFrameworkNudgeSender>();
         builder.Services.AddHostedService<AnonymousModeGuard>();
         return builder;
+    }
+
+    /// <summary>Teams' side of destinations (forms), registered with or without the endpoint, like Slack's.</summary>
+    public static IServiceCollection AddBotFrameworkDestinations(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelDestinations, BotFrameworkDestinations>());
+        return services;
     }
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)

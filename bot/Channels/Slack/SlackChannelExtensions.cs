@@ -1,4 +1,7 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.ProactiveCalls.Import;
 using AccountCoachBot.Scheduling;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountCoachBot.Channels.Slack;
 
@@ -20,6 +23,22 @@ public static class SlackChannelExtensions
         builder.Services.AddScoped<SlackAppHome>();
         builder.Services.AddSingleton<INudgeSender, SlackNudgeSender>();
         builder.Services.AddHostedService<SlackInboxProcessor>();
+        return builder;
+    }
+
+    /// <summary>Slack's places and mentions: read from the database, so registered whether Slack is on or not.</summary>
+    public static IServiceCollection AddSlackDestinations(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelDestinations, SlackDestinations>());
+        return services;
+    }
+
+    /// <summary>With a bot token: owners found by work email through Slack (the accounts import).</summary>
+    public static IHostApplicationBuilder AddSlackOwnerLookup(this IHostApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.BotToken)}"])) return builder;
+        builder.Services.AddSlackApi(builder.Configuration);
+        builder.Services.AddTransient<IOwnerLookup, SlackOwnerLookup>();
         return builder;
     }
 

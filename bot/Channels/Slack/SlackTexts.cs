@@ -13,7 +13,4 @@ internal static class SlackTexts
     public static readonly Text HomeHint = new(
         "DM me or use `/coach`: `promises`, `done 3`, `move 3 to Tuesday because …`, `help`.",
         "Пишите мне или используйте `/coach`: `обещания`, `готово 3`, `перенести 3 на вторник, потому что …`, `помощь`.");
-    public static readonly Text ChannelUnreachable = new(
-        "I couldn't post in <#{0}>. Invite me there with `/invite @AccountCoachBot`; until then I'll nudge you here.",
-        "Не получилось написать в <#{0}>. Пригласите меня туда командой `/invite @AccountCoachBot`; пока буду писать сюда.");
 }

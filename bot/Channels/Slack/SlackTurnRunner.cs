@@ -154,7 +154,7 @@ public sealed class SlackTurnRunner(
             SlackReference.Transport,
             deliveryId,
             new Sender(SlackReference.IdentityOf(team, user), profile?.RealName ?? profile?.Name, profile?.Email),
-            new InboundAddress(SlackReference.Transport, reference.AddressKey, reference.ToJson()),
+            new InboundAddress(SlackReference.Transport, reference.AddressKey, reference.ToJson(), IsShared: false), // always their DM, never a channel
             text,
             action,
             profile?.Locale,

@@ -37,14 +37,3 @@ public static class MeetingPrincipleIds
     /// <summary>"Anyone who says a meeting was perfect is lying to themselves" comes from this tenet's part of seed 004.</summary>
     public const string ItStartsAndEndsWithYou = "it-starts-and-ends-with-you";
 }
-
-public sealed class MeetingPrepOptions
-{
-    public const string Section = "MeetingPrep";
-
-    /// <summary>
-    /// Transports that show card-level inputs as a form (Teams and Web Chat: an Adaptive Card; Slack: a modal).
-    /// Elsewhere (the terminal) the checklist goes step by step in plain chat.
-    /// </summary>
-    public string[] FormTransports { get; set; } = ["botframework", "slack"];
-}

@@ -5,7 +5,6 @@ using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.Promises;
 using AccountCoachBot.Features.Promises.Parsing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AccountCoachBot.Features.MeetingPrep;
 
@@ -14,7 +13,7 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// forms, one question at a time elsewhere), the brief, the debrief. Every button re-checks the meeting is the
 /// pressing person's own.
 /// </summary>
-public sealed partial class MeetingCommands(MeetingChecklists checklists, IOptions<MeetingPrepOptions> options, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
+public sealed partial class MeetingCommands(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
 {
     /// <summary>Before promises (50), so `cancel meeting 3` and `meeting Acme tomorrow 15:00` are not read as promise talk.</summary>
     public int Order => 40;
@@ -221,7 +220,7 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, IOptio
             return await BriefAsync(turn, meeting, ct);
         }
 
-        if (options.Value.FormTransports.Contains(turn.Address.Transport, StringComparer.OrdinalIgnoreCase))
+        if (destinations.ShowsForms(turn.Address.Transport))
         {
             var (items, facts) = await ApplicableAsync(turn, meeting, phase, ct);
             return MeetingCards.Form(meeting, phase, items, phase == MeetingPhase.Prep ? facts : null, turn.Person, turn.NowUtc);

@@ -14,7 +14,6 @@ public static class MeetingPrepExtensions
     /// </summary>
     public static IServiceCollection AddMeetingPrep(this IServiceCollection services)
     {
-        services.AddOptions<MeetingPrepOptions>().BindConfiguration(MeetingPrepOptions.Section);
         services.TryAddSingleton(sp => MeetingChecklists.Load(
             sp.GetService<IConfiguration>()?[PrincipleCatalog.DirectoryConfigKey],
             sp.GetRequiredService<PrincipleCatalog>()));

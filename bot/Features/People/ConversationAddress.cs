@@ -19,8 +19,8 @@ public sealed class ConversationAddress
     public string ReferenceJson { get; set; } = "{}";
 
     /// <summary>
-    /// A conversation others read (a Slack channel an account's call nudges go to): never picked as the
-    /// person's own place for private nudges.
+    /// A conversation others read (a Teams channel or group chat, a Slack channel an account's call nudges go to),
+    /// as its channel says: never picked as the person's own place for private nudges.
     /// </summary>
     public bool IsShared { get; set; }
 

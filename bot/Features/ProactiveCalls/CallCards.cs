@@ -1,5 +1,4 @@
 using System.Globalization;
-using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.People;
 
@@ -44,12 +43,12 @@ internal static class CallCards
     /// The nudge: how long since the last contact, the prompt for what to bring, what is open with the client
     /// (counts only when <paramref name="shared"/>: others read that channel), the buttons and one principle.
     /// </summary>
-    public static Reply Nudge(DueAccount due, Person owner, IReadOnlyList<OpenItems> open, bool shared, Mention? mention, string? unreachableChannel)
+    public static Reply Nudge(DueAccount due, Person owner, IReadOnlyList<OpenItems> open, bool shared, Mention? mention, SharedPlace? unreachable)
     {
         var l = owner.Language;
         var headline = Headline(due, l);
         var lines = new List<string>();
-        if (unreachableChannel is not null) lines.Add(SlackTexts.ChannelUnreachable.Format(l, unreachableChannel));
+        if (unreachable is not null) lines.Add(CallTexts.ChannelUnreachable.Format(l, unreachable.Label, unreachable.Invite));
         lines.Add(CallTexts.CallFirst[l]);
         if (open.Count > 0)
         {

@@ -13,7 +13,7 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// call nudges. Every button re-checks that the account belongs to the person pressing it: in a channel,
 /// anyone can see a nudge, only its owner can act on it.
 /// </summary>
-public sealed partial class CallCommands : ITurnHandler
+public sealed partial class CallCommands(Destinations destinations) : ITurnHandler
 {
     /// <summary>Before promises (50): `called Acme: …` is a log entry, not a promise to parse.</summary>
     public int Order => 40;
@@ -99,7 +99,7 @@ public sealed partial class CallCommands : ITurnHandler
     }
 
     /// <summary>`account Acme channel #C0123`, `account Acme key every 10 days`; anything else is not ours.</summary>
-    private static async Task<Reply?> AccountSettingAsync(Turn turn, string rest, CancellationToken ct)
+    private async Task<Reply?> AccountSettingAsync(Turn turn, string rest, CancellationToken ct)
     {
         var channel = ChannelPattern().Match(rest.Trim());
         if (channel.Success)
@@ -126,7 +126,7 @@ public sealed partial class CallCommands : ITurnHandler
         return null;
     }
 
-    private static async Task<Reply> SetChannelAsync(Turn turn, Account account, string value, CancellationToken ct)
+    private async Task<Reply> SetChannelAsync(Turn turn, Account account, string value, CancellationToken ct)
     {
         var cadence = await CallStore.EnsureCadenceAsync(turn.Db, account, ct);
         if (Command.Is(value, "off", "none", "dm", "me", "выкл", "нет", "лично"))
@@ -137,21 +137,20 @@ public sealed partial class CallCommands : ITurnHandler
         }
         if (Command.Is(value, "here", "this", "сюда", "здесь"))
         {
-            // A Teams channel or group chat: the conversation this was typed in becomes the account's destination.
-            if (!CallStore.IsSharedTeamsConversation(turn.Address)) return turn.T(CallTexts.ChannelHereNotShared);
-            turn.Address.IsShared = true;
+            // A conversation others read (the channel says which: a Teams channel or group chat) becomes the account's destination.
+            if (!turn.Address.IsShared) return turn.T(CallTexts.ChannelHereNotShared);
             cadence.ChannelAddressId = turn.Address.Id;
             cadence.ChannelWarnedUtc = null;
             return turn.T(CallTexts.ChannelHereSet, account.Name);
         }
-        if (CallStore.ParseChannel(value) is not { } channelId) return turn.T(CallTexts.ChannelInvalid);
-        if (await CallStore.SlackIdentityAsync(turn.Db, turn.Person.Id, ct) is not { } identity) return turn.T(CallTexts.ChannelNeedsSlack);
+        if (destinations.ParsePlace(value) is not { } place) return turn.T(CallTexts.ChannelInvalid);
+        var address = await destinations.SharedAddressAsync(turn.Db, turn.Person.Id, place, turn.NowUtc, ct);
+        if (address is null) return turn.T(CallTexts.ChannelNeedsSlack);
 
-        var address = await CallStore.ChannelAddressAsync(turn.Db, turn.Person.Id, identity, channelId, turn.NowUtc, ct);
         await turn.Db.SaveChangesAsync(ct);
         cadence.ChannelAddressId = address.Id;
         cadence.ChannelWarnedUtc = null;
-        return turn.T(CallTexts.ChannelSet, account.Name, channelId);
+        return turn.T(CallTexts.ChannelSet, account.Name, place.Label, place.Invite);
     }
 
     private static Reply Unknown(Turn turn, string name, IReadOnlyList<Account> candidates) =>
@@ -159,7 +158,7 @@ public sealed partial class CallCommands : ITurnHandler
             ? turn.T(CallTexts.AmbiguousAccount, string.Join(", ", candidates.Select(c => c.Name)))
             : turn.T(CallTexts.UnknownAccount, name.Trim());
 
-    private static async Task<Reply> ListAsync(Turn turn, CancellationToken ct)
+    private async Task<Reply> ListAsync(Turn turn, CancellationToken ct)
     {
         var l = turn.Language;
         var person = turn.Person;
@@ -180,8 +179,8 @@ public sealed partial class CallCommands : ITurnHandler
             var due = status.IsDue ? turn.T(CallTexts.DueNow) : turn.T(CallTexts.NextDue, Formats.Day(reach, person.Zone, l));
             var line = $"{account.Name} — {every} · {last} · {due}";
             if (cadence.ChannelAddressId is { } addressId
-                && CallStore.ChannelIdOf(await turn.Db.Addresses.FirstOrDefaultAsync(a => a.Id == addressId, ct)) is { } channelId)
-                line += " · " + turn.T(CallTexts.InChannel, channelId);
+                && destinations.PlaceOf(await turn.Db.Addresses.FirstOrDefaultAsync(a => a.Id == addressId, ct)) is { } place)
+                line += " · " + turn.T(CallTexts.InChannel, place.Label);
             rows.Add((status.DueUtc, line));
         }
         var lines = rows.OrderBy(r => r.Due).Select(r => r.Line).ToList();

@@ -11,7 +11,7 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// skipped) or that another row now carries says nothing. In a shared channel the owner is mentioned and
 /// only counts are shown.
 /// </summary>
-public sealed class CallNudgeRenderer(CoachDbContext db, IEnumerable<IAccountOpenItems> openItems) : INudgeRenderer
+public sealed class CallNudgeRenderer(CoachDbContext db, IEnumerable<IAccountOpenItems> openItems, Destinations destinations) : INudgeRenderer
 {
     public bool CanRender(string kind) => kind.StartsWith("call.", StringComparison.Ordinal);
 
@@ -28,13 +28,11 @@ public sealed class CallNudgeRenderer(CoachDbContext db, IEnumerable<IAccountOpe
 
         var address = await db.Addresses.FirstOrDefaultAsync(a => a.Id == message.AddressId, ct);
         var shared = address?.IsShared == true;
-        Mention? mention = null;
-        if (shared && await CallStore.SlackIdentityAsync(db, person.Id, ct) is { } identity)
-            mention = new Mention(Channels.Slack.SlackReference.Transport, identity);
+        var mention = shared ? await destinations.MentionAsync(db, person.Id, address!, ct) : null;
 
-        string? unreachable = null;
+        SharedPlace? unreachable = null;
         if (message.Kind == CallActions.FallbackKind && cadence.ChannelAddressId is { } channelAddressId)
-            unreachable = CallStore.ChannelIdOf(await db.Addresses.FirstOrDefaultAsync(a => a.Id == channelAddressId, ct));
+            unreachable = destinations.PlaceOf(await db.Addresses.FirstOrDefaultAsync(a => a.Id == channelAddressId, ct));
 
         var open = await OpenAsync(cadence.Account, person, nowUtc, ct);
         return CallCards.Nudge(new DueAccount(cadence.Account, cadence, status), person, open, shared, mention, unreachable);

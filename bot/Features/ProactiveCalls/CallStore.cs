@@ -1,4 +1,3 @@
-using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
 using Microsoft.EntityFrameworkCore;
@@ -51,55 +50,6 @@ internal static class CallStore
     public static Task<ConversationAddress?> PrivateAddressAsync(CoachDbContext db, int personId, CancellationToken ct) =>
         db.Addresses.Where(a => a.PersonId == personId && !a.IsStale && !a.IsShared)
             .OrderByDescending(a => a.UpdatedUtc).FirstOrDefaultAsync(ct);
-
-    /// <summary>The person's Slack identity, "team:user", when they have one.</summary>
-    public static Task<string?> SlackIdentityAsync(CoachDbContext db, int personId, CancellationToken ct) =>
-        db.ChannelIdentities.Where(i => i.PersonId == personId && i.Channel == SlackReference.Transport)
-            .OrderByDescending(i => i.Id).Select(i => i.ExternalId).FirstOrDefaultAsync(ct);
-
-    /// <summary>
-    /// The shared address of a Slack channel (created when new). Posting there needs only the channel; the
-    /// reference keeps the owner who set it, for the record.
-    /// </summary>
-    public static async Task<ConversationAddress> ChannelAddressAsync(CoachDbContext db, int ownerId, string slackIdentity, string channelId, DateTime nowUtc, CancellationToken ct)
-    {
-        var colon = slackIdentity.IndexOf(':');
-        var reference = new SlackReference(slackIdentity[..colon], channelId, slackIdentity[(colon + 1)..]);
-        var address = db.Addresses.Local.FirstOrDefault(a => a.Transport == SlackReference.Transport && a.Key == reference.AddressKey)
-            ?? await db.Addresses.FirstOrDefaultAsync(a => a.Transport == SlackReference.Transport && a.Key == reference.AddressKey, ct);
-        if (address is null)
-        {
-            address = new ConversationAddress { Transport = SlackReference.Transport, Key = reference.AddressKey, ReferenceJson = reference.ToJson(), PersonId = ownerId };
-            db.Addresses.Add(address);
-        }
-        address.IsShared = true;
-        address.IsStale = false;
-        address.StaleReason = null;
-        address.UpdatedUtc = nowUtc;
-        return address;
-    }
-
-    /// <summary>A Teams (Bot Framework) channel or group chat, where others read what the bot says.</summary>
-    public static bool IsSharedTeamsConversation(ConversationAddress address)
-    {
-        if (address.Transport != Channels.BotFramework.ActivityMapper.Transport) return false;
-        var reference = System.Text.Json.JsonSerializer.Deserialize<Channels.BotFramework.ConversationReference>(address.ReferenceJson, Channels.BotFramework.BotFrameworkJson.Options);
-        return reference?.Conversation is { } c && (c.IsGroup == true || c.ConversationType is "channel" or "groupChat");
-    }
-
-    /// <summary>The Slack channel id of a shared address, for texts like "nudges in #sales".</summary>
-    public static string? ChannelIdOf(ConversationAddress? address) =>
-        address is { Transport: SlackReference.Transport } ? SlackReference.FromJson(address.ReferenceJson)?.Channel : null;
-
-    /// <summary>
-    /// "C0123ABCD", "#C0123ABCD", or Slack's own form of a channel picked with # in a message, "&lt;#C0123ABCD|sales&gt;".
-    /// </summary>
-    public static string? ParseChannel(string text)
-    {
-        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(?:<#([CG][A-Z0-9]{2,30})(?:\|[^>]*)?>|#?([CG][A-Z0-9]{2,30}))$");
-        if (!m.Success) return null;
-        return m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
-    }
 
     /// <summary>One of the person's accounts by name: exact (case and spacing aside), else the only one it starts.</summary>
     public static async Task<(Account? Match, IReadOnlyList<Account> Candidates)> FindAccountAsync(CoachDbContext db, int ownerId, string name, CancellationToken ct)

@@ -111,7 +111,7 @@ internal static class CallTexts
     public static readonly Text NoContactLogged = new("no contact logged", "контактов не отмечено");
     public static readonly Text DueNow = new("call due now", "пора звонить");
     public static readonly Text NextDue = new("next call by {0}", "следующий звонок до {0}");
-    public static readonly Text InChannel = new("nudges in <#{0}>", "напоминания в <#{0}>");
+    public static readonly Text InChannel = new("nudges in {0}", "напоминания в {0}");
     public static readonly Text ListHint = new(
         "`called Acme: …` logs a call · `account add Acme key` changes the tier · `account Acme channel #sales` sends its nudges there.",
         "`позвонил Acme: …` — отметить звонок · `добавить клиента Acme ключевой` — сменить категорию · `клиент Acme канал #sales` — напоминания в канал.");
@@ -123,7 +123,10 @@ internal static class CallTexts
     public static readonly Text DueLine = new("{0} — {1} since the last contact", "{0} — {1} без контакта");
     public static readonly Text DueLineOn = new("{0} — by {1}", "{0} — до {1}");
 
-    public static readonly Text ChannelSet = new("Call nudges for {0} will go to <#{1}>, mentioning you. Make sure I'm in it: `/invite @AccountCoachBot`.", "Напоминания о звонках по {0} будут приходить в <#{1}> с упоминанием вас. Пригласите меня туда: `/invite @AccountCoachBot`.");
+    public static readonly Text ChannelSet = new("Call nudges for {0} will go to {1}, mentioning you. Make sure I'm in it: {2}.", "Напоминания о звонках по {0} будут приходить в {1} с упоминанием вас. Пригласите меня туда: {2}.");
+    public static readonly Text ChannelUnreachable = new(
+        "I couldn't post in {0}. Invite me there with {1}; until then I'll nudge you here.",
+        "Не получилось написать в {0}. Пригласите меня туда командой {1}; пока буду писать сюда.");
     public static readonly Text ChannelOff = new("Call nudges for {0} will come to you directly.", "Напоминания о звонках по {0} будут приходить вам лично.");
     public static readonly Text ChannelInvalid = new("Give a Slack channel like `#C0123ABCD` (or pick it with #), `here` in a Teams channel or group chat, or `off`.", "Укажите канал Slack, например `#C0123ABCD` (или выберите через #), `сюда` в канале или групповом чате Teams, либо `выкл`.");
     public static readonly Text ChannelHereSet = new("Call nudges for {0} will come to this conversation.", "Напоминания о звонках по {0} будут приходить в этот чат.");

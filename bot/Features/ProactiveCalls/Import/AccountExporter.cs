@@ -1,3 +1,4 @@
+using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ public static class AccountExporter
 {
     public sealed record ExportReport(int Accounts, IReadOnlyList<string> Warnings);
 
-    public static async Task<ExportReport> ExportAsync(CoachDbContext db, TextWriter output, CancellationToken ct = default)
+    public static async Task<ExportReport> ExportAsync(CoachDbContext db, Destinations destinations, TextWriter output, CancellationToken ct = default)
     {
         var accounts = await db.Accounts.ToListAsync(ct);
         var owners = await db.People.ToDictionaryAsync(p => p.Id, ct);
@@ -23,7 +24,7 @@ public static class AccountExporter
             var owner = owners[account.OwnerId];
             if (owner.Email is null) warnings.Add($"{account.Name}: its owner {owner.DisplayName} has no email on file, so this row will not import back");
             cadences.TryGetValue(account.Id, out var cadence);
-            var channel = cadence?.ChannelAddressId is { } id && addresses.TryGetValue(id, out var address) ? CallStore.ChannelIdOf(address) : null;
+            var channel = cadence?.ChannelAddressId is { } id && addresses.TryGetValue(id, out var address) ? destinations.PlaceOf(address)?.Id : null;
             var last = cadence?.LastContactUtc is { } contact ? TimeZones.ToLocal(contact, owner.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "";
             await output.WriteLineAsync(Csv.Line(
             [

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
 using Microsoft.EntityFrameworkCore;
@@ -17,13 +18,13 @@ public sealed record ImportReport(int Created, int Updated, IReadOnlyList<string
 /// written in one transaction. Owners are people the bot already knows, matched by email (or, with Slack on,
 /// through <c>users.lookupByEmail</c> to their Slack identity); an unknown owner is reported, never invented.
 /// </summary>
-public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnumerable<IOwnerLookup> lookups)
+public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnumerable<IOwnerLookup> lookups, Destinations destinations)
 {
     public static readonly string[] Columns = ["name", "owner_email", "tier", "cadence_days", "last_contact", "slack_channel"];
 
-    private sealed record Owner(Person? Person, string? SlackIdentity, string? Problem);
+    private sealed record Owner(Person? Person, string? Problem);
 
-    private sealed record Row(int Line, string Name, Person Owner, string? SlackIdentity, AccountTier Tier, int? Days, DateOnly? LastContact, string? Channel);
+    private sealed record Row(int Line, string Name, Person Owner, AccountTier Tier, int? Days, DateOnly? LastContact, SharedPlace? Channel);
 
     public async Task<ImportReport> ImportAsync(TextReader input, CancellationToken ct = default)
     {
@@ -93,11 +94,11 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
                 else problems.Add($"last_contact \"{lastText}\" is not a date like 2026-03-01");
             }
 
-            string? channel = null;
+            SharedPlace? channel = null;
             var channelText = Get("slack_channel");
             if (channelText.Length > 0)
             {
-                channel = CallStore.ParseChannel(channelText);
+                channel = destinations.ParsePlace(channelText);
                 if (channel is null) problems.Add($"slack_channel \"{channelText}\" is not a Slack channel id like C0123ABCD");
             }
 
@@ -112,7 +113,7 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
             {
                 if (last is { } l && l > DateOnly.FromDateTime(TimeZones.ToLocal(now, person.Zone)))
                     problems.Add($"last_contact {l:yyyy-MM-dd} is in the future");
-                if (channel is not null && owner.SlackIdentity is null)
+                if (channel is not null && !await destinations.KnowsAsync(db, person.Id, channel, ct))
                     problems.Add($"slack_channel is set but {email} has no Slack identity the bot knows (they need to message the bot in Slack once)");
                 var key = (person.Id, Account.Normalize(name));
                 if (seen.TryGetValue(key, out var firstLine)) problems.Add($"{name} for {email} is already on line {firstLine}");
@@ -120,7 +121,7 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
             }
 
             if (problems.Count > 0) errors.Add($"line {record.Line}: {string.Join("; ", problems)}");
-            else rows.Add(new Row(record.Line, name, owner!.Person!, owner.SlackIdentity, tier, days, last, channel));
+            else rows.Add(new Row(record.Line, name, owner!.Person!, tier, days, last, channel));
         }
         if (errors.Count > 0) return new ImportReport(0, 0, errors);
 
@@ -131,25 +132,23 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
     private async Task<Owner> ResolveOwnerAsync(string email, CancellationToken ct)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Email == email, ct);
-        string? slack = person is null ? null : await CallStore.SlackIdentityAsync(db, person.Id, ct);
         if (person is null)
         {
             foreach (var lookup in lookups)
             {
                 var found = await lookup.FindByEmailAsync(email, ct);
-                if (found.Error is not null) return new Owner(null, null, $"could not look up {email}: {found.Error}");
+                if (found.Error is not null) return new Owner(null, $"could not look up {email}: {found.Error}");
                 if (found.Identity is null) continue;
                 var identity = await db.ChannelIdentities.Include(i => i.Person)
                     .FirstOrDefaultAsync(i => i.Channel == lookup.Channel && i.ExternalId == found.Identity, ct);
                 if (identity?.Person is null) continue;
                 person = identity.Person;
-                slack = lookup.Channel == Channels.Slack.SlackReference.Transport ? found.Identity : await CallStore.SlackIdentityAsync(db, person.Id, ct);
                 break;
             }
         }
         return person is null
-            ? new Owner(null, null, $"owner {email} is not known to the bot yet (they need to message the bot once, in Teams or Slack)")
-            : new Owner(person, slack, null);
+            ? new Owner(null, $"owner {email} is not known to the bot yet (they need to message the bot once, in Teams or Slack)")
+            : new Owner(person, null);
     }
 
     private async Task<(int Created, int Updated)> WriteAsync(IReadOnlyList<Row> rows, DateTime now, CancellationToken ct)
@@ -185,9 +184,9 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
                 }
             }
 
-            if (row.Channel is not null)
+            // Checked above: the owner is known in the channel, so it has an address for them.
+            if (row.Channel is not null && await destinations.SharedAddressAsync(db, row.Owner.Id, row.Channel, now, ct) is { } address)
             {
-                var address = await CallStore.ChannelAddressAsync(db, row.Owner.Id, row.SlackIdentity!, row.Channel, now, ct);
                 await db.SaveChangesAsync(ct);
                 if (cadence.ChannelAddressId != address.Id) cadence.ChannelWarnedUtc = null;
                 cadence.ChannelAddressId = address.Id;

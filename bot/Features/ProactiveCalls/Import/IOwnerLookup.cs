@@ -1,5 +1,3 @@
-using AccountCoachBot.Channels.Slack;
-
 namespace AccountCoachBot.Features.ProactiveCalls.Import;
 
 /// <summary>What a directory says about an owner's email: their identity there, not found, or a failure to ask.</summary>
@@ -8,32 +6,14 @@ public sealed record OwnerLookupResult(string? Identity, string? Error)
     public static readonly OwnerLookupResult NotFound = new(null, null);
 }
 
-/// <summary>Finds an owner's chat identity by work email, for owners the bot knows without an email on file.</summary>
+/// <summary>
+/// Finds an owner's chat identity by work email, for owners the bot knows without an email on file. Channels
+/// implement it (Slack's <c>users.lookupByEmail</c>) and register it where their API is configured.
+/// </summary>
 public interface IOwnerLookup
 {
     /// <summary>The channel the identity belongs to (matches <see cref="Features.People.ChannelIdentity.Channel"/>).</summary>
     string Channel { get; }
 
     Task<OwnerLookupResult> FindByEmailAsync(string email, CancellationToken ct);
-}
-
-/// <summary>Slack's <c>users.lookupByEmail</c>: the person's Slack identity, "{team}:{user}".</summary>
-public sealed class SlackOwnerLookup(SlackApiClient api) : IOwnerLookup
-{
-    private string? _team;
-
-    public string Channel => SlackReference.Transport;
-
-    public async Task<OwnerLookupResult> FindByEmailAsync(string email, CancellationToken ct)
-    {
-        if (_team is null)
-        {
-            var auth = await api.AuthTestAsync(ct);
-            if (!auth.Ok || auth.Value is null) return new OwnerLookupResult(null, $"Slack auth.test: {auth.Error}");
-            _team = auth.Value.TeamId;
-        }
-        var result = await api.LookupByEmailAsync(email, ct);
-        if (result.Ok && result.Value is { } user) return new OwnerLookupResult(SlackReference.IdentityOf(_team, user.Id), null);
-        return result.Error == "users_not_found" ? OwnerLookupResult.NotFound : new OwnerLookupResult(null, $"Slack users.lookupByEmail: {result.Error}");
-    }
 }

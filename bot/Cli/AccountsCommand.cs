@@ -1,8 +1,9 @@
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Data;
+using AccountCoachBot.Features.ProactiveCalls.Import;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AccountCoachBot.Features.ProactiveCalls.Import;
+namespace AccountCoachBot.Cli;
 
 /// <summary>
 /// `accounts import file.csv` / `accounts export file.csv`: on the same executable, with the bot's configuration
@@ -26,11 +27,7 @@ public static class AccountsCommand
         builder.Logging.ClearProviders();
         builder.AddCoachServices();
         builder.Services.Replace(ServiceDescriptor.Singleton(time ?? TimeProvider.System));
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.SectionName}:{nameof(SlackOptions.BotToken)}"]))
-        {
-            builder.Services.AddSlackApi(builder.Configuration);
-            builder.Services.AddTransient<IOwnerLookup, SlackOwnerLookup>();
-        }
+        builder.AddSlackOwnerLookup();
         builder.Services.AddScoped<AccountImporter>();
         using var host = builder.Build();
         await host.Services.MigrateCoachDatabaseAsync(ct);
@@ -39,7 +36,8 @@ public static class AccountsCommand
         if (verb == "export")
         {
             await using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false));
-            var exported = await AccountExporter.ExportAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(), writer, ct);
+            var exported = await AccountExporter.ExportAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(),
+                scope.ServiceProvider.GetRequiredService<Conversation.Destinations>(), writer, ct);
             foreach (var warning in exported.Warnings) await error.WriteLineAsync($"warning: {warning}");
             await output.WriteLineAsync($"Exported {exported.Accounts} accounts to {file}.");
             return 0;
