@@ -53,6 +53,7 @@ public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : D
             e.Property(a => a.Name).HasMaxLength(200);
             e.Property(a => a.NormalizedName).HasMaxLength(200);
             e.HasIndex(a => new { a.OwnerId, a.NormalizedName }).IsUnique();
+            e.HasIndex(a => new { a.OwnerId, a.Number }).IsUnique();
             e.HasOne<Person>().WithMany().HasForeignKey(a => a.OwnerId);
         });
         model.Entity<Promise>(e =>
@@ -60,6 +61,7 @@ public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : D
             e.Property(p => p.What).HasMaxLength(1000);
             e.Property(p => p.TimeZoneId).HasMaxLength(100);
             e.HasIndex(p => new { p.OwnerId, p.Status, p.DueUtc });
+            e.HasIndex(p => new { p.OwnerId, p.Number }).IsUnique();
             e.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId);
             e.HasOne<Person>().WithMany().HasForeignKey(p => p.OwnerId);
             e.HasMany(p => p.History).WithOne().HasForeignKey(h => h.PromiseId);
@@ -84,6 +86,19 @@ public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : D
             e.HasKey(d => d.Key);
             e.Property(d => d.Key).HasMaxLength(400);
         });
+    }
+
+    /// <summary>New promises, meetings and accounts get their owner's next own number as they are saved (<see cref="OwnNumbers"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await OwnNumbers.NumberNewRowsAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        OwnNumbers.NumberNewRowsAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

@@ -131,7 +131,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         await _http.PostAsync(_bot.MessagesUrl, click);
 
         var calls = await _connector.WaitForDeliveredAsync(4);
-        Assert.Contains($"can't find promise #{id}", calls[^1].Activity["text"]!.GetValue<string>());
+        Assert.Contains("can't find that promise among yours", calls[^1].Activity["text"]!.GetValue<string>());
         Assert.Equal(PromiseStatus.Open, await _bot.WithDbAsync(db => db.Promises.Select(p => p.Status).SingleAsync()));
     }
 

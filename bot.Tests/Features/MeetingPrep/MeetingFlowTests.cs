@@ -96,7 +96,7 @@ public sealed class MeetingFlowTests : IAsyncLifetime
         Assert.StartsWith("#2 Globex · Fri 6 Mar, 11:00", list.Card.Lines[0]);
         Assert.Contains("important", list.Card.Lines[1]);
 
-        var cancelled = (await _host.SayAsync($"cancel meeting {acme.Id}"))[^1];
+        var cancelled = (await _host.SayAsync($"cancel meeting {acme.Number}"))[^1];
 
         Assert.Equal("Cancelled: Acme, Tue 10 Mar, 15:00. No more nudges about it.", cancelled.Text);
         var rows = await _host.WithDbAsync(db => db.Outbox.Where(o => o.SubjectId == $"meeting:{acme.Id}").ToListAsync());
@@ -321,7 +321,7 @@ public sealed class MeetingFlowTests : IAsyncLifetime
 
         var reply = (await _host.PressAsync(MeetingActions.Cancel, MeetingTestKit.Id(meeting), user: "ivan"))[^1];
 
-        Assert.Equal($"I can't find meeting #{meeting.Id} among yours. `meetings` shows them.", reply.Text);
+        Assert.Equal("I can't find that meeting among yours. `meetings` shows them.", reply.Text);
         Assert.Equal(MeetingStatus.Scheduled, (await _host.MeetingAsync()).Status);
     }
 }

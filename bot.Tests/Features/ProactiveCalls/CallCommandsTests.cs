@@ -93,8 +93,8 @@ public sealed class CallCommandsTests : IAsyncLifetime
         Assert.Equal("Your accounts (2)", list.Title);
         Assert.Equal(
         [
-            "Acme — key, every 14 days · no contact logged · call due now",
-            "Globex — every 30 days · last contact 16 days ago · next call by Fri 3 Apr",
+            "#1 Acme — key, every 14 days · no contact logged · call due now",
+            "#2 Globex — every 30 days · last contact 16 days ago · next call by Fri 3 Apr",
         ], list.Lines);
     }
 

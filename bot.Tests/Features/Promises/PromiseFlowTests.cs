@@ -51,7 +51,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
         var promise = await PromiseAsync();
 
-        var reply = (await _host.SayAsync($"move {promise.Id} to 2026-03-10 because legal is still reviewing"))[^1];
+        var reply = (await _host.SayAsync($"move {promise.Number} to 2026-03-10 because legal is still reviewing"))[^1];
 
         Assert.StartsWith("Moved to Tue 10 Mar", reply.Text);
         Assert.Equal("legal is still reviewing", (await PromiseAsync()).History.Single(h => h.Kind == PromiseEventKind.Moved).Reason);
@@ -87,7 +87,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
         var promise = await PromiseAsync();
 
-        Assert.Equal("Why cancel it?", (await _host.SayAsync($"cancel {promise.Id}"))[^1].Text);
+        Assert.Equal("Why cancel it?", (await _host.SayAsync($"cancel {promise.Number}"))[^1].Text);
         var reply = (await _host.SayAsync("the client dropped the tender"))[^1];
 
         Assert.StartsWith("Cancelled: send the revised quote", reply.Text);
@@ -129,12 +129,13 @@ public sealed class PromiseFlowTests : IAsyncLifetime
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
         await _host.SayAsync("promise Globex: send the deck tomorrow");
-        var ids = await _host.WithDbAsync(db => db.Promises.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        var numbers = await _host.WithDbAsync(db => db.Promises.OrderBy(p => p.Id).Select(p => p.Number).ToListAsync());
+        Assert.Equal([1, 2], numbers);
 
-        Assert.Equal("Done — on time. That's 1 of 1 on time this week.", (await _host.SayAsync($"done {ids[0]}"))[^1].Text);
+        Assert.Equal("Done — on time. That's 1 of 1 on time this week.", (await _host.SayAsync("done 1"))[^1].Text);
         _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 6, 8, 0, 0, TimeSpan.Zero)); // after the due time
-        Assert.Equal("Done. That's 1 of 2 on time this week.", (await _host.SayAsync($"done {ids[1]}"))[^1].Text);
-        Assert.Equal($"Promise #{ids[1]} is already closed.", (await _host.SayAsync($"done {ids[1]}"))[^1].Text);
+        Assert.Equal("Done. That's 1 of 2 on time this week.", (await _host.SayAsync("done 2"))[^1].Text);
+        Assert.Equal("Promise #2 is already closed.", (await _host.SayAsync("done 2"))[^1].Text);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class SlackAppHome(TurnPipeline pipeline, CoachDbContext db, Slack
         var l = person.Language;
         var lines = open.Count == 0
             ? [SlackTexts.HomeEmpty[l]]
-            : open.Select(p => $"#{p.Id} {p.Account?.Name}: {p.What} · {Formats.When(p.DueUtc, person.Zone, l)}{(p.DueUtc < now ? " ⚠" : "")}").ToList();
+            : open.Select(p => $"#{p.Number} {p.Account?.Name}: {p.What} · {Formats.When(p.DueUtc, person.Zone, l)}{(p.DueUtc < now ? " ⚠" : "")}").ToList();
         var card = new Card(SlackTexts.HomeTitle[l], Lines: [.. welcome.Select(w => w.Text), .. lines], Footnote: SlackTexts.HomeHint[l]);
 
         var blocks = BlockKitRenderer.RenderMessage(new Reply(card.Title, card))["blocks"]?.DeepClone() ?? new JsonArray();

@@ -149,6 +149,9 @@ namespace AccountCoachBot.Data.Migrations
                     b.Property<bool>("Important")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
@@ -169,6 +172,9 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "StartUtc");
+
+                    b.HasIndex("OwnerId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("OwnerId", "Status", "StartUtc");
 
@@ -259,12 +265,18 @@ namespace AccountCoachBot.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId", "NormalizedName")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "Number")
                         .IsUnique();
 
                     b.ToTable("Accounts");
@@ -366,6 +378,15 @@ namespace AccountCoachBot.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LanguageChosen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastAccountNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastMeetingNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastPromiseNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LinkCode")
@@ -565,6 +586,9 @@ namespace AccountCoachBot.Data.Migrations
                     b.Property<DateTime>("DueUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("OnTrack")
                         .HasColumnType("INTEGER");
 
@@ -587,6 +611,9 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("OwnerId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("OwnerId", "Status", "DueUtc");
 

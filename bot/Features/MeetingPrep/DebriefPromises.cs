@@ -59,7 +59,7 @@ public static partial class DebriefPromises
                 TimeZoneId = person.TimeZoneId,
                 AddressId = address.Id,
                 CreatedUtc = nowUtc,
-                History = [new PromiseEvent { Kind = PromiseEventKind.Created, AtUtc = nowUtc, NewDueUtc = due, Reason = $"debrief of meeting #{meeting.Id}" }],
+                History = [new PromiseEvent { Kind = PromiseEventKind.Created, AtUtc = nowUtc, NewDueUtc = due, Reason = $"debrief of meeting #{meeting.Number}" }],
             };
             db.Promises.Add(promise);
             await db.SaveChangesAsync(ct);

@@ -12,10 +12,14 @@ public enum MeetingStatus
 /// A client meeting a manager told the bot about. An ad-hoc one (`prep Acme` with nothing scheduled) has no
 /// time: it gets a checklist and a brief, but no nudges.
 /// </summary>
-public sealed class Meeting
+public sealed class Meeting : IOwnNumbered
 {
     public int Id { get; set; }
     public int OwnerId { get; set; }
+
+    /// <summary>The owner's own number for it (#2, `cancel meeting 2`): 1, 2, 3… per person, never given twice. Buttons carry <see cref="Id"/>.</summary>
+    public int Number { get; set; }
+
     public int AccountId { get; set; }
     public Account? Account { get; set; }
 

@@ -37,7 +37,7 @@ internal static class MeetingCards
     {
         var l = person.Language;
         var mark = p.DueUtc < nowUtc ? $" — {MeetingTexts.OverdueMark[l]}" : "";
-        return $"#{p.Id} {p.What} · {Formats.When(p.DueUtc, person.Zone, l)}{mark}";
+        return $"#{p.Number} {p.What} · {Formats.When(p.DueUtc, person.Zone, l)}{mark}";
     }
 
     private static string PrincipleLine(Text line, string id, Language l) => $"{line[l]} `{id}`";
@@ -73,7 +73,7 @@ internal static class MeetingCards
                 new(MeetingActions.Cancel, MeetingTexts.CancelMeeting[l], Id(m)),
             ],
             PrincipleIds: [principle],
-            Footnote: $"{PrincipleLine(m.Important ? MeetingTexts.NeverAlonePrinciple : MeetingTexts.PreparePrinciple, principle, l)} · #{m.Id}");
+            Footnote: $"{PrincipleLine(m.Important ? MeetingTexts.NeverAlonePrinciple : MeetingTexts.PreparePrinciple, principle, l)} · #{m.Number}");
         return WithText(card);
     }
 
@@ -86,7 +86,7 @@ internal static class MeetingCards
             var marks = new List<string>();
             if (m.Important) marks.Add(MeetingTexts.ImportantMark[l]);
             if (m.PreparedUtc is not null) marks.Add(MeetingTexts.PreparedMark[l]);
-            return $"#{m.Id} {Name(m)} · {When(m, person)}" + (marks.Count > 0 ? $" · {string.Join(", ", marks)}" : "");
+            return $"#{m.Number} {Name(m)} · {When(m, person)}" + (marks.Count > 0 ? $" · {string.Join(", ", marks)}" : "");
         }).ToList();
         return WithText(new Card(MeetingTexts.ListTitle.Format(l, meetings.Count), Lines: lines, Footnote: MeetingTexts.ListHint[l]));
     }

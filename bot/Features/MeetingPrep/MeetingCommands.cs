@@ -11,7 +11,7 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// <summary>
 /// Meetings: tell the bot about one, list, cancel; the pre-meeting checklist (a form where the channel shows
 /// forms, one question at a time elsewhere), the brief, the debrief. Every button re-checks the meeting is the
-/// pressing person's own.
+/// pressing person's own. Buttons carry the meeting's id; what people type and read is their own number for it.
 /// </summary>
 public sealed partial class MeetingCommands(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
 {
@@ -46,9 +46,15 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, Destin
         if (!int.TryParse(action.Get(MeetingActions.IdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return turn.T(PipelineTexts.UnknownAction);
         var meeting = await FindOwnAsync(turn, id, ct);
-        if (meeting is null) return turn.T(MeetingTexts.NotFound, id);
+        // The id is ours, not the person's: never echo it.
+        if (meeting is null) return turn.T(MeetingTexts.NotFoundButton);
+        return await ActAsync(turn, meeting, action, ct);
+    }
+
+    private async Task<Reply> ActAsync(Turn turn, Meeting meeting, SubmittedAction action, CancellationToken ct)
+    {
         if (meeting.Status == MeetingStatus.Cancelled)
-            return action.Id == MeetingActions.Cancel ? turn.T(MeetingTexts.AlreadyCancelled, id) : turn.T(MeetingTexts.ChecklistGone);
+            return action.Id == MeetingActions.Cancel ? turn.T(MeetingTexts.AlreadyCancelled, meeting.Number) : turn.T(MeetingTexts.ChecklistGone);
 
         return action.Id switch
         {
@@ -156,9 +162,14 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, Destin
 
     private async Task<Reply> CancelTextAsync(Turn turn, string rest, CancellationToken ct)
     {
-        var m = LeadingId().Match(rest);
+        var m = LeadingNumber().Match(rest);
         if (!m.Success) return turn.T(MeetingTexts.NeedId);
-        return await HandleActionAsync(turn, new SubmittedAction(MeetingActions.Cancel, new Dictionary<string, string> { [MeetingActions.IdKey] = m.Groups[1].Value }), ct);
+        var number = int.Parse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        var meeting = await turn.Db.Set<Meeting>().Include(x => x.Account).Include(x => x.Answers)
+            .FirstOrDefaultAsync(x => x.OwnerId == turn.Person.Id && x.Number == number, ct);
+        if (meeting is null) return turn.T(MeetingTexts.NotFound, number);
+        var payload = new Dictionary<string, string> { [MeetingActions.IdKey] = meeting.Id.ToString(CultureInfo.InvariantCulture) };
+        return await ActAsync(turn, meeting, new SubmittedAction(MeetingActions.Cancel, payload), ct);
     }
 
     private static async Task<Reply> CancelAsync(Turn turn, Meeting meeting, CancellationToken ct)
@@ -433,7 +444,7 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, Destin
     [GeneratedRegex(@"(?<![\p{L}])(important|важная|важное|важно|важной)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex ImportantWord();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:(?:for|на)\s+(?<n>\d+(?:[.,]\d+)?)\s*(?<unit>h|hr|hrs|hour|hours|m|min|mins|minutes|ч|час|часа|часов|мин|минут|минуты)(?![\p{L}])|(?<half>for half an hour|на полчаса))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:(?:for|на)\s+(?<n>[0-9]+(?:[.,][0-9]+)?)\s*(?<unit>h|hr|hrs|hour|hours|m|min|mins|minutes|ч|час|часа|часов|мин|минут|минуты)(?![\p{L}])|(?<half>for half an hour|на полчаса))", RegexOptions.IgnoreCase)]
     private static partial Regex Duration();
 
     [GeneratedRegex(@"^(?:with|at|с|со|у)\s+", RegexOptions.IgnoreCase)]
@@ -445,6 +456,7 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, Destin
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^\s*(?:#|№)?\s*(\d{1,9})\b")]
-    private static partial Regex LeadingId();
+    /// <summary>"2", "#2", "№ 2": the person's own meeting number, in ASCII digits (<c>\d</c> would take any script's digits).</summary>
+    [GeneratedRegex(@"^\s*(?:#|№)?\s*([0-9]{1,9})\b")]
+    private static partial Regex LeadingNumber();
 }

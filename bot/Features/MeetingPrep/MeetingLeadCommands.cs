@@ -107,6 +107,6 @@ public sealed partial class MeetingLeadCommands : ITurnHandler
         return true;
     }
 
-    [GeneratedRegex(@"^(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hour|hours|ч|час|часа|часов|m|min|mins|minute|minutes|м|мин|минут|минуты)$")]
+    [GeneratedRegex(@"^([0-9]+(?:[.,][0-9]+)?)\s*(h|hr|hrs|hour|hours|ч|час|часа|часов|m|min|mins|minute|minutes|м|мин|минут|минуты)$")]
     private static partial Regex Lead();
 }

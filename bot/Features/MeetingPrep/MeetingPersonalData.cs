@@ -22,7 +22,7 @@ public sealed class MeetingPersonalData : IPersonalData
         {
             ["meetings"] = new JsonArray(meetings.Select(m => (JsonNode)new JsonObject
             {
-                ["id"] = m.Id, ["account"] = m.Account?.Name, ["startUtc"] = m.StartUtc, ["endUtc"] = m.EndUtc, ["important"] = m.Important,
+                ["number"] = m.Number, ["account"] = m.Account?.Name, ["startUtc"] = m.StartUtc, ["endUtc"] = m.EndUtc, ["important"] = m.Important,
                 ["status"] = m.Status.ToString(),
                 ["answers"] = new JsonArray(m.Answers.OrderBy(a => a.Id).Select(a => (JsonNode)new JsonObject
                 {
@@ -35,8 +35,8 @@ public sealed class MeetingPersonalData : IPersonalData
 
     public async Task MergePersonAsync(CoachDbContext db, int fromPersonId, int intoPersonId, CancellationToken ct)
     {
-        // Answers and debrief links hang off the meeting and move with it.
-        await db.Set<Meeting>().Where(m => m.OwnerId == fromPersonId).ExecuteUpdateAsync(s => s.SetProperty(m => m.OwnerId, intoPersonId), ct);
+        // Answers and debrief links hang off the meeting and move with it; each meeting gets the next of the other person's own numbers.
+        await OwnNumbers.MoveAsync(db, db.Set<Meeting>().Where(m => m.OwnerId == fromPersonId), intoPersonId, ct);
         await db.Set<ClientContact>().Where(c => c.OwnerId == fromPersonId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerId, intoPersonId), ct);
 
         // One row of lead times per person: the one who issued the code keeps theirs when both chose.

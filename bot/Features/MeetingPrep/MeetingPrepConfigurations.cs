@@ -13,6 +13,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.Property(m => m.TimeZoneId).HasMaxLength(100);
         e.HasIndex(m => new { m.OwnerId, m.Status, m.StartUtc });
         e.HasIndex(m => new { m.AccountId, m.StartUtc });
+        e.HasIndex(m => new { m.OwnerId, m.Number }).IsUnique();
         e.HasOne(m => m.Account).WithMany().HasForeignKey(m => m.AccountId);
         e.HasOne<Person>().WithMany().HasForeignKey(m => m.OwnerId);
         e.HasMany(m => m.Answers).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);

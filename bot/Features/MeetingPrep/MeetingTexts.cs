@@ -45,6 +45,7 @@ internal static class MeetingTexts
     public static readonly Text Cancelled = new("Cancelled: {0}, {1}. No more nudges about it.", "Отменена: {0}, {1}. Напоминаний о ней не будет.");
     public static readonly Text AlreadyCancelled = new("Meeting #{0} is already cancelled.", "Встреча №{0} уже отменена.");
     public static readonly Text NotFound = new("I can't find meeting #{0} among yours. `meetings` shows them.", "Не нахожу встречу №{0} среди ваших. `встречи` покажет их.");
+    public static readonly Text NotFoundButton = new("I can't find that meeting among yours. `meetings` shows them.", "Не нахожу эту встречу среди ваших. `встречи` покажет их.");
     public static readonly Text NeedId = new("Which one? E.g. `cancel meeting 3`; `meetings` shows the numbers.", "Какую? Например, `отменить встречу 3`; `встречи` покажет номера.");
 
     // Prep nudge

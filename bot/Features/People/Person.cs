@@ -31,6 +31,11 @@ public sealed class Person
     public bool Welcomed { get; set; }
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>The last own number given to one of this person's promises, meetings, accounts (<see cref="IOwnNumbered"/>): never given again.</summary>
+    public int LastPromiseNumber { get; set; }
+    public int LastMeetingNumber { get; set; }
+    public int LastAccountNumber { get; set; }
+
     /// <summary>A question the bot asked and waits an answer for (e.g. the reason for a new date), as JSON.</summary>
     public string? PendingPromptJson { get; set; }
 

@@ -69,11 +69,12 @@ public sealed class PersonMerge(IEnumerable<IPersonalData> features)
     private async Task MergeAccountsAsync(CoachDbContext db, int fromId, int intoId, CancellationToken ct)
     {
         var intoAccounts = await db.Accounts.AsNoTracking().Where(a => a.OwnerId == intoId).ToDictionaryAsync(a => a.NormalizedName, ct);
-        foreach (var account in await db.Accounts.AsNoTracking().Where(a => a.OwnerId == fromId).ToListAsync(ct))
+        var moving = new List<int>();
+        foreach (var account in await db.Accounts.AsNoTracking().Where(a => a.OwnerId == fromId).OrderBy(a => a.Number).ToListAsync(ct))
         {
             if (!intoAccounts.TryGetValue(account.NormalizedName, out var same))
             {
-                await db.Accounts.Where(a => a.Id == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.OwnerId, intoId), ct);
+                moving.Add(account.Id);
                 continue;
             }
             foreach (var feature in features)
@@ -82,5 +83,7 @@ public sealed class PersonMerge(IEnumerable<IPersonalData> features)
                 await db.Accounts.Where(a => a.Id == same.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedUtc, account.CreatedUtc), ct);
             await db.Accounts.Where(a => a.Id == account.Id).ExecuteDeleteAsync(ct);
         }
+        // The rest become theirs, numbered after their own.
+        await OwnNumbers.MoveAsync(db, db.Accounts.Where(a => moving.Contains(a.Id)), intoId, ct);
     }
 }

@@ -45,10 +45,10 @@ public sealed partial class CallCommands(Destinations destinations) : ITurnHandl
 
     // ---- accounts ----
 
-    [GeneratedRegex(@"^(?<name>.+?)(?:\s+(?<tier>key|standard|ключевой|обычный|стандартный)(?:\s+(?:account|клиент))?)?(?:\s*,?\s+(?:every|каждые|раз\s+в)\s+(?<days>\d{1,5})(?:\s*(?:days?|d|дн[а-я]*|день))?)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<name>.+?)(?:\s+(?<tier>key|standard|ключевой|обычный|стандартный)(?:\s+(?:account|клиент))?)?(?:\s*,?\s+(?:every|каждые|раз\s+в)\s+(?<days>[0-9]{1,5})(?:\s*(?:days?|d|дн[а-я]*|день))?)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AddPattern();
 
-    [GeneratedRegex(@"^(?:(?<tier>key|standard|ключевой|обычный|стандартный)(?:\s+(?:account|клиент))?)?(?:\s*,?\s*(?:every|каждые|раз\s+в)\s+(?<days>\d{1,5})(?:\s*(?:days?|d|дн[а-я]*|день))?)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<tier>key|standard|ключевой|обычный|стандартный)(?:\s+(?:account|клиент))?)?(?:\s*,?\s*(?:every|каждые|раз\s+в)\s+(?<days>[0-9]{1,5})(?:\s*(?:days?|d|дн[а-я]*|день))?)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex SettingsPattern();
 
     [GeneratedRegex(@"^(?<name>.+?)\s+(?:channel|канал)\s+(?<channel>\S+)$", RegexOptions.IgnoreCase)]
@@ -177,7 +177,7 @@ public sealed partial class CallCommands(Destinations destinations) : ITurnHandl
                 : turn.T(CallTexts.LastContactAgo, CallTexts.Days(status.DaysSince, l));
             var reach = CallCadence.AfterVacations(status.DueUtc, vacations, person.Zone, person.Hours);
             var due = status.IsDue ? turn.T(CallTexts.DueNow) : turn.T(CallTexts.NextDue, Formats.Day(reach, person.Zone, l));
-            var line = $"{account.Name} — {every} · {last} · {due}";
+            var line = $"#{account.Number} {account.Name} — {every} · {last} · {due}";
             if (cadence.ChannelAddressId is { } addressId
                 && destinations.PlaceOf(await turn.Db.Addresses.FirstOrDefaultAsync(a => a.Id == addressId, ct)) is { } place)
                 line += " · " + turn.T(CallTexts.InChannel, place.Label);

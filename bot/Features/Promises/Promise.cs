@@ -10,10 +10,14 @@ public enum PromiseStatus
 }
 
 /// <summary>What a manager promised a client, and by when.</summary>
-public sealed class Promise
+public sealed class Promise : IOwnNumbered
 {
     public int Id { get; set; }
     public int OwnerId { get; set; }
+
+    /// <summary>The owner's own number for it (#3, `done 3`): 1, 2, 3… per person, never given twice. Buttons carry <see cref="Id"/>.</summary>
+    public int Number { get; set; }
+
     public int AccountId { get; set; }
     public Account? Account { get; set; }
     public string What { get; set; } = "";

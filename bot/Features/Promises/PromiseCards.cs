@@ -28,7 +28,7 @@ internal static class PromiseCards
                 new(PromiseActions.Edit, PromiseTexts.Edit[l], Id(p), [new CardInput(PromiseActions.WhatKey, InputKind.Text, PromiseTexts.WhatInput[l])]),
                 new(PromiseActions.Cancel, PromiseTexts.Cancel[l], Id(p), [new CardInput(PromiseActions.ReasonKey, InputKind.Text, PromiseTexts.CancelReasonInput[l])]),
             ],
-            Footnote: $"#{p.Id}");
+            Footnote: $"#{p.Number}");
         return new Reply(PromiseTexts.Saved.Format(l, p.Account.Name, p.What, due), card);
     }
 
@@ -79,8 +79,8 @@ internal static class PromiseCards
         var lines = overdue.Select(p => Line(p, person, nowUtc)).ToList();
         var actions = overdue.Take(3).SelectMany(p => new[]
         {
-            new CardAction(PromiseActions.Done, PromiseTexts.DoneN.Format(l, p.Id), Id(p)),
-            new CardAction(PromiseActions.Move, PromiseTexts.NewDateN.Format(l, p.Id), Id(p),
+            new CardAction(PromiseActions.Done, PromiseTexts.DoneN.Format(l, p.Number), Id(p)),
+            new CardAction(PromiseActions.Move, PromiseTexts.NewDateN.Format(l, p.Number), Id(p),
                 [DateInput(l), new CardInput(PromiseActions.ReasonKey, InputKind.Text, PromiseTexts.ReasonInput[l])]),
         }).ToList();
         var card = new Card(PromiseTexts.OverdueTitle.Format(l, overdue.Count), Lines: [.. lines, PromiseTexts.OverdueHint[l]], Actions: actions,
@@ -93,6 +93,6 @@ internal static class PromiseCards
         var l = person.Language;
         var when = Formats.When(p.DueUtc, person.Zone, l);
         var mark = p.DueUtc < nowUtc ? $" — {PromiseTexts.OverdueMark[l]}" : "";
-        return $"#{p.Id} {p.Account?.Name}: {p.What} · {when}{mark}";
+        return $"#{p.Number} {p.Account?.Name}: {p.What} · {when}{mark}";
     }
 }

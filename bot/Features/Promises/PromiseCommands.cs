@@ -9,7 +9,8 @@ namespace AccountCoachBot.Features.Promises;
 
 /// <summary>
 /// Promise commands and buttons: capture (explicit and free text), list, done, move, cancel, snooze, on track.
-/// Every button re-checks that the promise belongs to the person pressing it.
+/// Every button re-checks that the promise belongs to the person pressing it. Buttons carry the promise's id; what
+/// people type and read is their own number for it (`done 3`, #3).
 /// </summary>
 public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
 {
@@ -26,11 +27,11 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
         if (PromiseVerbs.List.Is(text))
             return [await ListAsync(turn, ct)];
         if (PromiseVerbs.Done.Matches(text, out var rest))
-            return [await ByIdAsync(turn, PromiseActions.Done, rest, "done", ct)];
+            return [await ByNumberAsync(turn, PromiseActions.Done, rest, "done", ct)];
         if (PromiseVerbs.Snooze.Matches(text, out rest))
-            return [await ByIdAsync(turn, PromiseActions.Snooze, rest, "snooze", ct)];
+            return [await ByNumberAsync(turn, PromiseActions.Snooze, rest, "snooze", ct)];
         if (PromiseVerbs.OnTrack.Matches(text, out rest))
-            return [await ByIdAsync(turn, PromiseActions.OnTrack, rest, "on track", ct)];
+            return [await ByNumberAsync(turn, PromiseActions.OnTrack, rest, "on track", ct)];
         if (PromiseVerbs.Cancel.Matches(text, out rest))
             return [await CancelTextAsync(turn, rest, ct)];
         if (PromiseVerbs.Move.Matches(text, out rest))
@@ -46,8 +47,14 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
         if (!int.TryParse(action.Get(PromiseActions.IdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return turn.T(PromiseTexts.NeedId, action.Id);
         var promise = await FindOwnAsync(turn, id, ct);
-        if (promise is null) return turn.T(PromiseTexts.NotFound, id);
-        if (promise.Status != PromiseStatus.Open) return turn.T(PromiseTexts.AlreadyClosed, id);
+        // The id is ours, not the person's: never echo it.
+        if (promise is null) return turn.T(PromiseTexts.NotFoundButton);
+        return await ActAsync(turn, promise, action, ct);
+    }
+
+    private async Task<Reply> ActAsync(Turn turn, Promise promise, SubmittedAction action, CancellationToken ct)
+    {
+        if (promise.Status != PromiseStatus.Open) return turn.T(PromiseTexts.AlreadyClosed, promise.Number);
 
         return action.Id switch
         {
@@ -270,34 +277,44 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
 
     // ---- text forms of the buttons ----
 
-    private async Task<Reply> ByIdAsync(Turn turn, string actionId, string rest, string word, CancellationToken ct)
+    private async Task<Reply> ByNumberAsync(Turn turn, string actionId, string rest, string word, CancellationToken ct)
     {
-        var id = LeadingId(rest, out _);
-        if (id is null) return turn.T(PromiseTexts.NeedId, word);
-        return await HandleActionAsync(turn, new SubmittedAction(actionId, new Dictionary<string, string> { [PromiseActions.IdKey] = id }), ct);
+        var number = LeadingNumber(rest, out _);
+        if (number is null) return turn.T(PromiseTexts.NeedId, word);
+        return await ActOnNumberAsync(turn, actionId, number.Value, [], ct);
     }
 
     private async Task<Reply> CancelTextAsync(Turn turn, string rest, CancellationToken ct)
     {
-        var id = LeadingId(rest, out var reason);
-        if (id is null) return turn.T(PromiseTexts.NeedId, "cancel");
-        var payload = new Dictionary<string, string> { [PromiseActions.IdKey] = id };
+        var number = LeadingNumber(rest, out var reason);
+        if (number is null) return turn.T(PromiseTexts.NeedId, "cancel");
+        var payload = new Dictionary<string, string>();
         if (!string.IsNullOrWhiteSpace(reason)) payload[PromiseActions.ReasonKey] = reason.TrimStart(':', '-', ' ');
-        return await HandleActionAsync(turn, new SubmittedAction(PromiseActions.Cancel, payload), ct);
+        return await ActOnNumberAsync(turn, PromiseActions.Cancel, number.Value, payload, ct);
     }
 
     /// <summary>`move 3 to Tuesday because the data is late` / `перенести 3 на вторник, потому что …`.</summary>
     private async Task<Reply> MoveTextAsync(Turn turn, string rest, CancellationToken ct)
     {
-        var id = LeadingId(rest, out var tail);
-        if (id is null) return turn.T(PromiseTexts.NeedId, "move");
-        var payload = new Dictionary<string, string> { [PromiseActions.IdKey] = id };
+        var number = LeadingNumber(rest, out var tail);
+        if (number is null) return turn.T(PromiseTexts.NeedId, "move");
+        var payload = new Dictionary<string, string>();
         var split = BecauseWords().Match(tail);
         var when = split.Success ? tail[..split.Index] : tail;
         if (split.Success) payload[PromiseActions.ReasonKey] = tail[(split.Index + split.Length)..].Trim();
         when = ToWords().Replace(when, "").Trim(' ', ',', ':');
         if (when.Length > 0) payload[PromiseActions.DueKey] = when;
-        return await HandleActionAsync(turn, new SubmittedAction(PromiseActions.Move, payload), ct);
+        return await ActOnNumberAsync(turn, PromiseActions.Move, number.Value, payload, ct);
+    }
+
+    /// <summary>The person's promise by their own number, then the same as its button (which carries the id, also when a question follows).</summary>
+    private async Task<Reply> ActOnNumberAsync(Turn turn, string actionId, int number, Dictionary<string, string> payload, CancellationToken ct)
+    {
+        var promise = await turn.Db.Promises.Include(p => p.Account).Include(p => p.History)
+            .FirstOrDefaultAsync(p => p.OwnerId == turn.Person.Id && p.Number == number, ct);
+        if (promise is null) return turn.T(PromiseTexts.NotFound, number);
+        payload[PromiseActions.IdKey] = promise.Id.ToString(CultureInfo.InvariantCulture);
+        return await ActAsync(turn, promise, new SubmittedAction(actionId, payload), ct);
     }
 
     [GeneratedRegex(@"[,;]?\s*(\bbecause\b|\bas\b|\bsince\b|\bпотому что\b|\bтак как\b|\bпотому\b|\bиз-за\b)\s*", RegexOptions.IgnoreCase)]
@@ -308,12 +325,16 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
 
     // ---- helpers ----
 
-    private static string? LeadingId(string text, out string rest)
+    /// <summary>"3", "#3", "№ 3" at the start, in ASCII digits (<c>\d</c> would take any script's digits).</summary>
+    private static int? LeadingNumber(string text, out string rest)
     {
-        var m = Regex.Match(text, @"^\s*(?:#|№)?\s*(\d{1,9})\b");
+        var m = LeadingNumberPattern().Match(text);
         rest = m.Success ? text[(m.Index + m.Length)..].Trim() : text;
-        return m.Success ? m.Groups[1].Value : null;
+        return m.Success ? int.Parse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture) : null;
     }
+
+    [GeneratedRegex(@"^\s*(?:#|№)?\s*([0-9]{1,9})\b")]
+    private static partial Regex LeadingNumberPattern();
 
     private static Task<Promise?> FindOwnAsync(Turn turn, int id, CancellationToken ct) =>
         turn.Db.Promises.Include(p => p.Account).Include(p => p.History)

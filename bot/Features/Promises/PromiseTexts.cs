@@ -48,6 +48,7 @@ internal static class PromiseTexts
     public static readonly Text NoteTitle = new("Ready to send:", "Можно отправить:");
     public static readonly Text Note = new("I promised {0} by {1}. I need until {2}, because {3}.", "Я обещал(а) {0} к {1}. Мне нужно время до {2}, потому что {3}.");
     public static readonly Text NotFound = new("I can't find promise #{0} among yours. Type `promises` to see them.", "Не нахожу обещание №{0} среди ваших. Напишите `обещания`, чтобы их увидеть.");
+    public static readonly Text NotFoundButton = new("I can't find that promise among yours. Type `promises` to see them.", "Не нахожу это обещание среди ваших. Напишите `обещания`, чтобы их увидеть.");
     public static readonly Text AlreadyClosed = new("Promise #{0} is already closed.", "Обещание №{0} уже закрыто.");
     public static readonly Text NeedId = new("Which one? Add its number, e.g. `{0} 3`. `promises` shows the numbers.", "Какое? Добавьте номер, например `{0} 3`. `обещания` покажет номера.");
 

@@ -20,7 +20,7 @@ public sealed class PromisesPersonalData : IPersonalData
             ["accounts"] = new JsonArray(accounts.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
             ["promises"] = new JsonArray(promises.Select(p => (JsonNode)new JsonObject
             {
-                ["id"] = p.Id, ["account"] = p.Account?.Name, ["what"] = p.What, ["contact"] = p.Contact,
+                ["number"] = p.Number, ["account"] = p.Account?.Name, ["what"] = p.What, ["contact"] = p.Contact,
                 ["dueUtc"] = p.DueUtc, ["status"] = p.Status.ToString(), ["createdUtc"] = p.CreatedUtc, ["closedUtc"] = p.ClosedUtc,
                 ["history"] = new JsonArray(p.History.OrderBy(h => h.AtUtc).Select(h => (JsonNode)new JsonObject
                 {
@@ -30,9 +30,9 @@ public sealed class PromisesPersonalData : IPersonalData
         };
     }
 
-    // History rows hang off the promise and move with it.
+    // History rows hang off the promise and move with it; each promise gets the next of the other person's own numbers.
     public Task MergePersonAsync(CoachDbContext db, int fromPersonId, int intoPersonId, CancellationToken ct) =>
-        db.Promises.Where(p => p.OwnerId == fromPersonId).ExecuteUpdateAsync(s => s.SetProperty(p => p.OwnerId, intoPersonId), ct);
+        OwnNumbers.MoveAsync(db, db.Promises.Where(p => p.OwnerId == fromPersonId), intoPersonId, ct);
 
     public Task MergeAccountAsync(CoachDbContext db, int fromAccountId, int intoAccountId, CancellationToken ct) =>
         db.Promises.Where(p => p.AccountId == fromAccountId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AccountId, intoAccountId), ct);

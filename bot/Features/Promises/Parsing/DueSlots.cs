@@ -142,12 +142,12 @@ internal static partial class DueSlots
         return false;
     }
 
-    [GeneratedRegex(@"^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?$")]
+    [GeneratedRegex(@"^([0-9]{1,2})\.([0-9]{1,2})(?:\.([0-9]{4}|[0-9]{2}))?$")]
     private static partial Regex DottedDate();
 
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})$")]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"^(\d{1,2})(?::(\d{2}))?(\p{L}[\p{L}.']*)?$")]
+    [GeneratedRegex(@"^([0-9]{1,2})(?::([0-9]{2}))?(\p{L}[\p{L}.']*)?$")]
     private static partial Regex ClockToken();
 }
