@@ -130,10 +130,29 @@ public sealed class TurnPipelineTests : IAsyncLifetime
     [Fact]
     public async Task Pause_StopsNudges_ResumeBringsThemBack()
     {
-        await _host.SayAsync("pause");
-        Assert.True((await PersonAsync()).Paused);
-        await _host.SayAsync("resume");
-        Assert.False((await PersonAsync()).Paused);
+        await _host.SayAsync("promise Acme: send the quote in 30 minutes"); // due Wed 10:30 Berlin
+        Assert.StartsWith("Paused", (await _host.SayAsync("pause"))[^1].Text);
+
+        // Paused: the due time passes, the day ends, the next working morning's overdue list comes due;
+        // the dispatcher runs every half hour throughout and nothing reaches the channel.
+        await RunDispatcherEveryHalfHourUntilAsync(new DateTimeOffset(2026, 3, 5, 10, 0, 0, TimeSpan.Zero)); // Thu 11:00 Berlin
+        Assert.Empty(_host.Sender.Sent);
+
+        // Resumed: the next run brings the still-open promise back, in the day's overdue list.
+        Assert.StartsWith("Resumed", (await _host.SayAsync("resume"))[^1].Text);
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        var list = Assert.Single(_host.Sender.Sent).Reply;
+        Assert.Equal("Overdue promises (1)", list.Card!.Title);
+        Assert.Contains("Acme", PlainTextRenderer.Render(list));
+    }
+
+    private async Task RunDispatcherEveryHalfHourUntilAsync(DateTimeOffset until)
+    {
+        while (_host.Time.GetUtcNow() < until)
+        {
+            _host.Time.Advance(TimeSpan.FromMinutes(30));
+            await _host.Dispatcher.RunAsync();
+        }
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using AccountCoachBot.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -18,12 +19,14 @@ namespace AccountCoachBot.Tests.Infrastructure;
 public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly DbWriteSignal _writes;
 
-    private BotHost(WebApplication app, FakeTimeProvider time, string databasePath)
+    private BotHost(WebApplication app, FakeTimeProvider time, string databasePath, DbWriteSignal writes)
     {
         _app = app;
         Time = time;
         DatabasePath = databasePath;
+        _writes = writes;
     }
 
     public FakeTimeProvider Time { get; }
@@ -50,9 +53,11 @@ public sealed class BotHost : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) args.Add($"--{key}={value}");
 
+        var writes = new DbWriteSignal();
         var app = CoachWebApp.Create(args.ToArray(), builder =>
         {
             builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Services.ConfigureDbContext<CoachDbContext>((_, options) => options.AddInterceptors(writes));
             if (identity is null)
             {
                 builder.Services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));
@@ -68,7 +73,7 @@ public sealed class BotHost : IAsyncDisposable
         });
         await app.Services.MigrateCoachDatabaseAsync();
         await app.StartAsync();
-        var host = new BotHost(app, time, databasePath);
+        var host = new BotHost(app, time, databasePath, writes);
         host.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
         return host;
     }
@@ -79,6 +84,28 @@ public sealed class BotHost : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<CoachDbContext>());
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds in the bot's database, checking again after each write the bot
+    /// commits (no polling); a hang fails the test naming <paramref name="what"/> (<see cref="HangGuard.Limit"/>).
+    /// </summary>
+    public async Task WaitUntilAsync(Func<CoachDbContext, Task<bool>> condition, string what)
+    {
+        using var guard = new CancellationTokenSource(HangGuard.Limit);
+        while (true)
+        {
+            var written = _writes.NextWrite; // before the check, so a write right after it still wakes us
+            if (await WithDbAsync(condition)) return;
+            try
+            {
+                await written.WaitAsync(guard.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"Hang guard: {what} did not happen within {HangGuard.Limit.TotalSeconds:0} s.");
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

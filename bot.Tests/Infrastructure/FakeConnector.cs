@@ -21,7 +21,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(int Status, string? Code, string? RetryAfter)> _script = new();
     private readonly List<RecordedCall> _calls = [];
-    private readonly SemaphoreSlim _arrived = new(0);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public sealed record RecordedCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, string? Authorization, int Status);
 
@@ -57,17 +57,31 @@ public sealed class FakeConnector : IAsyncDisposable
     public void FailNext(HttpStatusCode status, string? errorCode = null, TimeSpan? retryAfter = null) =>
         _script.Enqueue(((int)status, errorCode, retryAfter is null ? null : ((int)retryAfter.Value.TotalSeconds).ToString()));
 
-    /// <summary>Waits until at least <paramref name="count"/> messages were delivered.</summary>
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> messages were delivered, woken by each call's arrival.
+    /// <paramref name="timeout"/> (default <see cref="HangGuard.Limit"/>) is a hang guard: past it,
+    /// <see cref="TimeoutException"/> with the calls seen.
+    /// </summary>
     public async Task<IReadOnlyList<RecordedCall>> WaitForDeliveredAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (Delivered.Count < count)
+        var limit = timeout ?? HangGuard.Limit;
+        using var guard = new CancellationTokenSource(limit);
+        while (true)
         {
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero) break;
-            await _arrived.WaitAsync(left);
+            Task changed;
+            lock (_calls) changed = _changed.Task;
+            var delivered = Delivered;
+            if (delivered.Count >= count) return delivered;
+            try
+            {
+                await changed.WaitAsync(guard.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Hang guard: expected {count} delivered message(s) within {limit.TotalSeconds:0} s, got {delivered.Count}. " +
+                    $"All calls: [{string.Join(", ", Calls.Select(c => $"{c.Method} {c.ConversationId}→{c.Status}"))}]");
+            }
         }
-        return Delivered;
     }
 
     private async Task<IResult> RecordAsync(HttpContext context, string conversationId, string? activityId)
@@ -77,8 +91,11 @@ public sealed class FakeConnector : IAsyncDisposable
         string? code = null, retryAfter = null;
         if (_script.TryDequeue(out var scripted)) (status, code, retryAfter) = scripted;
         lock (_calls)
+        {
             _calls.Add(new RecordedCall(context.Request.Method, conversationId, activityId, activity, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, status));
-        _arrived.Release();
+            _changed.TrySetResult();
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
 
         if (status == 200) return Results.Json(new { id = $"act-{Guid.NewGuid():N}" });
         if (retryAfter is not null) context.Response.Headers.RetryAfter = retryAfter;

@@ -42,7 +42,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _delays = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<HeldCall>> _holds = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<HeldCall> _allHolds = [];
     private readonly ConcurrentDictionary<string, SlackUserSeed> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _dms = new(StringComparer.Ordinal);
     private readonly List<RecordedCall> _calls = [];
@@ -126,30 +127,60 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public void ScriptRateLimited(string method, int retryAfterSeconds) =>
         Script(method, HttpStatusCode.TooManyRequests, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, retryAfterSeconds);
 
-    /// <summary>The next call to <paramref name="method"/> is answered only after <paramref name="delay"/> (it still takes effect).</summary>
-    public void DelayNext(string method, TimeSpan delay) => _delays.GetOrAdd(method, _ => new()).Enqueue(delay);
+    /// <summary>
+    /// The next call to <paramref name="method"/> is held unanswered until the test releases it (Slack slow to answer);
+    /// released, it takes effect and is answered as usual. Disposing the fake releases whatever is still held.
+    /// </summary>
+    public HeldCall HoldNext(string method)
+    {
+        var hold = new HeldCall();
+        _allHolds.Add(hold);
+        _holds.GetOrAdd(method, _ => new()).Enqueue(hold);
+        return hold;
+    }
 
-    /// <summary>Waits until at least <paramref name="count"/> calls to <paramref name="method"/> arrived; throws <see cref="TimeoutException"/> otherwise.</summary>
+    /// <summary>A call <see cref="HoldNext"/> keeps waiting, with signals for the test.</summary>
+    public sealed class HeldCall
+    {
+        private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the call has reached the fake (and is being held).</summary>
+        public Task Arrived => _arrived.Task;
+
+        /// <summary>Lets the held call through: it is recorded and answered.</summary>
+        public void Release() => _released.TrySetResult();
+
+        internal Task ArriveAndWaitAsync()
+        {
+            _arrived.TrySetResult();
+            return _released.Task;
+        }
+    }
+
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> calls to <paramref name="method"/> arrived, woken by each arrival.
+    /// <paramref name="timeout"/> (default <see cref="HangGuard.Limit"/>) is a hang guard: past it,
+    /// <see cref="TimeoutException"/> with the calls seen.
+    /// </summary>
     public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(string method, int count, TimeSpan? timeout = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(10);
-        var deadline = DateTime.UtcNow + limit;
+        var limit = timeout ?? HangGuard.Limit;
+        using var guard = new CancellationTokenSource(limit);
         while (true)
         {
             Task changed;
             lock (_calls) changed = _changed.Task;
             var calls = CallsTo(method);
             if (calls.Count >= count) return calls;
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-                throw new TimeoutException($"Expected {count} call(s) to {method} within {limit}, got {calls.Count}. " +
-                    $"All calls: [{string.Join(", ", Calls.Select(c => $"{c.Method}→{c.Status}"))}]");
             try
             {
-                await changed.WaitAsync(left);
+                await changed.WaitAsync(guard.Token);
             }
-            catch (TimeoutException)
+            catch (OperationCanceledException)
             {
+                throw new TimeoutException($"Hang guard: expected {count} call(s) to {method} within {limit.TotalSeconds:0} s, got {calls.Count}. " +
+                    $"All calls: [{string.Join(", ", Calls.Select(c => $"{c.Method}→{c.Status}"))}]");
             }
         }
     }
@@ -181,8 +212,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var (sent, args) = await ReadArgumentsAsync(request, method);
         var authorization = request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null;
 
-        if (_delays.TryGetValue(method, out var delays) && delays.TryDequeue(out var delay))
-            await Task.Delay(delay);
+        if (_holds.TryGetValue(method, out var holds) && holds.TryDequeue(out var hold))
+            await hold.ArriveAndWaitAsync();
 
         int status;
         string? body;
@@ -452,6 +483,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var hold in _allHolds) hold.Release(); // a held request would otherwise keep the server from stopping
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -101,7 +101,7 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
     [Fact]
     public async Task WaitForCallsAsync_Returns_WhenCallArrivesWhileWaiting()
     {
-        var waiting = _slack.WaitForCallsAsync("auth.test", 2, TimeSpan.FromSeconds(10));
+        var waiting = _slack.WaitForCallsAsync("auth.test", 2);
         await PostAsync("auth.test", Form());
         await PostAsync("auth.test", Form());
 

@@ -26,10 +26,11 @@ public sealed class NodePeer : IAsyncDisposable
     private static readonly Lazy<string> PeersDirectoryLazy = new(FindPeersDirectory);
     private static readonly string[] RequiredPackages = ["botbuilder", "botframework-connector", "adaptivecards", "@slack/bolt", "@slack/types", "typescript"];
 
-    // Loopback only: never go through a proxy from the environment.
+    // Loopback only: never go through a proxy from the environment. The timeout only stops a dead peer from
+    // blocking a test; it is longer than the hang guard of a held GET /_recorded?atLeast=n.
     private static readonly HttpClient ControlClient = new(new SocketsHttpHandler { UseProxy = false })
     {
-        Timeout = TimeSpan.FromSeconds(15),
+        Timeout = TimeSpan.FromSeconds(60),
     };
 
     private readonly Process _process;
@@ -61,6 +62,15 @@ public sealed class NodePeer : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code, once the process has exited (0: the peer shut itself down).</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Closes the peer's stdin, as the death of the test host would; a long-running peer then exits on its own.</summary>
+    public void CloseStandardInput() => _process.StandardInput.Close();
+
+    /// <summary>Completes when the process has exited.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>Everything the peer has written to stderr so far (its log).</summary>
     public string StandardError
@@ -185,25 +195,28 @@ public sealed class NodePeer : IAsyncDisposable
         return JsonNode.Parse(text)?.AsArray() ?? throw new InvalidOperationException("/_recorded returned null");
     }
 
-    /// <summary>Polls <see cref="RecordedAsync"/> until at least <paramref name="count"/> entries exist (for asynchronous senders).</summary>
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> connector calls are recorded (for asynchronous senders): the peer
+    /// holds <c>GET /_recorded?atLeast=n</c> open until they have arrived. <paramref name="timeout"/> (default
+    /// <see cref="HangGuard.Limit"/>) is a hang guard: past it, <see cref="TimeoutException"/> with what was recorded.
+    /// </summary>
     public async Task<JsonArray> WaitForRecordedAsync(int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
+        var limit = timeout ?? HangGuard.Limit;
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(limit);
+        try
+        {
+            using var response = await ControlClient.GetAsync(new Uri(BaseUri, $"_recorded?atLeast={count}"), guard.Token);
+            await EnsureControlSuccess(response, "GET /_recorded?atLeast");
+            var text = await response.Content.ReadAsStringAsync(guard.Token);
+            return JsonNode.Parse(text)?.AsArray() ?? throw new InvalidOperationException("/_recorded returned null");
+        }
+        catch (OperationCanceledException) when (guard.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             var recorded = await RecordedAsync(cancellationToken);
-            if (recorded.Count >= count)
-            {
-                return recorded;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(
-                    $"Expected at least {count} recorded connector call(s) within {(timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds:0} s, got {recorded.Count}: {recorded.ToJsonString()}");
-            }
-
-            await Task.Delay(50, cancellationToken);
+            throw new TimeoutException(
+                $"Hang guard: expected at least {count} recorded connector call(s) within {limit.TotalSeconds:0} s, got {recorded.Count}: {recorded.ToJsonString()}");
         }
     }
 

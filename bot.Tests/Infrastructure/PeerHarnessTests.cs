@@ -208,13 +208,47 @@ public sealed class PeerHarnessTests
         var port = peer.Port;
         var pid = peer.ProcessId;
 
-        var sw = Stopwatch.StartNew();
-        await peer.DisposeAsync();
+        await HangGuard.WaitAsync(peer.DisposeAsync().AsTask(), "disposing the peer");
 
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), $"peer took {sw.Elapsed} to exit after stdin closed");
         Assert.Throws<ArgumentException>(() => Process.GetProcessById(pid));
         using var client = new TcpClient();
         await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
+    }
+
+    [Fact]
+    public async Task ConnectorPeer_ExitsOnItsOwn_WhenItsStdinCloses()
+    {
+        await using var peer = await NodePeer.StartAsync("connector-peer.js");
+
+        peer.CloseStandardInput(); // what happens when the test host dies without disposing it
+
+        await HangGuard.WaitAsync(peer.WaitForExitAsync(), "the peer's exit after its stdin closed");
+        Assert.Equal(0, peer.ExitCode); // its own orderly shutdown, not a kill
+    }
+
+    [Fact]
+    public async Task WaitForRecordedAsync_Returns_WhenCallArrivesWhileWaiting()
+    {
+        await using var peer = await NodePeer.StartAsync("connector-peer.js");
+        using var first = await Http.PostAsync(ActivitiesUrl(peer, "a:c"), Json(Message("one")));
+
+        var waiting = peer.WaitForRecordedAsync(2);
+        using var second = await Http.PostAsync(ActivitiesUrl(peer, "a:c"), Json(Message("two")));
+
+        var recorded = await HangGuard.WaitAsync(waiting, "the held GET /_recorded?atLeast=2");
+        Assert.Equal(["one", "two"], recorded.Select(e => e!["activity"]!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task WaitForRecordedAsync_ThrowsWithCallsSeen_WhenTooFewArrive()
+    {
+        await using var peer = await NodePeer.StartAsync("connector-peer.js");
+        using var only = await Http.PostAsync(ActivitiesUrl(peer, "a:c"), Json(Message("lonely")));
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => peer.WaitForRecordedAsync(2, TimeSpan.FromMilliseconds(200)));
+
+        Assert.Contains("got 1", error.Message);
+        Assert.Contains("lonely", error.Message);
     }
 
     [Fact]

@@ -18,6 +18,9 @@
 //
 // Control endpoints (not Bot Framework):
 //   GET  /_recorded  -> JSON array of recorded connector calls (see README.md for the entry shape)
+//   GET  /_recorded?atLeast=<n>
+//                    -> the same, answered once at least n calls are recorded (held open until then; the
+//                       caller's own timeout is the only limit), so tests wait on arrival instead of polling
 //   POST /_reset     -> clears recorded calls, the script queue, id counters and members
 //   POST /_script    {"responses":[{"status":429,"headers":{"Retry-After":"1"},"body":{...},"delayMs":0}, ...]}
 //                    -> appends canned responses, consumed one per connector call (FIFO), then normal behaviour
@@ -50,6 +53,17 @@ const state = {
     nextConversation: 1,
 };
 let port = 0;
+// Open GET /_recorded?atLeast=n requests, answered as soon as enough calls are recorded.
+const recordedWaiters = new Set();
+function pushRecorded(entry) {
+    state.recorded.push(entry);
+    for (const waiter of [...recordedWaiters]) {
+        if (state.recorded.length >= waiter.atLeast) {
+            recordedWaiters.delete(waiter);
+            writeJson(waiter.res, 200, state.recorded);
+        }
+    }
+}
 const serviceUrl = () => `http://127.0.0.1:${port}${basePath}/`;
 const newActivityId = () => `act-${state.nextActivity++}`;
 
@@ -243,8 +257,16 @@ function makeRes(nodeRes, onEnd) {
     };
 }
 
-async function handleControl(req, res, pathname) {
-    if (req.method === 'GET' && pathname === '/_recorded') return writeJson(res, 200, state.recorded);
+async function handleControl(req, res, url) {
+    const pathname = url.pathname;
+    if (req.method === 'GET' && pathname === '/_recorded') {
+        const atLeast = Number.parseInt(url.searchParams.get('atLeast') ?? '0', 10) || 0;
+        if (state.recorded.length >= atLeast) return writeJson(res, 200, state.recorded);
+        const waiter = { atLeast, res };
+        recordedWaiters.add(waiter);
+        res.on('close', () => recordedWaiters.delete(waiter)); // answered, or the caller gave up
+        return undefined;
+    }
     if (req.method === 'GET' && pathname === '/_health') return writeJson(res, 200, { ok: true, port, serviceUrl: serviceUrl(), requireAuth });
     if (req.method === 'POST' && pathname === '/_reset') {
         await readBody(req);
@@ -279,7 +301,7 @@ async function handle(req, res) {
     const url = new URL(req.url, 'http://127.0.0.1');
     // Use the raw (still %-escaped) path so ids containing '/' escaped as %2F stay one segment.
     const rawPath = req.url.split('?')[0];
-    if (url.pathname.startsWith('/_')) return handleControl(req, res, url.pathname);
+    if (url.pathname.startsWith('/_')) return handleControl(req, res, url);
 
     const found = match(req.method, rawPath);
     if (!found) {
@@ -320,7 +342,7 @@ async function handle(req, res) {
         entry.status = scripted.status;
         entry.scripted = true;
         entry.response = scripted.body ?? null;
-        state.recorded.push(entry);
+        pushRecorded(entry);
         const headers = { ...(scripted.headers || {}) };
         if (scripted.body === undefined || scripted.body === null) {
             res.writeHead(scripted.status, headers);
@@ -337,7 +359,7 @@ async function handle(req, res) {
     const record = (status, body) => {
         entry.status = status;
         entry.response = body === undefined ? null : typeof body === 'string' ? (tryParse(body).ok ? JSON.parse(body) : body) : body;
-        state.recorded.push(entry);
+        pushRecorded(entry);
     };
     if (['POST', 'PUT'].includes(req.method) && (!parsed.ok || parsed.value === undefined || parsed.value === null)) {
         const err = { error: { code: 'BadSyntax', message: parsed.ok ? 'Empty request body.' : `Invalid JSON: ${parsed.error}` } };

@@ -31,7 +31,7 @@ public sealed class HangfireSchedulingTests
         time.Advance(TimeSpan.FromMinutes(5));
         bot.Services.GetRequiredService<IRecurringJobManager>().Trigger(NudgeJob.Id);
 
-        var delivered = await connector.WaitForDeliveredAsync(3, TimeSpan.FromSeconds(30));
+        var delivered = await connector.WaitForDeliveredAsync(3);
         Assert.Equal(3, delivered.Count);
         Assert.Null(delivered[^1].ActivityId);
     }

@@ -1,3 +1,4 @@
+using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.Promises;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
@@ -35,29 +36,89 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_SkipsNudges_WhenPersonPaused()
+    public async Task RunAsync_SendsNoNudge_WhilePersonPaused()
     {
-        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
+        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");   // due 10:05
+        await _host.SayAsync("promise Globex: send the deck in 30 minutes"); // due 10:30
+        await _host.SayAsync("promise Initech: send the contract in 3 hours"); // reminder before 11:00, due 13:00
         await _host.SayAsync("pause");
 
-        _host.Time.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(0, await _host.Dispatcher.RunAsync());
-
+        // Two hours of dispatcher runs, every five minutes, across three due times: nothing reaches the channel.
+        var sentWhilePaused = 0;
+        for (var step = 0; step < 24; step++)
+        {
+            _host.Time.Advance(TimeSpan.FromMinutes(5));
+            sentWhilePaused += await _host.Dispatcher.RunAsync();
+        }
+        Assert.Equal(0, sentWhilePaused);
         Assert.Empty(_host.Sender.Sent);
-        Assert.Equal(OutboxStatus.Skipped, (await DueRowAsync()).Status);
+        var now = _host.Time.GetUtcNow().UtcDateTime;
+        var dropped = await _host.WithDbAsync(db => db.Outbox.Where(o => o.DueUtc <= now).ToListAsync());
+        Assert.Equal(3, dropped.Count);
+        Assert.All(dropped, row => Assert.Equal((OutboxStatus.Skipped, "paused"), (row.Status, row.LastError)));
+
+        // The same dispatcher and channel deliver again once the person resumes (so the silence above was the pause):
+        // what came due during the pause stays dropped, the next due time is kept.
+        await _host.SayAsync("resume");
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero)); // 13:00 Berlin
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        Assert.Contains("Initech", PlainTextRenderer.Render(Assert.Single(_host.Sender.Sent).Reply));
     }
 
     [Fact]
-    public async Task RunAsync_SendsOnce_WhenTwoDispatchersRace()
+    public async Task DispatchDueAsync_SendsEachNudgeOnce_WhenTwoDispatchersRace()
     {
-        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
-        _host.Time.Advance(TimeSpan.FromMinutes(5));
-        var second = ActivatorUtilities.CreateInstance<NudgeDispatcher>(_host.Services);
+        // Two dispatchers as two processes would have them: their own instances, each claim on its own scope
+        // and SQLite connection. Each round they start together on their own threads and go for the same rows.
+        const int rounds = 12;
+        string[] clients = ["Acme", "Globex", "Initech", "Umbrella", "Hooli"];
+        NudgeDispatcher[] dispatchers =
+        [
+            ActivatorUtilities.CreateInstance<NudgeDispatcher>(_host.Services),
+            ActivatorUtilities.CreateInstance<NudgeDispatcher>(_host.Services),
+        ];
+        var expected = new List<string>();
+        var sentByDispatchers = 0;
 
-        var results = await Task.WhenAll(_host.Dispatcher.DispatchDueAsync(), second.DispatchDueAsync(), _host.Dispatcher.DispatchDueAsync());
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var client in clients)
+            {
+                var name = $"{client}{(char)('A' + round)}";
+                await _host.SayAsync($"promise {name}: call Olga back in 5 minutes");
+                expected.Add(name);
+            }
+            _host.Time.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.Equal(1, results.Sum());
-        Assert.Single(_host.Sender.Sent);
+            sentByDispatchers += (await RaceAsync(dispatchers)).Sum();
+        }
+
+        // Every reminder reached the channel exactly once: no double send, none lost.
+        var sent = _host.Sender.Sent.Select(s => PlainTextRenderer.Render(s.Reply)).ToList();
+        Assert.All(expected, name => Assert.Single(sent, text => text.Contains($"({name})", StringComparison.Ordinal)));
+        Assert.Equal(expected.Count, sent.Count);
+        Assert.Equal(expected.Count, sentByDispatchers);
+        var rows = await _host.WithDbAsync(db => db.Outbox.Where(o => o.Kind == ReminderPolicy.DueKind).ToListAsync());
+        Assert.Equal(expected.Count, rows.Count);
+        Assert.All(rows, row => Assert.Equal((OutboxStatus.Sent, 1), (row.Status, row.Attempts))); // one claim won each row
+    }
+
+    /// <summary>
+    /// Runs every dispatcher once, each on a thread of its own, released together by a barrier. SQLite's async
+    /// calls complete synchronously, so awaiting them side by side on one thread would never overlap.
+    /// </summary>
+    private static async Task<int[]> RaceAsync(IReadOnlyList<NudgeDispatcher> dispatchers)
+    {
+        using var start = new Barrier(dispatchers.Count);
+        var runs = dispatchers.Select(dispatcher => Task.Factory.StartNew(() =>
+        {
+            if (!start.SignalAndWait(HangGuard.Limit))
+                throw new TimeoutException("The other dispatcher threads never reached the start line.");
+            return dispatcher.DispatchDueAsync().GetAwaiter().GetResult();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        return await HangGuard.WaitAsync(Task.WhenAll(runs), "the racing dispatchers finishing");
     }
 
     [Fact]

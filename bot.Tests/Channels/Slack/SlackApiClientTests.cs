@@ -418,14 +418,16 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessageAsync_ReturnsTransientTimeout_WhenSlackAnswersTooLate()
     {
-        _slack.DelayNext("chat.postMessage", TimeSpan.FromSeconds(2));
+        var held = _slack.HoldNext("chat.postMessage"); // Slack has the post but answers only when released
 
-        var result = await Client(timeout: TimeSpan.FromMilliseconds(300)).PostMessageAsync("C0SALES", Message());
+        var result = await HangGuard.WaitAsync(Client(timeout: TimeSpan.FromSeconds(1)).PostMessageAsync("C0SALES", Message()), "the client giving up");
 
         Assert.Equal(SlackApiResult.TransportTimeout, result.Error);
         Assert.Equal(0, result.HttpStatus);
         Assert.True(result.IsTransient);
-        // The post still happened: why callers must treat a timeout as "maybe delivered".
+        // The post reached Slack and still takes effect: why callers must treat a timeout as "maybe delivered".
+        await HangGuard.WaitAsync(held.Arrived, "the post reaching Slack");
+        held.Release();
         await _slack.WaitForCallsAsync("chat.postMessage", 1);
     }
 
@@ -441,10 +443,14 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessageAsync_Throws_WhenCallerCancels()
     {
-        _slack.DelayNext("chat.postMessage", TimeSpan.FromSeconds(2));
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var held = _slack.HoldNext("chat.postMessage");
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().PostMessageAsync("C0SALES", Message(), ct: cts.Token));
+        var posting = Client().PostMessageAsync("C0SALES", Message(), ct: cts.Token);
+        await HangGuard.WaitAsync(held.Arrived, "the post reaching Slack");
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => HangGuard.WaitAsync(posting, "the post after cancelling"));
     }
 
     [Fact]

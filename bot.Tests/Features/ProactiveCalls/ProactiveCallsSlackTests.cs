@@ -71,15 +71,9 @@ public sealed class ProactiveCallsSlackTests : IAsyncLifetime
     }
 
     /// <summary>Until the bot has worked through everything Slack sent it.</summary>
-    private async Task WaitForInboxAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (await _bot.WithDbAsync(db => db.SlackInbox.AnyAsync(i => i.Status == InboxStatus.Pending)))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The Slack inbox was not processed in time.");
-            await Task.Delay(20);
-        }
-    }
+    private Task WaitForInboxAsync() =>
+        _bot.WaitUntilAsync(async db => !await db.SlackInbox.AnyAsync(i => i.Status == InboxStatus.Pending),
+            "the Slack inbox being worked through");
 
     private Task SayAsync(string text, string user = Olga)
     {

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using AccountCoachBot.Channels.BotFramework.Auth;
 using AccountCoachBot.Tests.Channels.BotFramework.Auth.TestSupport;
+using AccountCoachBot.Tests.Infrastructure;
 
 namespace AccountCoachBot.Tests.Channels.BotFramework.Auth;
 
@@ -136,17 +136,17 @@ public sealed class SigningMetadataRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task AuthenticateAsync_Returns401Fast_WhenMetadataHandlerThrows()
+    public async Task AuthenticateAsync_Returns401AfterOneAttempt_WhenMetadataHandlerThrows()
     {
         _host.Endpoints.FailWith(new HttpRequestException("connection refused"));
-        var stopwatch = Stopwatch.StartNew();
 
-        AuthenticationResult result = await _host.AuthenticateAsync(TokenBuilder.Channel(_host.Now).Build());
+        AuthenticationResult result = await HangGuard.WaitAsync(_host.AuthenticateAsync(TokenBuilder.Channel(_host.Now).Build()), "authentication");
 
-        stopwatch.Stop();
         Assert.Equal(401, result.StatusCode);
         Assert.Contains("metadata", result.Failure, StringComparison.OrdinalIgnoreCase);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"took {stopwatch.Elapsed}");
+        // Failed closed on the first error: no retry, no waiting for another attempt (the clock is fake, so a
+        // product delay before retrying would never elapse and the hang guard would fail the test).
+        Assert.Equal(FakeIdentityEndpoints.ChannelMetadataUrl, Assert.Single(_host.Endpoints.Requests).Uri.AbsoluteUri);
     }
 
     [Theory]
@@ -162,19 +162,20 @@ public sealed class SigningMetadataRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task AuthenticateAsync_Returns401WithinTheTimeout_WhenMetadataEndpointHangs()
+    public async Task AuthenticateAsync_CancelsTheRequestAndReturns401_WhenMetadataEndpointHangsPastTheTimeout()
     {
         Dictionary<string, string?> config = AuthTestHost.DefaultConfiguration();
         config["BotFramework:MetadataRequestTimeout"] = "00:00:00.300";
         using AuthTestHost host = AuthTestHost.Create(config);
-        host.Endpoints.Hang();
-        var stopwatch = Stopwatch.StartNew();
+        HangingRequests hang = host.Endpoints.Hang();
 
-        AuthenticationResult result = await host.AuthenticateAsync(TokenBuilder.Channel(host.Now).Build());
+        // The caller never cancels: only the configured request timeout can end the hanging download
+        // (the HttpClient default of 100 s would trip the 30 s hang guard instead).
+        AuthenticationResult result = await HangGuard.WaitAsync(host.AuthenticateAsync(TokenBuilder.Channel(host.Now).Build()), "authentication");
 
-        stopwatch.Stop();
         Assert.Equal(401, result.StatusCode);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        await HangGuard.WaitAsync(hang.Cancelled, "the hanging metadata request's cancellation");
+        Assert.Contains(host.Logs.Lines, line => line.Contains("HttpClient.Timeout", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -207,11 +208,15 @@ public sealed class SigningMetadataRefreshTests : IDisposable
     [Fact]
     public async Task AuthenticateAsync_ThrowsOperationCanceled_WhenCallerCancels()
     {
-        _host.Endpoints.Hang();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        HangingRequests hang = _host.Endpoints.Hang();
+        using var cts = new CancellationTokenSource();
         string header = "Bearer " + TokenBuilder.Channel(_host.Now).Build();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => _host.Authenticator.AuthenticateAsync(header, AuthTestHost.ChannelId, AuthTestHost.ServiceUrl, cts.Token));
+        Task<AuthenticationResult> authenticating = _host.Authenticator.AuthenticateAsync(header, AuthTestHost.ChannelId, AuthTestHost.ServiceUrl, cts.Token);
+        await HangGuard.WaitAsync(hang.Arrived, "the metadata request");
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => HangGuard.WaitAsync(authenticating, "authentication after cancelling"));
+        await HangGuard.WaitAsync(hang.Cancelled, "the metadata request's cancellation");
     }
 }

@@ -58,11 +58,30 @@ internal sealed class FakeIdentityEndpoints : HttpMessageHandler
 
     public void RespondWith(HttpStatusCode status) => Behavior = (_, _) => Task.FromResult(new HttpResponseMessage(status));
 
-    public void Hang() => Behavior = async (_, ct) =>
+    /// <summary>
+    /// From now on every request hangs until its caller cancels it (a caller's token, or the client's timeout).
+    /// The returned probe says when a request arrived and when a hanging request was cancelled.
+    /// </summary>
+    public HangingRequests Hang()
     {
-        await Task.Delay(Timeout.Infinite, ct);
-        throw new InvalidOperationException("unreachable");
-    };
+        var hang = new HangingRequests();
+        Behavior = async (_, ct) =>
+        {
+            hang.OnArrived();
+            try
+            {
+                await new TaskCompletionSource().Task.WaitAsync(ct); // never completes: only cancellation ends it
+            }
+            catch (OperationCanceledException)
+            {
+                hang.OnCancelled();
+                throw;
+            }
+
+            throw new InvalidOperationException("unreachable");
+        };
+        return hang;
+    }
 
     public void Heal() => Behavior = null;
 
@@ -146,4 +165,21 @@ internal sealed class FakeIdentityEndpoints : HttpMessageHandler
             static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
         }
     }
+}
+
+/// <summary>What a hanging <see cref="FakeIdentityEndpoints"/> saw, as signals a test can await.</summary>
+internal sealed class HangingRequests
+{
+    private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first request reaches the endpoint.</summary>
+    public Task Arrived => _arrived.Task;
+
+    /// <summary>Completes when a hanging request's cancellation token fires (its caller gave up on it).</summary>
+    public Task Cancelled => _cancelled.Task;
+
+    internal void OnArrived() => _arrived.TrySetResult();
+
+    internal void OnCancelled() => _cancelled.TrySetResult();
 }
