@@ -284,13 +284,7 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
     }
 
     /// <summary>All of a turn's replies are out once the inbox row is marked handled.</summary>
-    private async Task WaitForInboxAsync(int handled)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (await _bot.WithDbAsync(db => db.SlackInbox.CountAsync(i => i.Status != InboxStatus.Pending)) < handled)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the Slack inbox did not reach {handled} handled requests");
-            await Task.Yield();
-        }
-    }
+    private Task WaitForInboxAsync(int handled) =>
+        _bot.WaitUntilAsync(async db => await db.SlackInbox.CountAsync(i => i.Status != InboxStatus.Pending) >= handled,
+            $"the Slack inbox reaching {handled} handled requests");
 }
