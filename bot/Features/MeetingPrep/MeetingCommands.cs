@@ -401,20 +401,14 @@ public sealed partial class MeetingCommands(MeetingChecklists checklists, Destin
         turn.Db.Set<Meeting>().Include(m => m.Account).Include(m => m.Answers)
             .FirstOrDefaultAsync(m => m.Id == id && m.OwnerId == turn.Person.Id, ct);
 
-    private static Task<Account?> FindAccountAsync(Turn turn, string name, CancellationToken ct)
-    {
-        var normalized = Account.Normalize(name);
-        return turn.Db.Accounts.FirstOrDefaultAsync(a => a.OwnerId == turn.Person.Id && a.NormalizedName == normalized, ct);
-    }
+    private static Task<Account?> FindAccountAsync(Turn turn, string name, CancellationToken ct) =>
+        ClientAccounts.FindAsync(turn.Db, turn.Person.Id, name, ct);
 
     /// <summary>The owner's account of that name; named on purpose in a command, so an unknown one is created (as `promise X:` does).</summary>
     private static async Task<Account> FindOrCreateAccountAsync(Turn turn, string name, CancellationToken ct)
     {
-        var account = await FindAccountAsync(turn, name, ct);
-        if (account is not null) return account;
-        account = new Account { OwnerId = turn.Person.Id, Name = name.Trim(), NormalizedName = Account.Normalize(name), CreatedUtc = turn.NowUtc };
-        turn.Db.Accounts.Add(account);
-        await turn.Db.SaveChangesAsync(ct);
+        var (account, created) = await ClientAccounts.FindOrAddAsync(turn.Db, turn.Person.Id, name, turn.NowUtc, ct);
+        if (created) await turn.Db.SaveChangesAsync(ct);
         return account;
     }
 

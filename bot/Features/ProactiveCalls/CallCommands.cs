@@ -70,14 +70,7 @@ public sealed partial class CallCommands(Destinations destinations) : ITurnHandl
             if (days is < 1 or > CallCadence.MaxDays) return turn.T(CallTexts.DaysInvalid);
         }
 
-        var normalized = Account.Normalize(name);
-        var account = await turn.Db.Accounts.FirstOrDefaultAsync(a => a.OwnerId == turn.Person.Id && a.NormalizedName == normalized, ct);
-        var created = account is null;
-        if (account is null)
-        {
-            account = new Account { OwnerId = turn.Person.Id, Name = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)), NormalizedName = normalized, CreatedUtc = turn.NowUtc };
-            turn.Db.Accounts.Add(account);
-        }
+        var (account, created) = await ClientAccounts.FindOrAddAsync(turn.Db, turn.Person.Id, name, turn.NowUtc, ct);
         var cadence = await CallStore.EnsureCadenceAsync(turn.Db, account, ct);
         if (created) cadence.StartedUtc = turn.NowUtc;
         return Configure(turn, account, cadence, tier, days, created);

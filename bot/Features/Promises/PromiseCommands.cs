@@ -116,8 +116,7 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
             return turn.AskFor(new SubmittedAction(action.Id, Without(action.Payload, PromiseActions.DueKey)),
                 new CardInput(PromiseActions.DueKey, InputKind.Date, turn.T(PromiseTexts.DueInPast)));
 
-        var normalized = Account.Normalize(accountName);
-        var account = await turn.Db.Accounts.FirstOrDefaultAsync(a => a.OwnerId == turn.Person.Id && a.NormalizedName == normalized, ct);
+        var account = await ClientAccounts.FindAsync(turn.Db, turn.Person.Id, accountName, ct);
         if (account is null)
         {
             var confirm = action.Get(PromiseActions.ConfirmKey);
@@ -134,8 +133,7 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
                     Actions: [new(PromiseActions.Create, turn.T(PromiseTexts.YesAdd, accountName), yes), new(PromiseActions.Create, turn.T(PromiseTexts.NoThanks), no)]));
             }
             if (!Command.IsYes(confirm)) return turn.T(PromiseTexts.NotSaved);
-            account = new Account { OwnerId = turn.Person.Id, Name = accountName.Trim(), NormalizedName = normalized, CreatedUtc = turn.NowUtc };
-            turn.Db.Accounts.Add(account);
+            (account, _) = await ClientAccounts.FindOrAddAsync(turn.Db, turn.Person.Id, accountName, turn.NowUtc, ct);
         }
 
         var promise = new Promise

@@ -157,13 +157,9 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var row in rows)
         {
-            var normalized = Account.Normalize(row.Name);
-            var account = await db.Accounts.FirstOrDefaultAsync(a => a.OwnerId == row.Owner.Id && a.NormalizedName == normalized, ct);
-            var isNew = account is null;
-            if (account is null)
+            var (account, isNew) = await ClientAccounts.FindOrAddAsync(db, row.Owner.Id, row.Name, now, ct);
+            if (isNew)
             {
-                account = new Account { OwnerId = row.Owner.Id, Name = row.Name, NormalizedName = normalized, CreatedUtc = now };
-                db.Accounts.Add(account);
                 await db.SaveChangesAsync(ct);
                 created++;
             }
