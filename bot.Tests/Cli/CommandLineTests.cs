@@ -219,7 +219,7 @@ public class CommandLineTests
     [InlineData("ca", "abc", 3)]
     public void Distance_CountsASwapOfNeighboursAsOneEdit_WhenWordsDiffer(string a, string b, int distance)
     {
-        Assert.Equal(distance, CommandLine.Distance(a, b));
-        Assert.Equal(distance, CommandLine.Distance(b, a));
+        Assert.Equal(distance, AccountCoachBot.Conversation.EditDistance.Between(a, b));
+        Assert.Equal(distance, AccountCoachBot.Conversation.EditDistance.Between(b, a));
     }
 }

@@ -15,7 +15,7 @@ public sealed class DidYouMeanTests
     [InlineData("abc", "abc", 0)]
     [InlineData("kitten", "sitting", 3)]
     public void Distance_CountsASwapOfNeighboursAsOneEdit_WhenWordsDiffer(string a, string b, int expected) =>
-        Assert.Equal(expected, DidYouMean.Distance(a, b));
+        Assert.Equal(expected, EditDistance.Between(a, b));
 
     [Fact]
     public void Suggest_KeepsTheNumber_WhenTheVerbTakesOne() =>

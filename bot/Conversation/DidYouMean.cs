@@ -24,7 +24,7 @@ public static class DidYouMean
                 var length = spelling.Split(' ').Length;
                 if (length > words.Length || !spelling.Any(char.IsLetter)) continue;
                 var typed = string.Join(' ', words.Take(length));
-                var distance = Distance(typed.ToLowerInvariant(), spelling.ToLowerInvariant());
+                var distance = EditDistance.Between(typed.ToLowerInvariant(), spelling.ToLowerInvariant());
                 if (distance == 0 || distance > Allowed(spelling)) continue;
                 var rest = words.Skip(length).ToArray();
                 if (!FitsArguments(verb.Args, rest)) continue;
@@ -47,23 +47,4 @@ public static class DidYouMean
         VerbArgs.Text => rest.Length > 0,
         _ => true,
     };
-
-    /// <summary>Optimal string alignment distance: a swap of neighbours ("dnoe") is one edit.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
-    }
 }
