@@ -11,7 +11,7 @@ public class SlackManifestTests
 
     private static string ManifestPath => Path.Combine(ManifestDir, "manifest.json");
 
-    private static string SchemaPath => RepoLocator.SharedPath("schemas", "slack-manifest.schema.1.0.0.json");
+    private static string SchemaPath => RepoLocator.RepoPath("manifests", "schemas", "slack-manifest.schema.1.0.0.json");
 
     private static readonly Lazy<Task<JsonSchema>> Schema = new(LoadSchemaAsync);
 

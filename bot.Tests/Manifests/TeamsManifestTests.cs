@@ -16,7 +16,7 @@ public class TeamsManifestTests
 
     private static readonly Lazy<Task<JsonSchema>> Schema = new(LoadSchemaAsync);
 
-    private static string SchemaPath => RepoLocator.SharedPath("schemas", "teams-manifest.schema.json");
+    private static string SchemaPath => RepoLocator.RepoPath("manifests", "schemas", "teams-manifest.schema.json");
 
     private static async Task<JsonSchema> LoadSchemaAsync()
     {

@@ -107,7 +107,7 @@ public class PrincipleCatalogTests
         Assert.All(Catalog.All, p => Assert.NotEmpty(p.Tags));
     }
 
-    [Fact]
+    [SeedFact]
     public void Every_quote_occurs_verbatim_in_its_seed_file()
     {
         var seedsDir = RepoLocator.SharedPath("seeds");
@@ -134,7 +134,7 @@ public class PrincipleCatalogTests
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    [Fact]
+    [SeedFact]
     public void Every_seed_file_is_cited()
     {
         var seeds = Directory.GetFiles(RepoLocator.SharedPath("seeds"), "*.txt").Select(Path.GetFileName).ToList();
