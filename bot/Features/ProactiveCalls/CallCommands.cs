@@ -254,9 +254,11 @@ public sealed partial class CallCommands(Destinations destinations) : ITurnHandl
             && await turn.Db.Set<Touch>().AnyAsync(t => t.AccountId == account.Id && t.Kind == TouchKind.Call && t.AtUtc >= dayStart, ct))
             return turn.T(CallTexts.AlreadyLogged, account.Name); // a double tap: the logged message stays as it is
 
+        var undo = await CallUndo.CaptureAsync(turn.Db, account.Id, ct);
         var touch = await AccountTouchRecorder.RecordTouchAsync(turn.Db, account.Id, TouchKind.Call, turn.NowUtc, person.Id, note,
             fromButton ? "button" : "chat", ct);
         await turn.Db.SaveChangesAsync(ct);
+        if (touch is not null) await CallUndo.RecordAsync(turn.Db, undo, touch, person.Id, turn.NowUtc, ct);
         var after = CallCadence.Evaluate(cadence, person, turn.NowUtc);
         var next = Formats.Day(after.DueUtc, person.Zone, l);
         var text = before.EverContacted && before.DaysSince > 0
