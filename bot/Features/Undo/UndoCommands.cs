@@ -1,5 +1,6 @@
 using System.Globalization;
 using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Features.Undo;
@@ -18,7 +19,7 @@ public sealed class UndoCommands(IEnumerable<IUndoable> features) : ITurnHandler
     public int Order => 30;
 
     /// <summary>The button a confirmation carries to take its change back.</summary>
-    public static CardAction Button(UndoEntry entry, Features.People.Language language) =>
+    public static CardAction Button(UndoEntry entry, Language language) =>
         new(Action, UndoTexts.Button[language], new Dictionary<string, string> { [EntryKey] = entry.Id.ToString(CultureInfo.InvariantCulture) });
 
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
