@@ -24,8 +24,11 @@ public sealed record Reply(string Text, Card? Card = null)
     public ReplyImage? Image { get; init; }
 }
 
-/// <summary>A PNG to show with a reply. <paramref name="AltText"/> describes it for those who cannot see it.</summary>
-public sealed record ReplyImage(byte[] Png, string AltText, string FileName)
+/// <summary>
+/// A PNG to show with a reply. <paramref name="AltText"/> describes it for those who cannot see it (and is the
+/// comment it is shared with in Slack); <paramref name="Title"/>, when given, is its caption.
+/// </summary>
+public sealed record ReplyImage(byte[] Png, string AltText, string FileName, string? Title = null)
 {
     public const string ContentType = "image/png";
 }

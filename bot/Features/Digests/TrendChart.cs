@@ -83,7 +83,7 @@ public static class TrendChart
         try
         {
             var png = Render(data, language);
-            return new ReplyImage(png, AltText(data, language), FileName(data));
+            return new ReplyImage(png, AltText(data, language), FileName(data), Title(data, language));
         }
         catch (Exception e)
         {
