@@ -27,7 +27,11 @@ public sealed class ImageAttachmentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _bot = await BotHost.StartAsync(_db.Path, _time, services: s => s.AddScoped<ITurnHandler, ChartTestHandler>());
+        _bot = await BotHost.StartAsync(_db.Path, _time, services: s =>
+        {
+            s.AddScoped<ITurnHandler, ChartTestHandler>();
+            s.AddScoped<INudgeRenderer, ChartTestRenderer>();
+        });
     }
 
     public async Task DisposeAsync()
@@ -129,6 +133,21 @@ public sealed class ImageAttachmentTests : IAsyncLifetime
         Assert.Equal([200, 413, 200], calls.Select(c => c.Status));
         Assert.Equal(image.Png, PngOf(calls[0].Activity["attachments"]![1]!));
         Assert.Single(calls[2].Activity["attachments"]!.AsArray()); // the card alone
+    }
+
+    [Fact]
+    public async Task Dispatcher_DeliversAQueuedDigestWithItsChart_ThroughTheOutbox()
+    {
+        await AnswerToAsync("hello");
+        await ChartTestRenderer.QueueAsync(_bot);
+
+        var sent = await _bot.RunDispatcherAsync();
+
+        Assert.Equal(1, sent);
+        var delivered = await _connector.WaitForDeliveredAsync(3);
+        var attachments = delivered[^1].Activity["attachments"]!.AsArray();
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachments[0]!["contentType"]!.GetValue<string>());
+        Assert.Equal(PngSignature, PngOf(attachments[1]!)[..8]);
     }
 
     private static byte[] TrendChartPng() =>
