@@ -114,13 +114,7 @@ public sealed class ImageAttachmentTests : IAsyncLifetime
     [Fact]
     public async Task NudgeSender_SendsTheChartProactively_AndWithoutItWhenRefused()
     {
-        var sender = _bot.Services.GetServices<INudgeSender>().Single(s => s.Transport == ActivityMapper.Transport);
-        var reference = new ConversationReference
-        {
-            ServiceUrl = _connector.ServiceUrl, ChannelId = "msteams", Conversation = new ConversationAccount { Id = "a:lead-chat" },
-            Bot = new ChannelAccount { Id = "28:bot" }, User = new ChannelAccount { Id = "29:lead" },
-        };
-        var address = new ConversationAddress { Transport = ActivityMapper.Transport, ReferenceJson = JsonSerializer.Serialize(reference, BotFrameworkJson.Options) };
+        var (sender, address) = LeadChat();
         var image = new ReplyImage(TrendChartPng(), "Chart: promises kept on time", "on-time.png");
         var reply = new Reply("Weekly digest", new Card("Sales East", ["On time: 75%"])) { Image = image };
 
@@ -148,6 +142,31 @@ public sealed class ImageAttachmentTests : IAsyncLifetime
         var attachments = delivered[^1].Activity["attachments"]!.AsArray();
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachments[0]!["contentType"]!.GetValue<string>());
         Assert.Equal(PngSignature, PngOf(attachments[1]!)[..8]);
+    }
+
+    [Fact]
+    public async Task NudgeSender_SendsTheCardAlone_WhenTeamsRefusesAPictureOverItsLimits()
+    {
+        var (sender, address) = LeadChat();
+        var tooBig = TrendChartPng().Concat(new byte[1024 * 1024]).ToArray(); // a valid PNG header, over 1 MB
+
+        var result = await sender.SendAsync(address, new Reply("Weekly digest", new Card("Sales East")) { Image = new ReplyImage(tooBig, "Chart", "big.png") }, CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal([413, 200], _connector.Calls.Select(c => c.Status));
+        Assert.Single(_connector.Delivered.Single().Activity["attachments"]!.AsArray());
+    }
+
+    /// <summary>The outbox's sender for Bot Framework, and a stored Teams chat with a lead.</summary>
+    private (INudgeSender, ConversationAddress) LeadChat()
+    {
+        var reference = new ConversationReference
+        {
+            ServiceUrl = _connector.ServiceUrl, ChannelId = "msteams", Conversation = new ConversationAccount { Id = "a:lead-chat" },
+            Bot = new ChannelAccount { Id = "28:bot" }, User = new ChannelAccount { Id = "29:lead" },
+        };
+        return (_bot.Services.GetServices<INudgeSender>().Single(s => s.Transport == ActivityMapper.Transport),
+            new ConversationAddress { Transport = ActivityMapper.Transport, ReferenceJson = JsonSerializer.Serialize(reference, BotFrameworkJson.Options) });
     }
 
     private static byte[] TrendChartPng() =>

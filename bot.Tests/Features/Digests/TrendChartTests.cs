@@ -47,7 +47,12 @@ public sealed class TrendChartTests
         var png = TrendChart.Render(EightWeeks(), Language.Ru);
 
         Assert.Equal(PngSignature, png[..8]);
-        // The registered face is ours and has every Cyrillic letter the chart writes: no fallback, no empty boxes.
+        // The name resolves through the file we registered, not through system fonts (which a container lacks)...
+        var resolver = ScottPlot.Fonts.FontResolvers.OfType<ScottPlot.FontResolvers.FileFontResolver>()
+            .Select(r => r.CreateTypeface(ChartFont.Name, ScottPlot.FontWeight.Normal, ScottPlot.FontSlant.Upright, ScottPlot.FontSpacing.Normal))
+            .FirstOrDefault(t => t is not null);
+        Assert.NotNull(resolver);
+        // ...and that face has every Cyrillic letter the chart writes: no fallback, no empty boxes.
         using var face = ScottPlot.Fonts.GetTypeface(ChartFont.Name, bold: false, italic: false);
         Assert.Equal(ChartFont.Name, face.FamilyName);
         var data = EightWeeks();
