@@ -11,16 +11,19 @@ namespace AccountCoachBot.Channels.Playground;
 /// </summary>
 public static class PlaygroundPage
 {
+    // Letters as they are (readable page source); <, >, & and quotes still escaped, so nothing closes the script.
+    private static readonly JsonSerializerOptions ScriptJson = new() { Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     public static string Html(string webChatScriptUrl)
     {
         var texts = JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>>
         {
             ["en-US"] = TextsIn(Language.En),
             ["ru-RU"] = TextsIn(Language.Ru),
-        });
+        }, ScriptJson);
         return Template
             .Replace("{{script}}", HtmlEncoder.Default.Encode(webChatScriptUrl), StringComparison.Ordinal)
-            .Replace("{{texts}}", texts.Replace("</", "<\\/", StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace("{{texts}}", texts, StringComparison.Ordinal)
             .Replace("{{base}}", DirectLineEndpoints.BasePath, StringComparison.Ordinal);
     }
 

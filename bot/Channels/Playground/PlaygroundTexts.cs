@@ -6,8 +6,8 @@ internal static class PlaygroundTexts
 {
     public static readonly Text Title = new("AccountCoachBot — playground", "AccountCoachBot — песочница");
     public static readonly Text Note = new(
-        "Runs on this computer only: type `help` to start.",
-        "Работает только на этом компьютере: напишите `помощь`, чтобы начать.");
+        "Runs on this computer only. Type “help” to start.",
+        "Работает только на этом компьютере. Напишите «помощь», чтобы начать.");
     public static readonly Text Language = new("Language", "Язык");
     public static readonly Text Unavailable = new(
         "Web Chat did not load. Check Playground:WebChatScriptUrl.",
