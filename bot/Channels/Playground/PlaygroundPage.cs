@@ -33,6 +33,7 @@ public static class PlaygroundPage
         ["note"] = PlaygroundTexts.Note[language],
         ["language"] = PlaygroundTexts.Language[language],
         ["unavailable"] = PlaygroundTexts.Unavailable[language],
+        ["notStarted"] = PlaygroundTexts.NotStarted[language],
     };
 
     private const string Template = """
@@ -93,6 +94,7 @@ public static class PlaygroundPage
                 method: 'POST', headers: { 'Content-Type': 'application/json' },
                 body: JSON.stringify({ user: { id: userId }, locale })
               });
+              if (!response.ok) { document.getElementById('webchat').textContent = t.notStarted; return; }
               const started = await response.json();
               saved = { userId, conversationId: started.conversationId, token: started.token };
               localStorage.setItem('coach.conversation', JSON.stringify(saved));

@@ -12,4 +12,7 @@ internal static class PlaygroundTexts
     public static readonly Text Unavailable = new(
         "Web Chat did not load. Check Playground:WebChatScriptUrl.",
         "Web Chat не загрузился. Проверьте Playground:WebChatScriptUrl.");
+    public static readonly Text NotStarted = new(
+        "The bot did not start a conversation. Reload the page to try again.",
+        "Бот не начал разговор. Обновите страницу, чтобы попробовать снова.");
 }
