@@ -8,7 +8,8 @@
 //     "locale": "en-US",                          // optional: the browser's language
 //     "steps": [                                  // in order
 //       { "say": "help", "expect": "Promises" },  // type in Web Chat's send box, press Enter, wait for the text
-//       { "click": "Done", "expect": "Well done" } // press the last button with that name, wait for the text
+//       { "click": "Done", "expect": "Well done",  // press the last button with that name, wait for the text,
+//         "gone": "Due now" }                      // and (optional) for this text to leave the page
 //     ],
 //     "screenshot": "/tmp/playground.png",        // optional: full-page screenshot at the end
 //     "timeoutMs": 20000                          // optional: per step
@@ -59,6 +60,7 @@ async function main() {
                 await page.getByRole('button', { name: step.click, exact: true }).last().click();
             }
             if (step.expect) await page.getByText(step.expect, { exact: false }).last().waitFor();
+            if (step.gone) await page.getByText(step.gone, { exact: false }).first().waitFor({ state: 'detached' });
         }
         if (input.screenshot) await page.screenshot({ path: input.screenshot, fullPage: true });
         process.stdout.write(JSON.stringify({ ok: true, transcript: await transcriptText(page) }) + '\n');

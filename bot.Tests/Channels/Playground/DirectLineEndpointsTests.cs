@@ -67,17 +67,21 @@ public sealed class DirectLineEndpointsTests : IAsyncLifetime
     public async Task Submit_RunsTheCardsAction_WhenWebChatSendsItsValue()
     {
         await _client.SayAsync("promise Acme: send the revised quote tomorrow");
-        var card = DirectLineClient.CardOf((await _client.PollAsync())[^1])!;
+        var confirmation = (await _client.PollAsync())[^1];
+        var card = DirectLineClient.CardOf(confirmation)!;
         // "Cancel…" opens its inputs in a ShowCard; its Action.Submit's data plus the typed input come back as the value.
         var cancel = card["actions"]!.AsArray().Select(a => a!["card"]).Single(c => c?["actions"]![0]!["data"]!["action"]!.GetValue<string>() == PromiseActions.Cancel)!;
         var value = cancel["actions"]![0]!["data"]!.DeepClone().AsObject();
         value[cancel["body"]![0]!["id"]!.GetValue<string>()] = "the client dropped the deal";
 
-        var id = await _client.SubmitAsync(value);
+        await _client.SubmitAsync(value);
 
+        // The answer takes the card's place: the same id and first timestamp, appended again for the polling page.
         var reply = (await _client.PollAsync()).Last();
-        Assert.Equal(id, reply["replyToId"]!.GetValue<string>());
-        Assert.StartsWith("Cancelled: ", reply["text"]?.GetValue<string>() ?? reply["summary"]!.GetValue<string>());
+        Assert.Equal(confirmation["id"]!.GetValue<string>(), reply["id"]!.GetValue<string>());
+        Assert.Equal(confirmation["timestamp"]!.GetValue<string>(), reply["timestamp"]!.GetValue<string>());
+        Assert.StartsWith("Cancelled: ", reply["text"]!.GetValue<string>());
+        Assert.False(reply["value"] is JsonObject v && v.ContainsKey("playground.card"));
         var promise = await _bot.WithDbAsync(db => db.Promises.SingleAsync());
         Assert.Equal(PromiseStatus.Cancelled, promise.Status);
     }
@@ -100,7 +104,10 @@ public sealed class DirectLineEndpointsTests : IAsyncLifetime
         Assert.Equal(PromiseActions.Done, done["data"]!["action"]!.GetValue<string>());
 
         await _client.SubmitAsync(done["data"]!.DeepClone().AsObject());
-        Assert.StartsWith("Done — on time", (await _client.PollAsync()).Last()["text"]!.GetValue<string>());
+        var answer = (await _client.PollAsync()).Last();
+        Assert.StartsWith("Done — on time", answer["text"]!.GetValue<string>());
+        Assert.Equal(reminder["id"]!.GetValue<string>(), answer["id"]!.GetValue<string>()); // the reminder becomes the answer
+        Assert.Equal(PromiseStatus.Done, (await _bot.WithDbAsync(db => db.Promises.SingleAsync())).Status);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
                 Step("help", "What I can do"),
                 Step("promise Acme: call Olga back in 5 minutes", "Promise saved"),
                 new JsonObject { ["expect"] = "Due now: call Olga back" },          // the reminder, sent while the page is open
-                new JsonObject { ["click"] = "Done", ["expect"] = "Done — on time" },
+                new JsonObject { ["click"] = "Done", ["expect"] = "Done — on time", ["gone"] = "Due now: call Olga back" }, // replaced in place
                 Step("обещание Acme: отправить КП завтра", "Обещание сохранено"),
             },
         };

@@ -85,6 +85,31 @@ public sealed class DirectLineConversation(string id, string? token, string? use
     }
 
     /// <summary>
+    /// Appends a new version of activity <paramref name="id"/> under its id and first timestamp, so Web Chat, which
+    /// keeps one activity per id and sorts by timestamp, shows it in the card's place. False when the card is gone.
+    /// </summary>
+    public bool Replace(string id, Activity update)
+    {
+        lock (_gate)
+        {
+            var original = _activities.LastOrDefault(a => a["id"]?.GetValue<string>() == id);
+            if (original?["timestamp"] is null) return false;
+            update.Id = id;
+            update.Timestamp = DateTimeOffset.Parse(original["timestamp"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            _activities.Add(JsonSerializer.SerializeToNode(update, BotFrameworkJson.Options)!.AsObject());
+            while (_activities.Count > maxActivities)
+            {
+                _activities.RemoveAt(0);
+                _trimmed++;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>A new activity id (hex), unique across restarts, as the pipeline records delivery ids.</summary>
+    public static string NewActivityId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
+
+    /// <summary>
     /// The activities after <paramref name="watermark"/> and the new watermark. A watermark beyond the end (the bot
     /// restarted and this transcript began again) reads from the start.
     /// </summary>
@@ -100,6 +125,4 @@ public sealed class DirectLineConversation(string id, string? token, string? use
             return (result, end);
         }
     }
-
-    private static string NewActivityId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
 }

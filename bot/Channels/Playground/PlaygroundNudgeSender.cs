@@ -23,7 +23,7 @@ public sealed class PlaygroundNudgeSender(DirectLineStore store, TimeProvider ti
         var conversation = store.FindOrRecreate(id, token: null, reference.User?.Id);
         if (conversation is null)
             return Task.FromResult(new SendResult(SendOutcome.Retry, TimeSpan.FromMinutes(1), "playground full"));
-        conversation.Append(ActivityMapper.ToMessage(reference, reply), time.GetUtcNow());
+        conversation.Append(PlaygroundTurns.Tagged(ActivityMapper.ToMessage(reference, reply)), time.GetUtcNow());
         return Task.FromResult(SendResult.Ok);
     }
 }

@@ -26,6 +26,7 @@ public sealed class PlaygroundTurns(IServiceScopeFactory scopes, TimeProvider ti
             if (clientId is not null && conversation.IdOfClientActivity(clientId) is { } known) return known;
 
             Normalize(conversation, activity);
+            var cardId = CardUpdates.Take(activity.Value);
             var id = conversation.Append(activity, time.GetUtcNow());
             if (activity.Type != ActivityTypes.Message) return id;
 
@@ -34,14 +35,25 @@ public sealed class PlaygroundTurns(IServiceScopeFactory scopes, TimeProvider ti
             IReadOnlyList<Reply> replies;
             await using (var scope = scopes.CreateAsyncScope())
                 replies = await scope.ServiceProvider.GetRequiredService<TurnPipeline>().HandleAsync(inbound, ct);
-            foreach (var reply in replies)
-                conversation.Append(ActivityMapper.ToReply(activity, reply), time.GetUtcNow());
+            for (var i = 0; i < replies.Count; i++)
+            {
+                // A button's answer replaces the card it was pressed on, as in Teams (a playground chat is never shared).
+                if (i == 0 && cardId is not null && conversation.Replace(cardId, Tagged(ActivityMapper.ToMessage(ActivityMapper.ReferenceOf(activity), replies[0]), cardId)))
+                    continue;
+                conversation.Append(Tagged(ActivityMapper.ToReply(activity, replies[i])), time.GetUtcNow());
+            }
             return id;
         }
         finally
         {
             conversation.TurnLock.Release();
         }
+    }
+
+    public static Activity Tagged(Activity activity, string? id = null)
+    {
+        CardUpdates.Tag(activity, id ?? DirectLineConversation.NewActivityId());
+        return activity;
     }
 
     /// <summary>The server decides who is talking where: the conversation's person, this conversation, the coach.</summary>
