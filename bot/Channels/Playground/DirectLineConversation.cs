@@ -62,7 +62,7 @@ public sealed class DirectLineConversation(string id, string? token, string? use
 
     /// <summary>
     /// Appends the activity with a server timestamp (ISO string, strictly increasing so Web Chat keeps the order) and an
-    /// id, unless it has one (an updated card appended again under its id). Returns the id.
+    /// id, unless it was given one (a card gets its id before its buttons are marked with it). Returns the id.
     /// </summary>
     public string Append(Activity activity, DateTimeOffset now)
     {
@@ -92,8 +92,9 @@ public sealed class DirectLineConversation(string id, string? token, string? use
     {
         lock (_gate)
         {
+            // Only the bot's own messages: a submit naming anything else gets a reply of its own instead.
             var original = _activities.LastOrDefault(a => a["id"]?.GetValue<string>() == id);
-            if (original?["timestamp"] is null) return false;
+            if (original?["timestamp"] is null || original["from"]?["role"]?.GetValue<string>() != "bot") return false;
             update.Id = id;
             update.Timestamp = DateTimeOffset.Parse(original["timestamp"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
             _activities.Add(JsonSerializer.SerializeToNode(update, BotFrameworkJson.Options)!.AsObject());

@@ -50,6 +50,7 @@ public sealed class PlaygroundTurns(IServiceScopeFactory scopes, TimeProvider ti
         }
     }
 
+    /// <summary>The bot's activity with its id, given now so its card's buttons can name it (<see cref="CardUpdates"/>).</summary>
     public static Activity Tagged(Activity activity, string? id = null)
     {
         CardUpdates.Tag(activity, id ?? DirectLineConversation.NewActivityId());
