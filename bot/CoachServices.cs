@@ -25,7 +25,7 @@ public static class CoachServices
         builder.Services.AddMeetingPrep();
         builder.Services.AddProactiveCalls();
         builder.Services.AddCoaching();
-        builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
+        builder.Services.AddTurnHandler<CoachingCommands>(verbs: [CoachingVerbs.Why], buttons: [CoachingCommands.WhyAction]);
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
         return builder;
     }

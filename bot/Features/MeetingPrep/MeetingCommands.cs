@@ -15,13 +15,11 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// </summary>
 public sealed partial class MeetingCommands(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
 {
-    /// <summary>Before promises (50), so `cancel meeting 3` and `meeting Acme tomorrow 15:00` are not read as promise talk.</summary>
-    public int Order => 40;
 
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is { } action)
-            return action.Id.StartsWith(MeetingActions.Prefix, StringComparison.Ordinal) ? [await HandleActionAsync(turn, action, ct)] : null;
+            return [await HandleActionAsync(turn, action, ct)];
 
         var text = turn.Text;
         if (MeetingVerbs.List.Is(text))

@@ -25,8 +25,6 @@ public sealed partial class MeetingLeadCommands : ITurnHandler
     private static readonly Text Hours = new("{0} h", "{0} ч");
     private static readonly Text Minutes = new("{0} min", "{0} мин");
 
-    public int Order => 39; // before MeetingCommands, whose `prep <account>` would take "lead 2h" for an account
-
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is not null) return null;

@@ -15,13 +15,11 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// </summary>
 public sealed partial class CallCommands(Destinations destinations) : ITurnHandler
 {
-    /// <summary>Before promises (50): `called Acme: …` is a log entry, not a promise to parse.</summary>
-    public int Order => 40;
 
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is { } action)
-            return action.Id.StartsWith("call.", StringComparison.Ordinal) ? [await HandleActionAsync(turn, action, ct)] : null;
+            return [await HandleActionAsync(turn, action, ct)];
 
         var text = turn.Text;
         if (CallVerbs.AddAccount.Matches(text, out var rest))
@@ -339,7 +337,7 @@ public sealed partial class CallCommands(Destinations destinations) : ITurnHandl
         cadence.AnnouncedCycleKey = cadence.AnnouncedByKey = null;
         cadence.AnnouncedUtc = null;
         cadence.NextCheckUtc = until;
-        await Outbox.SkipPendingAsync(turn.Db, CallActions.Subject(cadence.AccountId), CallActions.AccountKinds, why, ct);
+        await Outbox.SkipPendingAsync(turn.Db, CallActions.Subject(cadence.AccountId), CallNudgeKinds.AccountKinds, why, ct);
     }
 
     private static async Task<Reply> NoteAsync(Turn turn, Account account, SubmittedAction action, CancellationToken ct)

@@ -12,14 +12,13 @@ namespace AccountCoachBot.Features.Promises;
 /// Every button re-checks that the promise belongs to the person pressing it. Buttons carry the promise's id; what
 /// people type and read is their own number for it (`done 3`, #3).
 /// </summary>
-public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
+public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler, IFreeTextHandler
 {
-    public int Order => 50;
 
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is { } action)
-            return action.Id.StartsWith("promise.", StringComparison.Ordinal) ? [await HandleActionAsync(turn, action, ct)] : null;
+            return [await HandleActionAsync(turn, action, ct)];
 
         var text = turn.Text;
         if (PromiseVerbs.Promise.Matches(text, out var body))
@@ -39,6 +38,9 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
 
         return await FreeTextAsync(turn, ct);
     }
+
+    /// <summary>The pipeline's one fallback for text no command claimed.</summary>
+    public Task<IReadOnlyList<Reply>?> TryCaptureAsync(Turn turn, CancellationToken ct) => FreeTextAsync(turn, ct);
 
     private async Task<Reply> HandleActionAsync(Turn turn, SubmittedAction action, CancellationToken ct)
     {

@@ -7,7 +7,10 @@ public static class PromisesExtensions
 {
     public static IServiceCollection AddPromises(this IServiceCollection services)
     {
-        services.AddScoped<ITurnHandler, PromiseCommands>();
+        services.AddTurnHandler<PromiseCommands>(
+            verbs: [PromiseVerbs.Promise, PromiseVerbs.List, PromiseVerbs.Done, PromiseVerbs.Snooze, PromiseVerbs.OnTrack, PromiseVerbs.Cancel, PromiseVerbs.Move],
+            buttons: PromiseActions.Owned);
+        services.AddFreeTextHandler<PromiseCommands>();
         services.AddSingleton<IVerbSet, PromiseVerbs>();
         services.AddScoped<INudgeRenderer, PromiseNudgeRenderer>();
         services.AddSingleton<INudgePlanner, OverduePlanner>();
