@@ -4,6 +4,7 @@ using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.ProactiveCalls;
 using AccountCoachBot.Features.Promises;
 using AccountCoachBot.Scheduling;
+using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -124,5 +125,17 @@ public sealed class TurnRoutingTests
         Assert.All(kinds, k => Assert.StartsWith(NudgeKinds.Prefix, k));
         Assert.DoesNotContain(buttons, b => b.StartsWith(NudgeKinds.Prefix, StringComparison.Ordinal));
         Assert.Empty(kinds.Intersect(buttons));
+    }
+
+    [Fact]
+    public async Task Pipeline_AnswersUnknownButton_WhenNoSliceRegisteredTheId()
+    {
+        await using var host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        await host.SayAsync("promise Acme: send the quote Friday");
+
+        // Once any `promise.*` id reached promises (which asked for a promise id); now only the ids promises registered do.
+        var replies = await host.PressAsync("promise.bogus", new Dictionary<string, string>());
+
+        Assert.Equal(PipelineTexts.UnknownAction[Language.En], replies[^1].Text);
     }
 }

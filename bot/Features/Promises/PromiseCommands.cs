@@ -14,7 +14,6 @@ namespace AccountCoachBot.Features.Promises;
 /// </summary>
 public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler, IFreeTextHandler
 {
-
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is { } action)
