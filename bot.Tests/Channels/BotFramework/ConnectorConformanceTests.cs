@@ -163,7 +163,7 @@ public sealed class ConnectorConformanceTests : IAsyncLifetime
         var update = (await _peer.WaitForRecordedAsync(4))[^1]!;
         Assert.Equal("updateActivity", update["op"]!.GetValue<string>());
         Assert.Equal(cardId, update["activityId"]!.GetValue<string>());
-        Assert.StartsWith("Done — on time", update["activity"]!["text"]!.GetValue<string>());
+        Assert.StartsWith("Done — on time", update["activity"]!["summary"]!.GetValue<string>()); // a card now: it carries Undo
     }
 
     [Fact]

@@ -651,6 +651,51 @@ namespace AccountCoachBot.Data.Migrations
                     b.ToTable("PromiseEvents");
                 });
 
+            modelBuilder.Entity("AccountCoachBot.Features.Undo.UndoEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AddedNudges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WithdrawnNudges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("UndoEntries", (string)null);
+                });
+
             modelBuilder.Entity("AccountCoachBot.Scheduling.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -879,6 +924,15 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasOne("AccountCoachBot.Features.Promises.Promise", null)
                         .WithMany("History")
                         .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.Undo.UndoEntry", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,8 +7,8 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// <summary>Records touches: the history row, the last-contact date, and the call nudge it makes unnecessary.</summary>
 public sealed class AccountTouchRecorder : IAccountTouchRecorder
 {
-    public async Task RecordAsync(CoachDbContext db, int accountId, TouchKind kind, DateTime atUtc, int? byPersonId, string? note, string? source, CancellationToken ct) =>
-        await RecordTouchAsync(db, accountId, kind, atUtc, byPersonId, note, source, ct);
+    public Task<Touch?> RecordAsync(CoachDbContext db, int accountId, TouchKind kind, DateTime atUtc, int? byPersonId, string? note, string? source, CancellationToken ct) =>
+        RecordTouchAsync(db, accountId, kind, atUtc, byPersonId, note, source, ct);
 
     public static async Task<Touch?> RecordTouchAsync(CoachDbContext db, int accountId, TouchKind kind, DateTime atUtc, int? byPersonId, string? note, string? source, CancellationToken ct)
     {

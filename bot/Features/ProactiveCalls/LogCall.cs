@@ -27,8 +27,11 @@ public static class LogCallHandler
             && await db.Set<Touch>().AnyAsync(t => t.AccountId == account.Id && t.Kind == TouchKind.Call && t.AtUtc >= dayStart, ct))
             return new CallLogged(account, null, true, before, before);
 
+        var undo = await CallUndo.CaptureAsync(db, account.Id, ct);
         var touch = await AccountTouchRecorder.RecordTouchAsync(db, account.Id, TouchKind.Call, nowUtc, person.Id, command.Note, command.Source, ct);
         await db.SaveChangesAsync(ct);
+        // `undo` within ten minutes takes the call back, with the nudges it withdrew.
+        if (touch is not null) await CallUndo.RecordAsync(db, undo, touch, person.Id, nowUtc, ct);
         return new CallLogged(account, touch, false, before, CallCadence.Evaluate(cadence, person, nowUtc));
     }
 }

@@ -18,6 +18,7 @@ public static class ProactiveCallsExtensions
         services.AddScoped<Scheduling.IAvailability, VacationAvailability>();
         services.AddScoped<People.ISettingsSection, CallSettings>();
         services.AddSingleton<People.IPersonalData, CallsPersonalData>();
+        services.AddSingleton<Undo.IUndoable, CallUndo>();
         return services;
     }
 }

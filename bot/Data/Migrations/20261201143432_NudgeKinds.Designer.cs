@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountCoachBot.Data.Migrations
 {
     [DbContext(typeof(CoachDbContext))]
-    [Migration("20261201135446_NudgeKinds")]
+    [Migration("20261201143432_NudgeKinds")]
     partial class NudgeKinds
     {
         /// <inheritdoc />
@@ -654,6 +654,51 @@ namespace AccountCoachBot.Data.Migrations
                     b.ToTable("PromiseEvents");
                 });
 
+            modelBuilder.Entity("AccountCoachBot.Features.Undo.UndoEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AddedNudges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WithdrawnNudges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("UndoEntries", (string)null);
+                });
+
             modelBuilder.Entity("AccountCoachBot.Scheduling.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -882,6 +927,15 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasOne("AccountCoachBot.Features.Promises.Promise", null)
                         .WithMany("History")
                         .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.Undo.UndoEntry", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
