@@ -27,7 +27,7 @@ public static class CoachServices
         builder.Services.AddProactiveCalls();
         builder.Services.AddCoaching();
         builder.Services.AddUndo();
-        builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
+        builder.Services.AddTurnHandler<CoachingCommands>(verbs: [CoachingVerbs.Why], buttons: [CoachingCommands.WhyAction]);
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
         return builder;
     }

@@ -191,7 +191,7 @@ public sealed class UndoTests : IAsyncLifetime
         var firstContact = (await _host.WithDbAsync(db => db.Set<AccountCadence>().SingleAsync())).LastContactUtc;
         _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 20, 8, 0, 0, TimeSpan.Zero)); // Fri 09:00: 16 days later, due
         await _host.Services.GetServices<INudgePlanner>().OfType<CallPlanner>().Single().PlanAsync(CancellationToken.None);
-        var nudge = (await NudgesAsync()).Single(r => r.Kind == CallActions.NudgeKind);
+        var nudge = (await NudgesAsync()).Single(r => r.Kind == CallNudgeKinds.Nudge);
         Assert.Equal(OutboxStatus.Pending, nudge.Status);
         await _host.SayAsync("called Acme: talked about the renewal");
         Assert.Equal(OutboxStatus.Skipped, (await NudgesAsync()).Single(r => r.Id == nudge.Id).Status);

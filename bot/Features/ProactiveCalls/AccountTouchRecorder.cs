@@ -26,7 +26,7 @@ public sealed class AccountTouchRecorder : IAccountTouchRecorder
             var owner = await db.People.SingleAsync(p => p.Id == account.OwnerId, ct);
             CallStore.Refresh(cadence, owner, atUtc);
             // The nudge for the old cycle has nothing left to say.
-            await Outbox.SkipPendingAsync(db, CallActions.Subject(accountId), CallActions.AccountKinds, "contact", ct);
+            await Outbox.SkipPendingAsync(db, CallActions.Subject(accountId), CallNudgeKinds.AccountKinds, "contact", ct);
         }
         return touch;
     }

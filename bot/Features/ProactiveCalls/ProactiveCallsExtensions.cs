@@ -7,7 +7,9 @@ public static class ProactiveCallsExtensions
 {
     public static IServiceCollection AddProactiveCalls(this IServiceCollection services)
     {
-        services.AddScoped<ITurnHandler, CallCommands>();
+        services.AddTurnHandler<CallCommands>(
+            verbs: [CallVerbs.AddAccount, CallVerbs.Accounts, CallVerbs.Account, CallVerbs.Called, CallVerbs.DueCalls, CallVerbs.Vacation, CallVerbs.Mute, CallVerbs.Unmute],
+            buttons: CallActions.Owned);
         services.AddSingleton<IVerbSet, CallVerbs>();
         services.AddScoped<INudgeRenderer, CallNudgeRenderer>();
         services.AddSingleton<INudgePlanner, CallPlanner>();

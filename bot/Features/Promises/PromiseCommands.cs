@@ -14,14 +14,12 @@ namespace AccountCoachBot.Features.Promises;
 /// </summary>
 public sealed partial class PromiseCommands(
     CapturePromiseHandler capture, MarkPromiseDoneHandler done, MovePromiseHandler move, CancelPromiseHandler cancel,
-    SnoozePromiseHandler snooze, MarkPromiseOnTrackHandler onTrack, EditPromiseHandler edit, ListOpenPromisesHandler list) : ITurnHandler
+    SnoozePromiseHandler snooze, MarkPromiseOnTrackHandler onTrack, EditPromiseHandler edit, ListOpenPromisesHandler list) : ITurnHandler, IFreeTextHandler
 {
-    public int Order => 50;
-
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is { } action)
-            return action.Id.StartsWith("promise.", StringComparison.Ordinal) ? [await HandleActionAsync(turn, action, ct)] : null;
+            return [await HandleActionAsync(turn, action, ct)];
 
         var text = turn.Text;
         if (PromiseVerbs.Promise.Matches(text, out var body))
@@ -41,6 +39,9 @@ public sealed partial class PromiseCommands(
 
         return await FreeTextAsync(turn, ct);
     }
+
+    /// <summary>The pipeline's one fallback for text no command claimed.</summary>
+    public Task<IReadOnlyList<Reply>?> TryCaptureAsync(Turn turn, CancellationToken ct) => FreeTextAsync(turn, ct);
 
     private static PromiseActor Actor(Turn turn) => new(turn.Person, turn.Address, turn.NowUtc);
 

@@ -15,8 +15,7 @@ public sealed class UndoCommands(IEnumerable<IUndoable> features) : ITurnHandler
     public const string Action = "undo.last";
     public const string EntryKey = "change";
 
-    /// <summary>Before promises (50), whose `отменить N` would otherwise read «отменить последнее» as a cancel without a number.</summary>
-    public int Order => 30;
+    // «отменить последнее» comes here, not to promises' `отменить N`: the longer matching word wins (TurnRoutes.ForText).
 
     /// <summary>The button a confirmation carries to take its change back.</summary>
     public static CardAction Button(UndoEntry entry, Language language) =>
@@ -25,7 +24,7 @@ public sealed class UndoCommands(IEnumerable<IUndoable> features) : ITurnHandler
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is { } action)
-            return action.Id == Action ? [await PressedAsync(turn, action, ct)] : null;
+            return [await PressedAsync(turn, action, ct)];
         return UndoVerbs.Undo.Is(turn.Text) ? [await UndoLastAsync(turn, ct)] : null;
     }
 

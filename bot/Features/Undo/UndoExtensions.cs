@@ -6,7 +6,7 @@ public static class UndoExtensions
 {
     public static IServiceCollection AddUndo(this IServiceCollection services)
     {
-        services.AddScoped<ITurnHandler, UndoCommands>();
+        services.AddTurnHandler<UndoCommands>(verbs: [UndoVerbs.Undo], buttons: [UndoCommands.Action]);
         services.AddSingleton<IVerbSet, UndoVerbs>();
         services.AddSingleton<People.IPersonalData, UndoPersonalData>();
         return services;
