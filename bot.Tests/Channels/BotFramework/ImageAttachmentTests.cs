@@ -29,7 +29,7 @@ public sealed class ImageAttachmentTests : IAsyncLifetime
         _connector = await FakeConnector.StartAsync();
         _bot = await BotHost.StartAsync(_db.Path, _time, services: s =>
         {
-            s.AddScoped<ITurnHandler, ChartTestHandler>();
+            s.AddTurnHandler<ChartTestHandler>(verbs: [ChartTestHandler.Verb]);
             s.AddScoped<INudgeRenderer, ChartTestRenderer>();
         });
     }

@@ -71,6 +71,10 @@ public sealed class DirectLineClient(HttpClient http, string baseUrl)
         return http.SendAsync(request);
     }
 
+    /// <summary>What the page shows as the message's words: its text, or a card's summary.</summary>
+    public static string TextOf(JsonObject activity) =>
+        (activity["text"] ?? activity["summary"])?.GetValue<string>() ?? "";
+
     public static JsonObject? CardOf(JsonObject activity) =>
         activity["attachments"]?.AsArray().FirstOrDefault(a => a!["contentType"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive")?["content"]?.AsObject();
 }

@@ -194,7 +194,7 @@ public sealed class SlackImageTests : IAsyncLifetime
         new Dictionary<string, string?> { ["Slack:BotToken"] = Token, ["Slack:SigningSecret"] = Secret, ["Slack:ApiBaseUrl"] = _slack.BaseUrl },
         services: s =>
         {
-            s.AddScoped<ITurnHandler, ChartTestHandler>();
+            s.AddTurnHandler<ChartTestHandler>(verbs: [ChartTestHandler.Verb]);
             s.AddScoped<INudgeRenderer, ChartTestRenderer>();
         });
 

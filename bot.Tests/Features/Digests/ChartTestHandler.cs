@@ -13,7 +13,8 @@ public sealed class ChartTestHandler(ILogger<ChartTestHandler> logger) : ITurnHa
 {
     public const string Figures = "On time: 6 of 8 (75%)";
 
-    public int Order => -100;
+    /// <summary>Its words, registered like a slice's: <c>services.AddTurnHandler&lt;ChartTestHandler&gt;(verbs: [ChartTestHandler.Verb])</c>.</summary>
+    public static readonly Verb Verb = new("test", VerbArgs.None, ["test-chart", "test-chart-card", "test-chart-broken"], ["тест-график"]);
 
     public Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
