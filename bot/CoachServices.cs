@@ -3,6 +3,7 @@ using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.Coaching;
+using AccountCoachBot.Features.Digests;
 using AccountCoachBot.Features.MeetingPrep;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.ProactiveCalls;
@@ -25,6 +26,7 @@ public static class CoachServices
         builder.Services.AddMeetingPrep();
         builder.Services.AddProactiveCalls();
         builder.Services.AddCoaching();
+        builder.Services.AddDigests();
         builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
         return builder;
