@@ -162,6 +162,11 @@ public sealed partial class CallCommands(Destinations destinations) : ITurnHandl
         var rows = new List<(DateTime Due, string Line)>();
         foreach (var account in accounts)
         {
+            if (account.IsLost)
+            {
+                rows.Add((DateTime.MaxValue, $"#{account.Number} {account.Name} — " + turn.T(AccountStatusTexts.ListLost, Formats.Day(account.LostUtc!.Value, person.Zone, l), account.LostReason)));
+                continue;
+            }
             var cadence = await CallStore.EnsureCadenceAsync(turn.Db, account, ct);
             var status = CallCadence.Evaluate(cadence, person, turn.NowUtc);
             var every = (cadence.Tier == AccountTier.Key ? CallTexts.KeyEveryDays : CallTexts.EveryDays).Format(l, CallTexts.Days(status.CadenceDays, l));
@@ -195,6 +200,7 @@ public sealed partial class CallCommands(Destinations destinations) : ITurnHandl
         var week = new List<DueAccount>();
         foreach (var account in await turn.Db.Accounts.Where(a => a.OwnerId == person.Id).ToListAsync(ct))
         {
+            if (account.IsLost) continue;
             var cadence = await CallStore.EnsureCadenceAsync(turn.Db, account, ct);
             var status = CallCadence.Evaluate(cadence, person, turn.NowUtc);
             if (status.DueUtc < todayEnd) today.Add(new DueAccount(account, cadence, status));

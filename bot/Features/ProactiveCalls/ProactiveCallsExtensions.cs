@@ -9,6 +9,8 @@ public static class ProactiveCallsExtensions
     {
         services.AddScoped<ITurnHandler, CallCommands>();
         services.AddSingleton<IVerbSet, CallVerbs>();
+        services.AddScoped<ITurnHandler, AccountStatusCommands>();
+        services.AddSingleton<IVerbSet, AccountStatusVerbs>();
         services.AddScoped<INudgeRenderer, CallNudgeRenderer>();
         services.AddSingleton<INudgePlanner, CallPlanner>();
         services.AddScoped<IAccountTouchRecorder, AccountTouchRecorder>();
