@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AccountCoachBot.Bench.DigestBenchmarks).Assembly).Run(args);
