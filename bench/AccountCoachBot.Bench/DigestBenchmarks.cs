@@ -25,6 +25,9 @@ public class DigestBenchmarks
     private List<int> _team = null!;
     private readonly TimeZoneInfo _zone = TimeZones.FindOrUtc("Europe/Berlin");
 
+    /// <summary>Log each SQL command with its duration (the `trace` mode of Program.cs).</summary>
+    public bool Trace { get; init; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -34,6 +37,12 @@ public class DigestBenchmarks
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Coach"] = $"Data Source={path}" });
         builder.Logging.ClearProviders();
+        if (Trace)
+        {
+            builder.Logging.AddSimpleConsole();
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
         builder.AddCoachServices();
         builder.Services.AddSingleton<TimeProvider>(new FixedTime(BenchData.Now));
         _host = builder.Build();

@@ -66,6 +66,15 @@ public sealed class DigestFiguresTests : IAsyncLifetime
             kit.Promise(umbrella, Utc(11, 20), Utc(11, 23, 4, 59), done: Utc(11, 23, 4));     // Sun 22 Nov 23:59 NY
             kit.Promise(umbrella, Utc(11, 20), Utc(11, 23, 5), done: Utc(11, 23, 4));         // Mon 00:00 NY
             kit.Promise(umbrella, Utc(10, 20), Utc(11, 2, 4, 30), done: Utc(11, 2, 4));       // Sun 1 Nov 23:30 EST, the day summer time ended
+
+            // Boris's calls: Wayne's 14 days run out Mon 23 Nov 09:00 NY (14:00Z); he called Sun 22 Nov 23:30 NY, in time.
+            var wayne = kit.Account(_boris, "Wayne", AccountTier.Key, started: Utc(11, 9, 15), lastContact: Utc(11, 23, 4, 30));
+            kit.Contact(wayne, Utc(11, 23, 4, 30));
+            // Stark's run out Mon 30 Nov 09:00 NY: the next week.
+            kit.Account(_boris, "Stark", AccountTier.Key, started: Utc(11, 16, 15));
+            // A lost client with an overdue promise is no longer a risk.
+            var hooli = kit.Account(_boris, "Lost Co", started: Utc(10, 1), lost: Utc(11, 20));
+            kit.Promise(hooli, Utc(11, 10), Utc(11, 18));
             return Task.FromResult(0);
         });
     }
@@ -120,6 +129,15 @@ public sealed class DigestFiguresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Build_CountsACallMadeLateOnSundayNight_AsInTimeForMondaysDue()
+    {
+        var digest = await BuildAsync([_boris.Id], Week(NewYork), NewYork);
+
+        Assert.Equal((1, 1), (digest.Members[0].Accounts.CallsDue, digest.Members[0].Accounts.CallsInTime));
+        Assert.DoesNotContain(digest.Risks, r => r.Account == "Lost Co");
+    }
+
+    [Fact]
     public async Task Build_CountsCallsColdAccountsMeetingsRegularClientsAndChurn()
     {
         var digest = await BuildAsync([_olga.Id], Week(Berlin), Berlin);
@@ -137,8 +155,8 @@ public sealed class DigestFiguresTests : IAsyncLifetime
     {
         var digest = await BuildAsync([_olga.Id, _boris.Id], Week(Berlin), Berlin);
 
-        // Initech: one overdue promise (7); Globex: 5 days past its 30 (5).
-        Assert.Equal([("Initech", 7), ("Globex", 5)], digest.Risks.Select(r => (r.Account, r.Score)));
+        // Initech: one overdue promise (7); Globex: 5 days past its 30 (5); Stark: a key account 1 day past its 14 (2).
+        Assert.Equal([("Initech", 7), ("Globex", 5), ("Stark", 2)], digest.Risks.Select(r => (r.Account, r.Score)));
         var focus = digest.Members.ToDictionary(m => m.Name, m => m.Focus!);
         Assert.Equal((FocusKind.MovedAfterDue, PrincipleIds.AlwaysDoWhatYouSay), (focus["Olga"].Kind, focus["Olga"].PrincipleId));
         Assert.Equal((FocusKind.AllOnTime, PrincipleIds.RecognizeSuccessRightAway), (focus["Boris"].Kind, focus["Boris"].PrincipleId));

@@ -31,6 +31,11 @@ public static class AccountOutcomes
 {
     public const int RegularCycles = 3;
 
+    // How far the exact due instant can be from "base + days": a day back to local midnight (and a DST hour), up to a
+    // day to the start of working hours plus a week of days off. Outside these, no zone arithmetic is needed.
+    private const int RoughBefore = 2;
+    private const int RoughAfter = 9;
+
     /// <summary>Dues in the period and whether all were met; <paramref name="contacts"/> ascending.</summary>
     public static (bool Due, bool InTime) Calls(AccountRow account, ReadOnlySpan<DateTime> contacts, TimeZoneInfo zone, WorkingHours hours,
         DateTime startUtc, DateTime endUtc, DateTime nowUtc)
@@ -45,6 +50,17 @@ public static class AccountOutcomes
         var i = 0;
         while (true)
         {
+            // The exact due instant (calendar days in the zone, then the next working morning) lies within
+            // [base + days − 2 d, base + days + 9 d]: skip the zone arithmetic while it is surely before the period.
+            var rough = baseUtc.AddDays(account.Days);
+            if (rough.AddDays(RoughAfter) < startUtc)
+            {
+                while (i < contacts.Length && contacts[i] <= baseUtc) i++;
+                if (i >= contacts.Length) break;
+                baseUtc = contacts[i];
+                continue;
+            }
+            if (rough.AddDays(-RoughBefore) >= lastEnd) break;
             var deadline = CallCadence.DueUtc(baseUtc, account.Days, zone, hours);
             if (deadline >= lastEnd || deadline >= lostEnd) break;
             while (i < contacts.Length && contacts[i] <= baseUtc) i++;
@@ -81,7 +97,9 @@ public static class AccountOutcomes
     {
         if (account.LostAt(nowUtc)) return null;
         var baseUtc = account.LastContactUtc ?? account.StartedUtc ?? account.CreatedUtc;
-        if (nowUtc < CallCadence.DueUtc(baseUtc, account.Days, zone, hours)) return null;
+        var rough = baseUtc.AddDays(account.Days);
+        if (nowUtc < rough.AddDays(-RoughBefore)) return null;
+        if (nowUtc <= rough.AddDays(RoughAfter) && nowUtc < CallCadence.DueUtc(baseUtc, account.Days, zone, hours)) return null;
         return Math.Max(0, CallCadence.DaysBetween(baseUtc, nowUtc, zone));
     }
 }

@@ -32,9 +32,10 @@ public sealed class DigestBuilder(TimeProvider time)
             && (p.DueUtc >= trendStart || p.CreatedUtc >= trendStart || p.Status == PromiseStatus.Open));
         var promises = await promiseQuery.AsNoTracking()
             .Select(p => new PromiseRow(p.Id, p.OwnerId, p.AccountId, p.CreatedUtc, p.DueUtc, p.Status, p.ClosedUtc)).ToListAsync(ct);
-        var changes = await db.PromiseEvents.AsNoTracking()
-            .Where(e => (e.Kind == PromiseEventKind.Moved || e.Kind == PromiseEventKind.Edited) && e.NewDueUtc != null)
-            .Join(promiseQuery, e => e.PromiseId, p => p.Id, (e, p) => new DueChange(e.PromiseId, e.Kind, e.AtUtc, e.OldDueUtc, e.NewDueUtc))
+        // Driven from the promises (through the history's index on PromiseId), not by scanning every event.
+        var changes = await promiseQuery.AsNoTracking()
+            .SelectMany(p => p.History.Where(e => (e.Kind == PromiseEventKind.Moved || e.Kind == PromiseEventKind.Edited) && e.NewDueUtc != null))
+            .Select(e => new DueChange(e.PromiseId, e.Kind, e.AtUtc, e.OldDueUtc, e.NewDueUtc))
             .ToListAsync(ct);
 
         var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.OwnerId))
@@ -46,10 +47,10 @@ public sealed class DigestBuilder(TimeProvider time)
         // Contacts far enough back for the first cadence due in the period and for three cycles before its end.
         var maxDays = accounts.Count == 0 ? CallCadence.StandardDays : accounts.Max(a => a.Days);
         var touchFrom = Min(period.StartUtc.AddDays(-maxDays - 7), period.EndUtc.AddDays(-maxDays * AccountOutcomes.RegularCycles));
-        var touches = await db.Set<Touch>().AsNoTracking()
-            .Where(t => t.Kind != TouchKind.Skipped && t.AtUtc >= touchFrom && t.AtUtc <= now)
-            .Join(db.Accounts.Where(a => ids.Contains(a.OwnerId)), t => t.AccountId, a => a.Id, (t, a) => new { t.AccountId, t.AtUtc })
-            .ToListAsync(ct);
+        // Driven from the team's accounts, through the contacts' (AccountId, AtUtc) index.
+        var touches = await db.Accounts.Where(a => ids.Contains(a.OwnerId))
+            .Join(db.Set<Touch>().Where(t => t.Kind != TouchKind.Skipped && t.AtUtc >= touchFrom && t.AtUtc <= now), a => a.Id, t => t.AccountId, (a, t) => new { t.AccountId, t.AtUtc })
+            .AsNoTracking().ToListAsync(ct);
 
         var meetings = await db.Set<Meeting>().AsNoTracking()
             .Where(m => ids.Contains(m.OwnerId) && m.Status == MeetingStatus.Scheduled && m.StartUtc >= period.StartUtc && m.StartUtc < period.EndUtc)
@@ -71,13 +72,9 @@ public sealed class DigestBuilder(TimeProvider time)
         {
             var zone = TimeZones.FindOrUtc(person.TimeZoneId);
             var hours = new WorkingHours(person.WorkStart, person.WorkEnd, WorkingHours.DaysFromMask(person.WorkDaysMask));
-            var own = chains[person.Id].ToList();
-            var counts = PromiseOutcomes.Count(own, period.StartUtc, period.EndUtc, now);
-            var points = trend.Select(t =>
-            {
-                var c = t == period ? counts : PromiseOutcomes.Count(own, t.StartUtc, t.EndUtc, now);
-                return new TrendPoint(t.First, t.Last, c.Due, c.KeptOnTime);
-            }).ToList();
+            var each = PromiseOutcomes.CountEach(chains[person.Id], trend, now);
+            var counts = each[^1];
+            var points = trend.Select((t, i) => new TrendPoint(t.First, t.Last, each[i].Due, each[i].KeptOnTime)).ToList();
 
             int callsDue = 0, callsInTime = 0, active = 0, regular = 0, ownedAtStart = 0, lost = 0;
             var cold = new List<ColdAccount>();
@@ -98,7 +95,7 @@ public sealed class DigestBuilder(TimeProvider time)
                 var coldDays = AccountOutcomes.ColdDays(account, zone, hours, now);
                 if (coldDays is { } days)
                     cold.Add(new ColdAccount(account.Id, account.Name, person.Id, account.Key, account.Days, days, overdue));
-                if (DigestRisks.Of(account, person.DisplayName, coldDays, overdue) is { } risk) risks.Add(risk);
+                if (!account.LostAt(now) && DigestRisks.Of(account, person.DisplayName, coldDays, overdue) is { } risk) risks.Add(risk);
             }
             var held = meetingsByOwner[person.Id].Where(m => m.StartUtc < now).ToList();
             var accountCounts = new AccountCounts(callsDue, callsInTime, held.Count, held.Count(m => m.PreparedUtc <= m.StartUtc),

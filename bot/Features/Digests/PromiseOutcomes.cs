@@ -68,27 +68,39 @@ public static class PromiseOutcomes
         return null;
     }
 
-    /// <summary>Counts for one owner's promises in a period (made, due and each outcome).</summary>
-    public static PromiseCounts Count(IEnumerable<(PromiseRow Row, List<Deadline> Deadlines)> promises, DateTime startUtc, DateTime endUtc, DateTime nowUtc)
+    /// <summary>
+    /// Counts in each of several back-to-back periods (oldest first) in one pass: a promise is read only in the periods
+    /// its creation and its deadlines fall in.
+    /// </summary>
+    public static PromiseCounts[] CountEach(IEnumerable<(PromiseRow Row, List<Deadline> Deadlines)> promises, IReadOnlyList<DigestPeriod> periods, DateTime nowUtc)
     {
-        int made = 0, due = 0, onTime = 0, late = 0, before = 0, after = 0, cancelled = 0, open = 0, notYet = 0;
+        var n = periods.Count;
+        var counts = new int[n, 9];
+        Span<bool> touched = stackalloc bool[n];
         foreach (var (row, deadlines) in promises)
         {
-            if (row.CreatedUtc >= startUtc && row.CreatedUtc < endUtc) made++;
-            var outcome = In(row, deadlines, startUtc, endUtc, nowUtc);
-            if (outcome is null) continue;
-            due++;
-            switch (outcome)
+            if (IndexOf(periods, row.CreatedUtc) is { } made) counts[made, 0]++;
+            touched.Clear();
+            foreach (var d in deadlines)
+                if (IndexOf(periods, d.DueUtc) is { } at) touched[at] = true;
+            for (var p = 0; p < n; p++)
             {
-                case PromiseOutcome.KeptOnTime: onTime++; break;
-                case PromiseOutcome.KeptLate: late++; break;
-                case PromiseOutcome.MovedBeforeDue: before++; break;
-                case PromiseOutcome.MovedAfterDue: after++; break;
-                case PromiseOutcome.Cancelled: cancelled++; break;
-                case PromiseOutcome.StillOpen: open++; break;
-                default: notYet++; break;
+                if (!touched[p] || In(row, deadlines, periods[p].StartUtc, periods[p].EndUtc, nowUtc) is not { } outcome) continue;
+                counts[p, 1]++;
+                counts[p, 2 + (int)outcome]++;
             }
         }
-        return new PromiseCounts(made, due, onTime, late, before, after, cancelled, open, notYet);
+        var result = new PromiseCounts[n];
+        for (var p = 0; p < n; p++)
+            result[p] = new PromiseCounts(counts[p, 0], counts[p, 1], counts[p, 2], counts[p, 3], counts[p, 4], counts[p, 5], counts[p, 6], counts[p, 7], counts[p, 8]);
+        return result;
+    }
+
+    private static int? IndexOf(IReadOnlyList<DigestPeriod> periods, DateTime utc)
+    {
+        if (utc < periods[0].StartUtc || utc >= periods[^1].EndUtc) return null;
+        for (var p = periods.Count - 1; p >= 0; p--)
+            if (utc >= periods[p].StartUtc) return utc < periods[p].EndUtc ? p : null;
+        return null;
     }
 }
