@@ -44,9 +44,10 @@ public sealed class DigestBuilder(TimeProvider time)
                 c == null ? AccountTier.Standard : c.Tier, c == null ? null : c.CadenceDays, c == null ? null : c.StartedUtc, c == null ? null : c.LastContactUtc))
             .ToListAsync(ct);
 
-        // Contacts far enough back for the first cadence due in the period and for three cycles before its end.
+        // Contacts far enough back for the first cadence due in the period (a due instant is at most 9 days after
+        // "contact + cadence": days off and working hours) and for three cycles before its end.
         var maxDays = accounts.Count == 0 ? CallCadence.StandardDays : accounts.Max(a => a.Days);
-        var touchFrom = Min(period.StartUtc.AddDays(-maxDays - 7), period.EndUtc.AddDays(-maxDays * AccountOutcomes.RegularCycles));
+        var touchFrom = Min(period.StartUtc.AddDays(-maxDays - 10), period.EndUtc.AddDays(-maxDays * AccountOutcomes.RegularCycles));
         // Driven from the team's accounts, through the contacts' (AccountId, AtUtc) index.
         var touches = await db.Accounts.Where(a => ids.Contains(a.OwnerId))
             .Join(db.Set<Touch>().Where(t => t.Kind != TouchKind.Skipped && t.AtUtc >= touchFrom && t.AtUtc <= now), a => a.Id, t => t.AccountId, (a, t) => new { t.AccountId, t.AtUtc })
