@@ -3,6 +3,7 @@ using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.Coaching;
+using AccountCoachBot.Features.Digests;
 using AccountCoachBot.Features.MeetingPrep;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.ProactiveCalls;
@@ -28,6 +29,7 @@ public static class CoachServices
         builder.Services.AddCoaching();
         builder.Services.AddUndo();
         builder.Services.AddTurnHandler<CoachingCommands>(verbs: [CoachingVerbs.Why], buttons: [CoachingCommands.WhyAction]);
+        builder.Services.AddDigests();
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
         return builder;
     }

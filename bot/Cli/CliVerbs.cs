@@ -47,6 +47,13 @@ public static class CliVerbs
             owners must be people the bot already knows, matched by email (through Slack when Slack is configured).
             export writes every account in the same format, so an export imports back unchanged.
             """),
+        new("digest", ["digest --person <email> [--from YYYY-MM-DD --to YYYY-MM-DD] [--json] [settings]"],
+            "one person's digest figures, as text or JSON",
+            """
+            Computes the digest figures for the person with this email: last week (Monday to Sunday in their time
+            zone) unless --from and --to name the days (inclusive, at most 366). --json prints every figure, with the
+            period's UTC bounds, so each can be checked against the raw records; without it, the card as text.
+            """),
         new("help", ["help [verb]"],
             "this list, or one verb's usage (also --help, -h)",
             """
@@ -96,7 +103,7 @@ public static class CliVerbs
     private const string SettingsNote = """
         Settings are configuration switches, as the server takes them: --key value, --key=value, /key=value or
         key=value, e.g. --urls http://127.0.0.1:5000 or --ConnectionStrings:Coach="Data Source=coach.db".
-        serve, chat, teams-package and accounts take them after their other arguments.
+        serve, chat, teams-package, accounts and digest take them after their other arguments.
         No arguments, or settings only, run the server.
 
         """;

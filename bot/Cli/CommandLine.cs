@@ -51,6 +51,7 @@ public static class CommandLine
             "parse" => Parse(rest),
             "teams-package" => TeamsPackage(rest),
             "accounts" => Accounts(rest),
+            "digest" => Digest(rest),
             _ => NoVerb(args),
         };
     }
@@ -143,6 +144,11 @@ public static class CommandLine
             return new CliDecision.Misuse([$"accounts {rest[0]} needs a CSV file."], "accounts");
         return SettingsProblem(rest[2..], "accounts") ?? new CliDecision.Run("accounts", rest);
     }
+
+    private static CliDecision Digest(string[] rest) =>
+        DigestCliCommand.Parse(rest, out var problem) is { } options
+            ? SettingsProblem(options.Settings, "digest") ?? new CliDecision.Run("digest", rest)
+            : new CliDecision.Misuse([problem!], "digest");
 
     // No verb: settings only run the server; anything else is an unknown command.
     private static CliDecision NoVerb(IReadOnlyList<string> args)

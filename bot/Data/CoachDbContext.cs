@@ -52,6 +52,7 @@ public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : D
         {
             e.Property(a => a.Name).HasMaxLength(200);
             e.Property(a => a.NormalizedName).HasMaxLength(200);
+            e.Property(a => a.LostReason).HasMaxLength(500);
             e.HasIndex(a => new { a.OwnerId, a.NormalizedName }).IsUnique();
             e.HasIndex(a => new { a.OwnerId, a.Number }).IsUnique();
             e.HasOne<Person>().WithMany().HasForeignKey(a => a.OwnerId);

@@ -255,6 +255,13 @@ namespace AccountCoachBot.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LostReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LostUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -270,6 +277,9 @@ namespace AccountCoachBot.Data.Migrations
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WonBackUtc")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

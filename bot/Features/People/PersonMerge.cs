@@ -81,6 +81,12 @@ public sealed class PersonMerge(IEnumerable<IPersonalData> features)
                 await feature.MergeAccountAsync(db, account.Id, same.Id, ct);
             if (account.CreatedUtc < same.CreatedUtc)
                 await db.Accounts.Where(a => a.Id == same.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedUtc, account.CreatedUtc), ct);
+            // Lost and won back: the later mark on either side is the news.
+            if (account.LostUtc > (same.LostUtc ?? DateTime.MinValue))
+                await db.Accounts.Where(a => a.Id == same.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.LostUtc, account.LostUtc).SetProperty(a => a.LostReason, account.LostReason), ct);
+            if (account.WonBackUtc > (same.WonBackUtc ?? DateTime.MinValue))
+                await db.Accounts.Where(a => a.Id == same.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.WonBackUtc, account.WonBackUtc), ct);
             await db.Accounts.Where(a => a.Id == account.Id).ExecuteDeleteAsync(ct);
         }
         // The rest become theirs, numbered after their own.

@@ -23,7 +23,7 @@ public sealed class CallCommands(Destinations destinations) : ITurnHandler
         if (CallVerbs.Accounts.Is(text))
             return [await ListAsync(turn, ct)];
         if (CallVerbs.Account.Matches(text, out rest) && rest.Length > 0)
-            return [await AccountSettingAsync(turn, rest, ct) ?? turn.T(CallTexts.AccountUsage)];
+            return [await AccountStatusCommands.TryAccountPhraseAsync(turn, rest, ct) ?? await AccountSettingAsync(turn, rest, ct) ?? turn.T(CallTexts.AccountUsage)];
         if (CallVerbs.Called.Matches(text, out rest) && await CalledTextAsync(turn, rest, ct) is { } called)
             return [called];
         if (CallVerbs.DueCalls.Is(text))

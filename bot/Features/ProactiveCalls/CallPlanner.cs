@@ -100,6 +100,12 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
         var fresh = new List<DueAccount>();
         foreach (var cadence in cadences)
         {
+            if (cadence.Account!.IsLost)
+            {
+                // A client marked lost gets no call nudges until won back (which sets the next check again).
+                cadence.NextCheckUtc = DateTime.MaxValue.AddDays(-1);
+                continue;
+            }
             var status = CallCadence.Evaluate(cadence, zone, hours, now);
             if (cadence.AnnouncedCycleKey == status.CycleKey)
             {

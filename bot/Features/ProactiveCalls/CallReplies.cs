@@ -28,6 +28,11 @@ internal static class CallReplies
         var lines = new List<string>();
         foreach (var (account, cadence, status, reach, channel) in rows)
         {
+            if (account.IsLost)
+            {
+                lines.Add($"#{account.Number} {account.Name} — " + turn.T(AccountStatusTexts.ListLost, Formats.Day(account.LostUtc!.Value, person.Zone, l), account.LostReason));
+                continue;
+            }
             var every = (cadence.Tier == AccountTier.Key ? CallTexts.KeyEveryDays : CallTexts.EveryDays).Format(l, CallTexts.Days(status.CadenceDays, l));
             var last = cadence.LastContactUtc is null ? turn.T(CallTexts.NoContactLogged)
                 : status.DaysSince == 0 ? turn.T(CallTexts.LastContactToday)

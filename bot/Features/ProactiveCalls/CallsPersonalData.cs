@@ -27,6 +27,7 @@ public sealed class CallsPersonalData : IPersonalData
             ["accounts"] = new JsonArray(cadences.Select(c => (JsonNode)new JsonObject
             {
                 ["account"] = c.Account!.Name, ["tier"] = c.Tier.ToString(), ["everyDays"] = c.EffectiveDays, ["lastContactUtc"] = c.LastContactUtc,
+                ["lostUtc"] = c.Account.LostUtc, ["lostReason"] = c.Account.LostReason, ["wonBackUtc"] = c.Account.WonBackUtc,
                 ["contacts"] = new JsonArray(touches.Where(t => t.AccountId == c.AccountId).Select(t => (JsonNode)new JsonObject
                 {
                     ["kind"] = t.Kind.ToString(), ["atUtc"] = t.AtUtc, ["note"] = t.Note,

@@ -23,6 +23,7 @@ public static class DueCallsHandler
         var week = new List<DueAccount>();
         foreach (var account in await db.Accounts.Where(a => a.OwnerId == person.Id).ToListAsync(ct))
         {
+            if (account.IsLost) continue; // a lost client is not called back by cadence
             var cadence = await CallStore.EnsureCadenceAsync(db, account, ct);
             var status = CallCadence.Evaluate(cadence, person, nowUtc);
             if (status.DueUtc < todayEnd) today.Add(new DueAccount(account, cadence, status));

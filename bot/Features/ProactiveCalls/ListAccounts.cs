@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Features.ProactiveCalls;
 
-/// <summary>The person's accounts, soonest due first.</summary>
+/// <summary>The person's accounts, soonest due first; lost ones last.</summary>
 public sealed record ListAccounts;
 
 /// <summary>One account: its cadence, when it can next be reached (after vacations), and its channel if it has one.</summary>
@@ -28,6 +28,6 @@ public sealed class ListAccountsHandler(Destinations destinations)
                 : null;
             rows.Add(new AccountRow(account, cadence, status, reach, channel));
         }
-        return rows.OrderBy(r => r.Status.DueUtc).ToList();
+        return rows.OrderBy(r => r.Account.IsLost).ThenBy(r => r.Status.DueUtc).ToList();
     }
 }

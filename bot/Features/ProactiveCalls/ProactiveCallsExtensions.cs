@@ -11,6 +11,8 @@ public static class ProactiveCallsExtensions
             verbs: [CallVerbs.AddAccount, CallVerbs.Accounts, CallVerbs.Account, CallVerbs.Called, CallVerbs.DueCalls, CallVerbs.Vacation, CallVerbs.Mute, CallVerbs.Unmute],
             buttons: CallActions.Owned);
         services.AddSingleton<IVerbSet, CallVerbs>();
+        services.AddTurnHandler<AccountStatusCommands>(verbs: [AccountStatusVerbs.Lost, AccountStatusVerbs.WonBack]);
+        services.AddSingleton<IVerbSet, AccountStatusVerbs>();
         services.AddScoped<INudgeRenderer, CallNudgeRenderer>();
         services.AddSingleton<INudgePlanner, CallPlanner>();
         services.AddScoped<IAccountTouchRecorder, AccountTouchRecorder>();

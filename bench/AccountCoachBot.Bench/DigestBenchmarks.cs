@@ -1,0 +1,89 @@
+using AccountCoachBot.Data;
+using AccountCoachBot.Features.Digests;
+using AccountCoachBot.Features.People;
+using BenchmarkDotNet.Attributes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+
+namespace AccountCoachBot.Bench;
+
+/// <summary>
+/// A 50-person team's digest over a year of history, against a bare count of that team's promises in the same run
+/// (the baseline: one indexed query, the least any digest must do). Read the Ratio column.
+/// </summary>
+[MemoryDiagnoser]
+public class DigestBenchmarks
+{
+    private IHost _host = null!;
+    private IServiceScope _scope = null!;
+    private CoachDbContext _db = null!;
+    private DigestBuilder _builder = null!;
+    private List<int> _team = null!;
+    private readonly TimeZoneInfo _zone = TimeZones.FindOrUtc("Europe/Berlin");
+
+    /// <summary>Log each SQL command with its duration (the `trace` mode of Program.cs).</summary>
+    public bool Trace { get; init; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "coach-bench", "digest-v1.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var fresh = !File.Exists(path);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Coach"] = $"Data Source={path}" });
+        builder.Logging.ClearProviders();
+        if (Trace)
+        {
+            builder.Logging.AddSimpleConsole();
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+        builder.AddCoachServices();
+        builder.Services.AddSingleton<TimeProvider>(new FixedTime(BenchData.Now));
+        _host = builder.Build();
+        _host.Services.MigrateCoachDatabaseAsync().GetAwaiter().GetResult();
+        if (fresh)
+        {
+            try
+            {
+                BenchData.SeedAsync(() => _host.Services.CreateScope().ServiceProvider.GetRequiredService<CoachDbContext>()).GetAwaiter().GetResult();
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+        }
+        _scope = _host.Services.CreateScope();
+        _db = _scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        _builder = _scope.ServiceProvider.GetRequiredService<DigestBuilder>();
+        _team = _db.People.Select(p => p.Id).ToList();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _scope.Dispose();
+        _host.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "count the team's promises")]
+    public Task<int> CountPromises() => _db.Promises.CountAsync(p => _team.Contains(p.OwnerId));
+
+    [Benchmark(Description = "team digest, last week (+7 weeks of trend)")]
+    public Task<Digest> WeekDigest() => _builder.BuildAsync(_db, _team, DigestPeriod.LastWeek(BenchData.Now, _zone), _zone, "Bench");
+
+    [Benchmark(Description = "team digest, last month (+7 months of trend)")]
+    public Task<Digest> MonthDigest() => _builder.BuildAsync(_db, _team, DigestPeriod.LastMonth(BenchData.Now, _zone), _zone, "Bench");
+}
+
+/// <summary>The digest's "now": the day after the seeded year.</summary>
+internal sealed class FixedTime(DateTime utc) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
+}

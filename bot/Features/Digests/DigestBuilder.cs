@@ -1,0 +1,118 @@
+using AccountCoachBot.Data;
+using AccountCoachBot.Features.MeetingPrep;
+using AccountCoachBot.Features.People;
+using AccountCoachBot.Features.ProactiveCalls;
+using AccountCoachBot.Features.Promises;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Features.Digests;
+
+/// <summary>
+/// Computes a digest for a set of people and a period: one query per table (people, promises, due changes, accounts,
+/// contacts, meetings) for the whole team and the trend's eight periods, then counting in memory. It reads dates,
+/// counts and account names only — never what a promise or a brief says.
+/// </summary>
+public sealed class DigestBuilder(TimeProvider time)
+{
+    public const int TrendPeriods = 8;
+
+    public async Task<Digest> BuildAsync(CoachDbContext db, IReadOnlyCollection<int> personIds, DigestPeriod period, TimeZoneInfo periodZone,
+        string? team = null, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var ids = personIds.Distinct().ToList();
+        var trend = period.WithPrevious(TrendPeriods, periodZone);
+        var trendStart = trend[0].StartUtc;
+
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.DisplayName, p.TimeZoneId, p.WorkStart, p.WorkEnd, p.WorkDaysMask }).ToListAsync(ct);
+
+        // Promises due (or made) in the trend's span, and every open one (for the risks, which are about now).
+        var promiseQuery = db.Promises.Where(p => ids.Contains(p.OwnerId)
+            && (p.DueUtc >= trendStart || p.CreatedUtc >= trendStart || p.Status == PromiseStatus.Open));
+        var promises = await promiseQuery.AsNoTracking()
+            .Select(p => new PromiseRow(p.Id, p.OwnerId, p.AccountId, p.CreatedUtc, p.DueUtc, p.Status, p.ClosedUtc)).ToListAsync(ct);
+        // Driven from the promises (through the history's index on PromiseId), not by scanning every event.
+        var changes = await promiseQuery.AsNoTracking()
+            .SelectMany(p => p.History.Where(e => (e.Kind == PromiseEventKind.Moved || e.Kind == PromiseEventKind.Edited) && e.NewDueUtc != null))
+            .Select(e => new DueChange(e.PromiseId, e.Kind, e.AtUtc, e.OldDueUtc, e.NewDueUtc))
+            .ToListAsync(ct);
+
+        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.OwnerId))
+            .GroupJoin(db.Set<AccountCadence>(), a => a.Id, c => c.AccountId, (a, cs) => new { a, cs })
+            .SelectMany(x => x.cs.DefaultIfEmpty(), (x, c) => new AccountRow(x.a.Id, x.a.OwnerId, x.a.Name, x.a.CreatedUtc, x.a.LostUtc, x.a.WonBackUtc,
+                c == null ? AccountTier.Standard : c.Tier, c == null ? null : c.CadenceDays, c == null ? null : c.StartedUtc, c == null ? null : c.LastContactUtc))
+            .ToListAsync(ct);
+
+        // Contacts far enough back for the first cadence due in the period (a due instant is at most 9 days after
+        // "contact + cadence": days off and working hours) and for three cycles before its end.
+        var maxDays = accounts.Count == 0 ? CallCadence.StandardDays : accounts.Max(a => a.Days);
+        var touchFrom = Min(period.StartUtc.AddDays(-maxDays - 10), period.EndUtc.AddDays(-maxDays * AccountOutcomes.RegularCycles));
+        // Driven from the team's accounts, through the contacts' (AccountId, AtUtc) index.
+        var touches = await db.Accounts.Where(a => ids.Contains(a.OwnerId))
+            .Join(db.Set<Touch>().Where(t => t.Kind != TouchKind.Skipped && t.AtUtc >= touchFrom && t.AtUtc <= now), a => a.Id, t => t.AccountId, (a, t) => new { t.AccountId, t.AtUtc })
+            .AsNoTracking().ToListAsync(ct);
+
+        var meetings = await db.Set<Meeting>().AsNoTracking()
+            .Where(m => ids.Contains(m.OwnerId) && m.Status == MeetingStatus.Scheduled && m.StartUtc >= period.StartUtc && m.StartUtc < period.EndUtc)
+            .Select(m => new { m.OwnerId, m.StartUtc, m.PreparedUtc, m.DebriefedUtc }).ToListAsync(ct);
+
+        // ---- in memory ----
+        var changesByPromise = changes.GroupBy(c => c.PromiseId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.AtUtc).ToArray());
+        var chains = promises.Select(p => (Row: p, Deadlines: PromiseOutcomes.Deadlines(p, changesByPromise.GetValueOrDefault(p.Id, []))))
+            .ToLookup(p => p.Row.OwnerId);
+        var contactsByAccount = touches.GroupBy(t => t.AccountId).ToDictionary(g => g.Key, g => g.Select(t => t.AtUtc).Order().ToArray());
+        var overdueByAccount = promises.Where(p => p.Status == PromiseStatus.Open && p.DueUtc < now).GroupBy(p => p.AccountId).ToDictionary(g => g.Key, g => g.Count());
+        var accountsByOwner = accounts.ToLookup(a => a.OwnerId);
+        var meetingsByOwner = meetings.ToLookup(m => m.OwnerId);
+        var regularEnd = Min(period.EndUtc, now);
+
+        var members = new List<DigestFigures>();
+        var risks = new List<DigestRisk>();
+        foreach (var person in people.OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id))
+        {
+            var zone = TimeZones.FindOrUtc(person.TimeZoneId);
+            var hours = new WorkingHours(person.WorkStart, person.WorkEnd, WorkingHours.DaysFromMask(person.WorkDaysMask));
+            var each = PromiseOutcomes.CountEach(chains[person.Id], trend, now);
+            var counts = each[^1];
+            var points = trend.Select((t, i) => new TrendPoint(t.First, t.Last, each[i].Due, each[i].KeptOnTime)).ToList();
+
+            int callsDue = 0, callsInTime = 0, active = 0, regular = 0, ownedAtStart = 0, lost = 0;
+            var cold = new List<ColdAccount>();
+            foreach (var account in accountsByOwner[person.Id])
+            {
+                var contacts = contactsByAccount.GetValueOrDefault(account.Id, []);
+                var (due, inTime) = AccountOutcomes.Calls(account, contacts, zone, hours, period.StartUtc, period.EndUtc, now);
+                if (due) callsDue++;
+                if (inTime) callsInTime++;
+                if (account.CreatedUtc < regularEnd && !account.LostAt(regularEnd))
+                {
+                    active++;
+                    if (AccountOutcomes.Regular(account, contacts, regularEnd)) regular++;
+                }
+                if (account.CreatedUtc < period.StartUtc && !account.LostAt(period.StartUtc)) ownedAtStart++;
+                if (account.LostUtc is { } lostAt && period.Contains(lostAt) && account.LostAt(period.EndUtc)) lost++;
+                var overdue = overdueByAccount.GetValueOrDefault(account.Id);
+                var coldDays = AccountOutcomes.ColdDays(account, zone, hours, now);
+                if (coldDays is { } days)
+                    cold.Add(new ColdAccount(account.Id, account.Name, person.Id, account.Key, account.Days, days, overdue));
+                if (!account.LostAt(now) && DigestRisks.Of(account, person.DisplayName, coldDays, overdue) is { } risk) risks.Add(risk);
+            }
+            var held = meetingsByOwner[person.Id].Where(m => m.StartUtc < now).ToList();
+            var accountCounts = new AccountCounts(callsDue, callsInTime, held.Count, held.Count(m => m.PreparedUtc <= m.StartUtc),
+                held.Count(m => m.DebriefedUtc is not null), active, regular, ownedAtStart, lost);
+            var figures = new DigestFigures(person.Id, person.DisplayName, counts, accountCounts, points,
+                cold.OrderByDescending(c => c.DaysSinceContact - c.CadenceDays).ToList(), null);
+            members.Add(figures with { Focus = CoachingFocusRule.For(figures) });
+        }
+
+        var total = new DigestFigures(null, team ?? "",
+            members.Aggregate(PromiseCounts.Zero, (sum, m) => sum + m.Promises),
+            members.Aggregate(AccountCounts.Zero, (sum, m) => sum + m.Accounts),
+            trend.Select((t, i) => new TrendPoint(t.First, t.Last, members.Sum(m => m.Trend[i].Due), members.Sum(m => m.Trend[i].KeptOnTime))).ToList(),
+            members.SelectMany(m => m.Cold).OrderByDescending(c => c.DaysSinceContact - c.CadenceDays).ToList(), null);
+        return new Digest(period, now, team, members, total, DigestRisks.Top(risks, DigestRisks.Shown));
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+}

@@ -1,0 +1,14 @@
+using AccountCoachBot.Conversation;
+
+namespace AccountCoachBot.Features.Digests;
+
+public static class DigestsExtensions
+{
+    public static IServiceCollection AddDigests(this IServiceCollection services)
+    {
+        services.AddScoped<DigestBuilder>();
+        services.AddTurnHandler<DigestCommands>(verbs: [DigestVerbs.Me, DigestVerbs.Definitions]);
+        services.AddSingleton<IVerbSet, DigestVerbs>();
+        return services;
+    }
+}
