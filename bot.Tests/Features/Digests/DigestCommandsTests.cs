@@ -1,3 +1,4 @@
+using AccountCoachBot.Tests.TestSupport;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.Coaching;
 using AccountCoachBot.Features.ProactiveCalls;
@@ -48,6 +49,20 @@ public sealed class DigestCommandsTests : IAsyncLifetime
         Assert.StartsWith("1 of 1 moves came after the date", facts["Focus"]);
         Assert.Equal([PrincipleIds.AlwaysDoWhatYouSay], card.PrincipleIds);
         Assert.DoesNotContain("secret text", reply.Text);
+    }
+
+    [Fact]
+    public async Task DigestMe_AttachesTheTrendChart_WhenAPeriodHadPromisesDue()
+    {
+        await SeedAsync("olga", "account add Acme key", "en-US", "Europe/Berlin");
+
+        var reply = (await _host.SayAsync("digest me"))[^1];
+
+        var image = reply.Image!;
+        var png = PngImage.Read(image.Png);
+        Assert.InRange(png.Width, 1, 1024);
+        Assert.InRange(png.Height, 1, 1024);
+        Assert.Contains("50%", image.AltText);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using AccountCoachBot.Conversation;
 namespace AccountCoachBot.Features.Digests;
 
 /// <summary>`digest me [period]` — a person's own figures, on their own calendar; `digest definitions`.</summary>
-public sealed class DigestCommands(DigestBuilder builder) : ITurnHandler
+public sealed class DigestCommands(DigestBuilder builder, ILogger<DigestCommands> logger) : ITurnHandler
 {
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
@@ -15,7 +15,7 @@ public sealed class DigestCommands(DigestBuilder builder) : ITurnHandler
         var period = DigestPeriod.Parse(rest, turn.NowUtc, zone, out var error);
         if (period is null) return [turn.T(error!)];
         var digest = await builder.BuildAsync(turn.Db, [turn.Person.Id], period, zone, ct: ct);
-        return [DigestCards.Person(digest, turn.Language)];
+        return [DigestChart.With(DigestCards.Person(digest, turn.Language), digest, turn.Language, logger)];
     }
 
     private static Reply Definitions(Turn turn)

@@ -102,7 +102,8 @@ public static class TrendChart
 
     public static string AltText(TrendData data, Language language)
     {
-        var team = data.Lines.FirstOrDefault(l => l.IsTeam)?.Percent.LastOrDefault();
+        // The team's latest value, or the one person's when the chart is theirs alone.
+        var team = (data.Lines.FirstOrDefault(l => l.IsTeam) ?? (data.Lines.Count == 1 ? data.Lines[0] : null))?.Percent.LastOrDefault();
         var latest = team is { } value ? string.Format(CultureInfo.InvariantCulture, "{0:0}%", value) : ChartTexts.NoData[language];
         var title = Title(data, language);
         return ChartTexts.AltText.Format(language, char.ToLower(title[0], Formats.Culture(language)) + title[1..],
