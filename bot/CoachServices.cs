@@ -7,6 +7,7 @@ using AccountCoachBot.Features.MeetingPrep;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.ProactiveCalls;
 using AccountCoachBot.Features.Promises;
+using AccountCoachBot.Features.Teams;
 
 namespace AccountCoachBot;
 
@@ -25,6 +26,7 @@ public static class CoachServices
         builder.Services.AddMeetingPrep();
         builder.Services.AddProactiveCalls();
         builder.Services.AddCoaching();
+        builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
         return builder;

@@ -39,6 +39,8 @@ public static class CliCommands
                 return await TeamsPackageAsync(run.Args, output, error);
             case CliDecision.Run { Verb: "accounts" } run:
                 return await AccountsCommand.RunAsync(run.Args, output, error);
+            case CliDecision.Run { Verb: "teams" } run:
+                return await TeamsImportCommand.RunAsync(run.Args, output, error);
             case var other:
                 throw new InvalidOperationException($"No runner for {other}.");
         }

@@ -47,6 +47,14 @@ public static class CliVerbs
             owners must be people the bot already knows, matched by email (through Slack when Slack is configured).
             export writes every account in the same format, so an export imports back unchanged.
             """),
+        new("teams", ["teams import <file.csv> [settings]"],
+            "import teams, their leads and members from CSV",
+            """
+            Columns: team,lead_email,member_email (one row per member; an empty member_email names a team and its lead).
+            Checks every row first and writes nothing if any row has a problem (each is reported by line). People the
+            bot doesn't know yet are added by email and linked when they first write to it; every member added is told
+            once who their lead is and what the lead sees.
+            """),
         new("help", ["help [verb]"],
             "this list, or one verb's usage (also --help, -h)",
             """
@@ -96,7 +104,7 @@ public static class CliVerbs
     private const string SettingsNote = """
         Settings are configuration switches, as the server takes them: --key value, --key=value, /key=value or
         key=value, e.g. --urls http://127.0.0.1:5000 or --ConnectionStrings:Coach="Data Source=coach.db".
-        serve, chat, teams-package and accounts take them after their other arguments.
+        serve, chat, teams-package, accounts and teams take them after their other arguments.
         No arguments, or settings only, run the server.
 
         """;
