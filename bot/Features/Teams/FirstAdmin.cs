@@ -28,7 +28,7 @@ public sealed class AdminsAtStart(IServiceScopeFactory scopes, IOptions<TeamsOpt
         var configured = options.Value.AdminEmails;
         if (configured.Count > 0)
         {
-            logger.LogWarning("Admins (Coach:Admins): {Admins}", string.Join(", ", configured));
+            logger.LogInformation("Admins (Coach:Admins): {Admins}", string.Join(", ", configured));
             return;
         }
         try
@@ -37,9 +37,9 @@ public sealed class AdminsAtStart(IServiceScopeFactory scopes, IOptions<TeamsOpt
             var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
             var admin = await db.Set<TeamAdmin>().Join(db.People, a => a.PersonId, p => p.Id, (a, p) => p).FirstOrDefaultAsync(cancellationToken);
             if (admin is null)
-                logger.LogWarning("No Coach:Admins configured: the first person to write to the bot becomes the admin");
+                logger.LogInformation("No Coach:Admins configured: the first person to write to the bot becomes the admin");
             else
-                logger.LogWarning("Admin: person {PersonId} ({Name}), the first person who wrote to the bot; set Coach:Admins to name others", admin.Id, TeamPeople.Who(admin));
+                logger.LogInformation("Admin: person {PersonId} ({Name}), the first person who wrote to the bot; set Coach:Admins to name others", admin.Id, TeamPeople.Who(admin));
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

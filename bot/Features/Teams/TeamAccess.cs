@@ -33,7 +33,7 @@ public sealed class TeamAccess(CoachDbContext db, IOptions<TeamsOptions> options
         if (options.Value.AdminEmails.Count > 0 || await db.Set<TeamAdmin>().AnyAsync(ct)) return;
         db.Set<TeamAdmin>().Add(new TeamAdmin { PersonId = person.Id, AssignedUtc = nowUtc });
         await db.SaveChangesAsync(ct);
-        logger.LogWarning("Admin: person {PersonId} ({Name}) is the admin, as the first person to talk to the bot with no Coach:Admins configured",
+        logger.LogInformation("Admin: person {PersonId} ({Name}) is the admin, as the first person to talk to the bot with no Coach:Admins configured",
             person.Id, TeamPeople.Who(person));
     }
 

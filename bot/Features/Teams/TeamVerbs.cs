@@ -12,7 +12,7 @@ public sealed class TeamVerbs : IVerbSet
     public static readonly Verb Add = new(Topic, VerbArgs.Text, ["team add", "add to team"], ["команда добавить", "добавить в команду"]);
     public static readonly Verb Remove = new(Topic, VerbArgs.Text, ["team remove", "remove from team"], ["команда убрать", "убрать из команды"]);
     public static readonly Verb Show = new(Topic, VerbArgs.Optional, ["teams", "team", "my team", "my teams"], ["команды", "команда", "моя команда", "мои команды"]);
-    public static readonly Verb Kudos = new(Topic, VerbArgs.Text, ["kudos", "thanks to"], ["спасибо", "похвала", "благодарность"]);
+    public static readonly Verb Kudos = new(Topic, VerbArgs.Text, ["kudos", "thanks to"], ["благодарность", "спасибо", "похвала"]);
 
     public IReadOnlyList<Verb> Verbs => [Create, Lead, Add, Remove, Show, Kudos];
 }
