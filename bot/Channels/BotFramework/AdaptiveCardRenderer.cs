@@ -43,20 +43,11 @@ public static class AdaptiveCardRenderer
         if (card.Actions.Count > 0)
         {
             var actions = new JsonArray();
-            for (var i = 0; i < Math.Min(card.Actions.Count, MaxActions); i++) actions.Add(RenderAction(card.Actions[i], i));
+            for (var i = 0; i < card.Actions.Count; i++) actions.Add(RenderAction(card.Actions[i], i));
             result["actions"] = actions;
-            // Hosts show at most five actions in one set (Microsoft's default host config): the rest go in action sets in the body.
-            for (var start = MaxActions; start < card.Actions.Count; start += MaxActions)
-            {
-                var more = new JsonArray();
-                for (var i = start; i < Math.Min(card.Actions.Count, start + MaxActions); i++) more.Add(RenderAction(card.Actions[i], i));
-                body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = more });
-            }
         }
         return result;
     }
-
-    public const int MaxActions = 5;
 
     public static Attachment ToAttachment(Card card) => new() { ContentType = ContentType, Content = Render(card) };
 

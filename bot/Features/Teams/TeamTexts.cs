@@ -24,8 +24,8 @@ internal static class TeamTexts
         "You don't lead {0}, so its members are not yours to change. Its lead or an admin can.",
         "Вы не руководите командой «{0}», поэтому менять её состав не можете. Это может её руководитель или администратор.");
     public static readonly Text LeadsNoTeam = new(
-        "You don't lead a team, so there is no one to add you to. An admin creates teams and names their leads.",
-        "Вы не руководите ни одной командой, поэтому добавлять некуда. Команды создаёт и руководителей назначает администратор.");
+        "You don't lead a team, so there is none to change. An admin creates teams and names their leads.",
+        "Вы не руководите ни одной командой, поэтому менять нечего. Команды создаёт и руководителей назначает администратор.");
     public static readonly Text WhichTeam = new(
         "You lead {0}: say which, e.g. `team add {1} @boris`.",
         "Вы руководите несколькими командами ({0}): укажите какой, например: `команда добавить {1} @boris`.");
