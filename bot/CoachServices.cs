@@ -8,6 +8,7 @@ using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.ProactiveCalls;
 using AccountCoachBot.Features.Promises;
 using AccountCoachBot.Features.Teams;
+using AccountCoachBot.Features.Undo;
 
 namespace AccountCoachBot;
 
@@ -26,8 +27,9 @@ public static class CoachServices
         builder.Services.AddMeetingPrep();
         builder.Services.AddProactiveCalls();
         builder.Services.AddCoaching();
+        builder.Services.AddUndo();
         builder.Services.AddTeams(builder.Configuration);
-        builder.Services.AddScoped<ITurnHandler, CoachingCommands>();
+        builder.Services.AddTurnHandler<CoachingCommands>(verbs: [CoachingVerbs.Why], buttons: [CoachingCommands.WhyAction]);
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
         return builder;
     }

@@ -1,10 +1,11 @@
 using AccountCoachBot.Channels.BotFramework;
+using AccountCoachBot.Channels.Playground;
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Scheduling;
 
 namespace AccountCoachBot;
 
-/// <summary>The server: Bot Framework endpoint, features, scheduling. Tests build it the same way.</summary>
+/// <summary>The server: Bot Framework endpoint, Slack, the local playground, features, scheduling. Tests build it the same way.</summary>
 public static class CoachWebApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -18,12 +19,14 @@ public static class CoachWebApp
         builder.AddCoachServices();
         builder.AddBotFrameworkChannel();
         builder.AddSlackChannel();
+        builder.AddPlaygroundChannel();
         builder.AddScheduling();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapBotFramework();
         app.MapSlack();
+        app.MapPlayground();
         app.MapGet("/healthz", () => Results.Ok("ok"));
         return app;
     }

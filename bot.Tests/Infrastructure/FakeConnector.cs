@@ -99,6 +99,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var status = 200;
         string? code = null, retryAfter = null;
         if (_script.TryDequeue(out var scripted)) (status, code, retryAfter) = scripted;
+        else if (OversizedImage(activity)) (status, code) = (413, "MessageSizeTooBig");
         lock (_calls)
         {
             _calls.Add(new RecordedCall(context.Request.Method, conversationId, activityId, activity, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, status));
@@ -109,6 +110,25 @@ public sealed class FakeConnector : IAsyncDisposable
         if (status == 200) return Results.Json(new { id = $"act-{Guid.NewGuid():N}" });
         if (retryAfter is not null) context.Response.Headers.RetryAfter = retryAfter;
         return Results.Json(new { error = new { code = code ?? "Error", message = "scripted" } }, statusCode: status);
+    }
+
+    /// <summary>
+    /// Teams takes inline pictures up to 1024×1024 px and 1 MB; a bigger one fails the whole message with 413
+    /// <c>MessageSizeTooBig</c>. (Base64 pictures do not count towards the 100 KB message limit.)
+    /// </summary>
+    private static bool OversizedImage(JsonObject activity)
+    {
+        const string prefix = "data:image/png;base64,";
+        foreach (var attachment in activity["attachments"]?.AsArray() ?? [])
+        {
+            if (attachment?["contentUrl"] is not JsonValue url || !url.TryGetValue<string>(out var value) || !value.StartsWith(prefix, StringComparison.Ordinal))
+                continue;
+            var bytes = Convert.FromBase64String(value[prefix.Length..]);
+            if (bytes.Length > 1024 * 1024) return true;
+            var png = TestSupport.PngImage.Read(bytes);
+            if (png.Width > 1024 || png.Height > 1024) return true;
+        }
+        return false;
     }
 
     public async ValueTask DisposeAsync()

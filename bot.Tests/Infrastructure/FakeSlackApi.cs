@@ -31,14 +31,15 @@ public sealed record SlackUserSeed(string Id, string Name, string? Tz = null, st
 /// set, a call without a token answers <c>not_authed</c> and one with another token <c>invalid_auth</c> (a scripted
 /// response still wins: it stands for whatever Slack would have said). Calls are recorded in arrival order, scripted ones included.
 /// </remarks>
-public sealed class FakeSlackApi : IAsyncDisposable
+public sealed partial class FakeSlackApi : IAsyncDisposable
 {
     public const string BotUserId = "UBOT";
     public const string BotId = "BBOT";
     public const string TeamId = "T0FAKE";
     public const string TeamName = "Fake Workspace";
 
-    private static readonly HashSet<string> FormOnlyMethods = new(StringComparer.Ordinal) { "users.info", "users.lookupByEmail" };
+    // files.getUploadURLExternal, too, reads only form fields (JSON bodies come back invalid_arguments).
+    private static readonly HashSet<string> FormOnlyMethods = new(StringComparer.Ordinal) { "users.info", "users.lookupByEmail", "files.getUploadURLExternal" };
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new(StringComparer.Ordinal);
@@ -97,6 +98,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         fake.AddUser(new SlackUserSeed(BotUserId, "coachbot", RealName: "AccountCoachBot", IsBot: true));
         app.MapMethods("/api/{method}", ["GET", "POST"], (HttpContext c, string method) => fake.HandleAsync(c, method));
         app.MapPost("/response/{id}", (HttpContext c, string id) => fake.HandleResponseUrlAsync(c));
+        app.MapPost("/upload/v1/{id}", (HttpContext c, string id) => fake.HandleUploadAsync(c, id));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fake.BaseUrl = address.TrimEnd('/') + "/api/";
@@ -318,6 +320,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         "users.info" => UsersInfo(args),
         "users.lookupByEmail" => LookupByEmail(args),
         "conversations.open" => OpenConversation(args),
+        "files.getUploadURLExternal" => GetUploadUrl(args),
+        "files.completeUploadExternal" => CompleteUpload(args),
         _ => Error("unknown_method"),
     };
 

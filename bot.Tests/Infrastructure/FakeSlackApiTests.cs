@@ -32,6 +32,34 @@ public sealed class FakeSlackApiTests : IAsyncLifetime
     private static FormUrlEncodedContent Form(params (string, string)[] fields) => new(fields.Select(f => KeyValuePair.Create(f.Item1, f.Item2)));
 
     [Fact]
+    public async Task CompleteUploadExternal_RefusesAFile_WhoseBytesNeverArrived_AndSharesItOnceTheyDid()
+    {
+        var ticket = await PostAsync("files.getUploadURLExternal", Form(("filename", "chart.png"), ("length", "3")));
+        var id = ticket["file_id"]!.GetValue<string>();
+        var files = new JsonArray(new JsonObject { ["id"] = id, ["title"] = "Chart" }).ToJsonString();
+
+        var early = await PostAsync("files.completeUploadExternal", Form(("files", files), ("channel_id", "C1")));
+        using var upload = await _http.PostAsync(ticket["upload_url"]!.GetValue<string>(), new ByteArrayContent([1, 2, 3]));
+        var done = await PostAsync("files.completeUploadExternal", Form(("files", files), ("channel_id", "C1"), ("initial_comment", "Trend")));
+
+        Assert.Equal("file_not_found", early["error"]!.GetValue<string>());
+        Assert.Equal("OK - 3", await upload.Content.ReadAsStringAsync());
+        Assert.Equal("Chart", done["files"]![0]!["title"]!.GetValue<string>());
+        var file = _slack.Files.Single();
+        Assert.Equal(("C1", "Trend", (long?)3), (file.SharedTo, file.InitialComment, file.ContentLength));
+    }
+
+    [Fact]
+    public async Task GetUploadUrlExternal_IgnoresJson_LikeSlacksOtherFormOnlyMethods()
+    {
+        var json = new StringContent("{\"filename\":\"chart.png\",\"length\":3}", Encoding.UTF8, "application/json");
+
+        var answer = await PostAsync("files.getUploadURLExternal", json);
+
+        Assert.Equal("invalid_arguments", answer["error"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task PostMessage_AcceptsFormWithStringifiedBlocks_WhenSentLikeOfficialNodeClient()
     {
         var answer = await PostAsync("chat.postMessage", Form(("channel", "C1"), ("text", "fallback"),

@@ -24,7 +24,7 @@ public sealed class NodePeer : IAsyncDisposable
     public static TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     private static readonly Lazy<string> PeersDirectoryLazy = new(FindPeersDirectory);
-    private static readonly string[] RequiredPackages = ["botbuilder", "botframework-connector", "adaptivecards", "@slack/bolt", "@slack/types", "typescript"];
+    private static readonly string[] RequiredPackages = ["botbuilder", "botframework-connector", "adaptivecards", "@slack/bolt", "@slack/types", "typescript", "playwright-core"];
 
     // Loopback only: never go through a proxy from the environment. The timeout only stops a dead peer from
     // blocking a test; it is longer than the hang guard of a held GET /_recorded?atLeast=n.

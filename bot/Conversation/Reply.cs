@@ -16,6 +16,21 @@ public sealed record Reply(string Text, Card? Card = null)
     /// (a nudge becomes "Called ✓"); false (the default) shows the answer only to the person who pressed.
     /// </summary>
     public bool ForEveryone { get; init; }
+
+    /// <summary>
+    /// A picture beside the text or card (the digest's trend chart). Optional in every sense: a channel that cannot
+    /// deliver it still delivers the rest, and says so in its log.
+    /// </summary>
+    public ReplyImage? Image { get; init; }
+}
+
+/// <summary>
+/// A PNG to show with a reply. <paramref name="AltText"/> describes it for those who cannot see it (and is the
+/// comment it is shared with in Slack); <paramref name="Title"/>, when given, is its caption.
+/// </summary>
+public sealed record ReplyImage(byte[] Png, string AltText, string FileName, string? Title = null)
+{
+    public const string ContentType = "image/png";
 }
 
 /// <summary>A person as a channel knows them (a <see cref="Features.People.ChannelIdentity"/>: channel and external id).</summary>

@@ -10,12 +10,12 @@ namespace AccountCoachBot.Conversation;
 /// </summary>
 public sealed class TurnPipeline(
     CoachDbContext db,
-    IEnumerable<ITurnHandler> handlers,
+    TurnRoutes routes,
+    IServiceProvider services,
     IEnumerable<IVerbSet> verbSets,
     TimeProvider time,
     ILogger<TurnPipeline> logger)
 {
-    private readonly IReadOnlyList<ITurnHandler> _handlers = handlers.OrderBy(h => h.Order).ToList();
     private readonly IReadOnlyList<Verb> _verbs = verbSets.SelectMany(s => s.Verbs).ToList();
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken ct)
@@ -76,12 +76,20 @@ public sealed class TurnPipeline(
 
     private async Task<IReadOnlyList<Reply>> DispatchAsync(Turn turn, CancellationToken ct)
     {
-        foreach (var handler in _handlers)
+        // A button goes to the slice that registered its id; nobody else is asked.
+        if (turn.Action is { } action)
         {
-            var replies = await handler.TryHandleAsync(turn, ct);
-            if (replies is not null) return replies;
+            var owner = routes.ForButton(action.Id);
+            var handled = owner is null ? null : await Handler(owner.Handler).TryHandleAsync(turn, ct);
+            return handled ?? [turn.T(PipelineTexts.UnknownAction)];
         }
-        if (turn.Action is not null) return [turn.T(PipelineTexts.UnknownAction)];
+
+        // Text goes to the handlers whose verb starts it, the most specific first; then to the free-text reader.
+        foreach (var route in routes.ForText(turn.Text))
+            if (await Handler(route.Handler).TryHandleAsync(turn, ct) is { } replies) return replies;
+        if (routes.FreeText is { } freeText
+            && await ((IFreeTextHandler)services.GetRequiredService(freeText.Handler)).TryCaptureAsync(turn, ct) is { } captured)
+            return captured;
         if (DidYouMean.Suggest(turn.Text, _verbs, turn.Language) is { } suggestion)
         {
             var question = turn.T(PipelineTexts.DidYouMean, suggestion);
@@ -89,6 +97,8 @@ public sealed class TurnPipeline(
         }
         return [turn.T(PipelineTexts.NotUnderstood)];
     }
+
+    private ITurnHandler Handler(Type type) => (ITurnHandler)services.GetRequiredService(type);
 
     private async Task<bool> TryRecordDeliveryAsync(InboundMessage message, DateTime now, CancellationToken ct)
     {

@@ -34,6 +34,9 @@ public sealed record Verb(string Topic, VerbArgs Args, string[] En, string[] Ru)
 
     public bool Is(string text) => Command.Is(text, [.. Words]);
 
+    /// <summary>The length of the longest spelling that starts the text, or 0: how specifically this verb matches.</summary>
+    public int MatchLength(string text) => Words.Where(w => Command.Matches(text, out _, w)).Select(w => w.Length).DefaultIfEmpty(0).Max();
+
     /// <summary>
     /// True when the text is this command with the argument it takes. While a free-text question waits (a reason,
     /// an answer), only a command that can't be a sentence counts: a bare word, or a word and a number.

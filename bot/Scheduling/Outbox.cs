@@ -1,15 +1,22 @@
 using AccountCoachBot.Data;
+using AccountCoachBot.Features.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Scheduling;
 
+/// <summary>
+/// One nudge to write: its kind (a <see cref="NudgeKinds"/> name, never a button id), whom it is for and about,
+/// when and where it goes, and the key that makes it happen once.
+/// </summary>
+public sealed record NudgeRequest(string Kind, int PersonId, string? SubjectId, DateTime DueUtc, ConversationAddress Address, string DedupeKey);
+
 /// <summary>How features write nudges: one row per (kind, subject, occurrence), never twice.</summary>
 public static class Outbox
 {
-    public static async Task<bool> EnqueueAsync(
-        CoachDbContext db, string kind, int personId, string? subjectId, DateTime dueUtc,
-        int addressId, string transport, string dedupeKey, DateTime nowUtc, CancellationToken ct)
+    public static async Task<bool> EnqueueAsync(CoachDbContext db, NudgeRequest request, DateTime nowUtc, CancellationToken ct)
     {
+        var (kind, personId, subjectId, dueUtc, address, dedupeKey) = request;
+        var (addressId, transport) = (address.Id, address.Transport);
         if (db.Outbox.Local.Any(o => o.DedupeKey == dedupeKey)) return false;
         var existing = await db.Outbox.FirstOrDefaultAsync(o => o.DedupeKey == dedupeKey, ct);
         if (existing is not null)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AccountCoachBot.Features.Promises;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +78,7 @@ public sealed class ConnectorConformanceTests : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(0, await _bot.RunDispatcherAsync()); // throttled: rescheduled, not blocked
-        var row = await _bot.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Kind == "promise.due"));
+        var row = await _bot.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Kind == ReminderPolicy.DueKind));
         Assert.Equal(OutboxStatus.Pending, row.Status);
         Assert.Equal(_time.GetUtcNow().UtcDateTime.AddSeconds(30), row.DueUtc);
 
@@ -116,7 +117,7 @@ public sealed class ConnectorConformanceTests : IAsyncLifetime
 
         Assert.Single(await _peer.RecordedAsync(), r => r!["op"]!.GetValue<string>() == "sendToConversation");
         Assert.True(await _bot.WithDbAsync(db => db.Addresses.Select(a => a.IsStale).SingleAsync()));
-        Assert.Equal(OutboxStatus.Stale, (await _bot.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Kind == "promise.due"))).Status);
+        Assert.Equal(OutboxStatus.Stale, (await _bot.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Kind == ReminderPolicy.DueKind))).Status);
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public sealed class ConnectorConformanceTests : IAsyncLifetime
         var update = (await _peer.WaitForRecordedAsync(4))[^1]!;
         Assert.Equal("updateActivity", update["op"]!.GetValue<string>());
         Assert.Equal(cardId, update["activityId"]!.GetValue<string>());
-        Assert.StartsWith("Done — on time", update["activity"]!["text"]!.GetValue<string>());
+        Assert.StartsWith("Done — on time", update["activity"]!["summary"]!.GetValue<string>()); // a card now: it carries Undo
     }
 
     [Fact]

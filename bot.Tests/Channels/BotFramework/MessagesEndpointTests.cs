@@ -116,7 +116,8 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync(_bot.MessagesUrl, click)).StatusCode);
 
         var calls = await _connector.WaitForDeliveredAsync(3);
-        Assert.StartsWith("Done — on time", calls[^1].Activity["text"]!.GetValue<string>());
+        // The confirmation is a card (it carries Undo): its text is the notification summary.
+        Assert.StartsWith("Done — on time", calls[^1].Activity["summary"]!.GetValue<string>());
         Assert.Equal(PromiseStatus.Done, await _bot.WithDbAsync(db => db.Promises.Select(p => p.Status).SingleAsync()));
     }
 

@@ -273,7 +273,7 @@ public sealed class MeetingFlowTests : IAsyncLifetime
         Assert.Equal(new DateTime(2026, 3, 6, 10, 0, 0, DateTimeKind.Utc), promises[0].DueUtc);
         var links = await _host.WithDbAsync(db => db.Set<MeetingPromise>().ToListAsync());
         Assert.Equal(promises.Select(p => p.Id).Order(), links.Where(l => l.MeetingId == meeting.Id).Select(l => l.PromiseId).Order());
-        var reminders = await _host.WithDbAsync(db => db.Outbox.Where(o => o.Kind.StartsWith("promise.") && o.Status == OutboxStatus.Pending).ToListAsync());
+        var reminders = await _host.WithDbAsync(db => db.Outbox.Where(o => o.Kind.StartsWith(ReminderPolicy.KindPrefix) && o.Status == OutboxStatus.Pending).ToListAsync());
         Assert.Contains(reminders, r => r.SubjectId == $"promise:{promises[1].Id}" && r.Kind == ReminderPolicy.BeforeKind);
         Assert.Contains(reminders, r => r.SubjectId == $"promise:{promises[1].Id}" && r.Kind == ReminderPolicy.DueKind && r.DueUtc == promises[1].DueUtc);
         Assert.Contains(reminders, r => r.SubjectId == $"promise:{promises[0].Id}" && r.Kind == ReminderPolicy.DueKind);

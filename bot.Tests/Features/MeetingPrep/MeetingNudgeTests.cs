@@ -66,7 +66,7 @@ public sealed class MeetingNudgeTests : IAsyncDisposable
         Assert.Equal("Debrief: Acme, Mon 30 Mar, 10:00.", debrief.Card!.Title);
         Assert.Equal(MeetingActions.Debrief, debrief.Card.Actions[0].Id);
 
-        var rows = await host.WithDbAsync(db => db.Outbox.Where(o => o.Kind.StartsWith("meeting.")).ToListAsync());
+        var rows = await host.WithDbAsync(db => db.Outbox.Where(o => o.Kind.StartsWith(MeetingPolicy.KindPrefix)).ToListAsync());
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
     }
@@ -125,7 +125,7 @@ public sealed class MeetingNudgeTests : IAsyncDisposable
         await host.Dispatcher.RunAsync();
 
         Assert.Empty(MeetingNudges(host));
-        var rows = await host.WithDbAsync(db => db.Outbox.Where(o => o.Kind.StartsWith("meeting.")).ToListAsync());
+        var rows = await host.WithDbAsync(db => db.Outbox.Where(o => o.Kind.StartsWith(MeetingPolicy.KindPrefix)).ToListAsync());
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Skipped, r.Status));
     }
 

@@ -64,7 +64,7 @@ public sealed class CallBudgetTests : IAsyncLifetime
 
         Assert.Equal(4, SentTo("olga").Count);  // 3 singles + the bundle of 2
         Assert.Equal(2, SentTo("boris").Count); // Olga's budget is not Boris's
-        Assert.Equal(2, await _host.WithDbAsync(db => db.Set<AccountCadence>().CountAsync(c => c.AnnouncedByKey == "call.bundle:1:2026-03-18")));
+        Assert.Equal(2, await _host.WithDbAsync(db => db.Set<AccountCadence>().CountAsync(c => c.AnnouncedByKey == $"{CallNudgeKinds.Bundle}:1:2026-03-18")));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class CallBudgetTests : IAsyncLifetime
 
         Assert.Equal("Logged: call with A4, 7 days after the last contact. Next one due by Wed 18 Mar.", reply.Text);
         Assert.True(reply.ForEveryone);
-        var carried = await _host.WithDbAsync(db => db.Set<AccountCadence>().Include(c => c.Account).Where(c => c.AnnouncedByKey != null && c.AnnouncedByKey.StartsWith("call.bundle")).Select(c => c.Account!.Name).ToListAsync());
+        var carried = await _host.WithDbAsync(db => db.Set<AccountCadence>().Include(c => c.Account).Where(c => c.AnnouncedByKey != null && c.AnnouncedByKey.StartsWith(CallNudgeKinds.Bundle)).Select(c => c.Account!.Name).ToListAsync());
         Assert.Equal(["A5"], carried);
     }
 }

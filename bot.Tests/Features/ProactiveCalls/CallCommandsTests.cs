@@ -235,6 +235,6 @@ public sealed class CallCommandsTests : IAsyncLifetime
         var after = await CadenceAsync("Acme");
         Assert.Equal((before.LastContactUtc, before.Cycle, before.AnnouncedByKey), (after.LastContactUtc, after.Cycle, after.AnnouncedByKey));
         Assert.Equal(1, await _host.WithDbAsync(db => db.Set<Touch>().CountAsync()));
-        Assert.Equal(OutboxStatus.Sent, await _host.WithDbAsync(db => db.Outbox.Where(o => o.Kind == CallActions.NudgeKind).Select(o => o.Status).SingleAsync()));
+        Assert.Equal(OutboxStatus.Sent, await _host.WithDbAsync(db => db.Outbox.Where(o => o.Kind == CallNudgeKinds.Nudge).Select(o => o.Status).SingleAsync()));
     }
 }

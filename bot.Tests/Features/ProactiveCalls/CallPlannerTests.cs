@@ -37,7 +37,7 @@ public sealed class CallPlannerTests : IAsyncLifetime
 
         var nudge = Assert.Single(Sent);
         Assert.Equal("Acme hasn't heard from you for 14 days (key account, every 14).", nudge.Card!.Title);
-        Assert.Equal(1, await _host.WithDbAsync(db => db.Outbox.CountAsync(o => o.Kind == CallActions.NudgeKind)));
+        Assert.Equal(1, await _host.WithDbAsync(db => db.Outbox.CountAsync(o => o.Kind == CallNudgeKinds.Nudge)));
     }
 
     [Fact]

@@ -307,7 +307,7 @@ public sealed class ProactiveCallsSlackTests : IAsyncLifetime
         await Task.WhenAll(_bot.RunDispatcherAsync(), second.RunAsync());
 
         Assert.Single(CallNudgesIn(AcmeChannel));
-        Assert.Equal(1, await _bot.WithDbAsync(db => db.Outbox.CountAsync(o => o.Kind.StartsWith("call."))));
+        Assert.Equal(1, await _bot.WithDbAsync(db => db.Outbox.CountAsync(o => o.Kind.StartsWith(CallNudgeKinds.Prefix))));
     }
 
     /// <summary>`accounts import file.csv` on the same executable, configuration and database as the running bot.</summary>

@@ -95,8 +95,22 @@ public static partial class ActivityMapper
             activity.Summary = reply.Text.Split('\n')[0];
             activity.Attachments = [AdaptiveCardRenderer.ToAttachment(reply.Card)];
         }
+        if (reply.Image is { } image)
+            (activity.Attachments ??= []).Add(ImageAttachment(image));
         return activity;
     }
+
+    /// <summary>
+    /// A picture beside the card, inline as a data URL: Teams shows it in personal chats, group chats and channels
+    /// with no Graph permission, and base64 images do not count towards the 100 KB message limit. (An Adaptive Card
+    /// <c>Image</c> with a data URL has had rendering bugs in Teams desktop, so the card stays text.)
+    /// </summary>
+    public static Attachment ImageAttachment(ReplyImage image) => new()
+    {
+        ContentType = ReplyImage.ContentType,
+        ContentUrl = "data:" + ReplyImage.ContentType + ";base64," + Convert.ToBase64String(image.Png),
+        Name = image.FileName,
+    };
 
     /// <summary>
     /// The user's words without the bot's own @-mention (Teams channels and group chats); anyone else mentioned

@@ -6,7 +6,7 @@ using AccountCoachBot.Scheduling;
 namespace AccountCoachBot.Channels.BotFramework;
 
 /// <summary>Delivers outbox nudges to stored conversation references (Teams chats, Emulator, Web Chat).</summary>
-public sealed class BotFrameworkNudgeSender(ConnectorClient connector) : INudgeSender
+public sealed class BotFrameworkNudgeSender(ConnectorClient connector, ILogger<BotFrameworkNudgeSender> logger) : INudgeSender
 {
     public string Transport => ActivityMapper.Transport;
 
@@ -17,6 +17,12 @@ public sealed class BotFrameworkNudgeSender(ConnectorClient connector) : INudgeS
             return new SendResult(SendOutcome.Stale, null, "incomplete conversation reference");
 
         var result = await connector.SendToConversationAsync(reference.ServiceUrl, reference.Conversation.Id, ActivityMapper.ToMessage(reference, reply), ct);
+        if (!result.Succeeded && result.MayBeTheImage && reply.Image is not null)
+        {
+            // The message matters more than its picture: send it again without one.
+            logger.LogWarning("Teams refused a message with an image ({Status} {Code}); sending it without the image", (int)result.Status, result.ErrorCode);
+            result = await connector.SendToConversationAsync(reference.ServiceUrl, reference.Conversation.Id, ActivityMapper.ToMessage(reference, reply with { Image = null }), ct);
+        }
         if (result.Succeeded) return SendResult.Ok;
         if (result.IsGone) return new SendResult(SendOutcome.Stale, null, $"{(int)result.Status} {result.ErrorCode}");
         if (result.IsTransient) return new SendResult(SendOutcome.Retry, result.RetryAfter, $"{(int)result.Status} {result.ErrorCode}");

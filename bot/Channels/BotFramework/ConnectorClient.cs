@@ -14,6 +14,9 @@ public sealed record ConnectorResult(HttpStatusCode Status, string? ActivityId, 
     public bool IsTransient => Status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
         or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.ServiceUnavailable;
 
+    /// <summary>Refused as too big (413 MessageSizeTooBig) or malformed: without its picture the message may still go.</summary>
+    public bool MayBeTheImage => Status is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest;
+
     /// <summary>The bot was removed, blocked, or the conversation is gone: never retry this address.</summary>
     public bool IsGone => (Status == HttpStatusCode.Forbidden && ErrorCode is "BotNotInConversationRoster" or "MessageWritesBlocked")
         || (Status == HttpStatusCode.NotFound);

@@ -176,6 +176,13 @@ public sealed class MessagesEndpoint(
                 logger.LogError("Reply not delivered: {Error}", e.Message);
                 return;
             }
+            if (!result.Succeeded && result.MayBeTheImage && reply.Image is not null)
+            {
+                // The answer matters more than its picture: send it again without one.
+                logger.LogWarning("Teams refused a reply with an image ({Status} {Code}); sending it without the image", (int)result.Status, result.ErrorCode);
+                await SendReplyAsync(inbound, reply with { Image = null }, ct);
+                return;
+            }
             if (result.Succeeded || !result.IsTransient || attempt == 3)
             {
                 if (!result.Succeeded) logger.LogWarning("Reply not delivered: {Status} {Code}", (int)result.Status, result.ErrorCode);

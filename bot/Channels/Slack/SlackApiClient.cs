@@ -21,7 +21,7 @@ namespace AccountCoachBot.Channels.Slack;
 /// Only <see cref="OperationCanceledException"/> for the caller's own token escapes; network failures and timeouts come
 /// back as transient results.
 /// </remarks>
-public sealed class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
+public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "SlackApi";
 

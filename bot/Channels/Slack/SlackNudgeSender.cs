@@ -5,7 +5,7 @@ using AccountCoachBot.Scheduling;
 namespace AccountCoachBot.Channels.Slack;
 
 /// <summary>Delivers outbox nudges in Slack; 429 and gone channels go back to the outbox as retry or stale.</summary>
-public sealed class SlackNudgeSender(SlackApiClient api) : INudgeSender
+public sealed class SlackNudgeSender(SlackApiClient api, ILogger<SlackNudgeSender> logger) : INudgeSender
 {
     public string Transport => SlackReference.Transport;
 
@@ -15,7 +15,13 @@ public sealed class SlackNudgeSender(SlackApiClient api) : INudgeSender
             return new SendResult(SendOutcome.Stale, null, "incomplete Slack reference");
 
         var result = await api.PostMessageAsync(reference.Channel, SlackMessages.Render(reply), null, ct);
-        if (result.Ok) return SendResult.Ok;
+        if (result.Ok)
+        {
+            // The message is out; a picture that fails now must not send it again on a retry.
+            if (reply.Image is { } image)
+                await SlackImages.ShareAsync(api, result.Value?.Channel ?? reference.Channel, image, null, logger, ct);
+            return SendResult.Ok;
+        }
         if (result.IsTransient) return new SendResult(SendOutcome.Retry, result.RetryAfter, result.Error);
         if (result.IsChannelGone) return new SendResult(SendOutcome.Stale, null, result.Error);
         // A revoked or wrong token is the operator's to fix: keep the nudge and try again later.

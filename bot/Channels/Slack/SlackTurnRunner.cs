@@ -84,7 +84,8 @@ public sealed class SlackTurnRunner(
         var responseUrl = Str(fields["response_url"]);
         foreach (var reply in replies)
         {
-            if (responseUrl is not null && await RespondAsync(responseUrl, reply, ct)) continue;
+            // A picture cannot be ephemeral: a reply with one goes to the person's DM, where the file can follow it.
+            if (reply.Image is null && responseUrl is not null && await RespondAsync(responseUrl, reply, ct)) continue;
             await PostAsync(SlackReference.FromJson(inbound.Address.ReferenceJson)!.Channel, reply, null, ct);
         }
     }
@@ -124,7 +125,12 @@ public sealed class SlackTurnRunner(
             if (shared && !reply.ForEveryone)
             {
                 var ephemeral = await api.PostEphemeralAsync(channel!, user, SlackMessages.Render(reply), null, ct);
-                if (ephemeral.Ok) continue;
+                if (ephemeral.Ok)
+                {
+                    // Files are never ephemeral: the picture goes to the person's DM rather than to everyone.
+                    if (reply.Image is { } image) await SlackImages.ShareAsync(api, dm, image, null, logger, ct);
+                    continue;
+                }
                 logger.LogWarning("Slack chat.postEphemeral failed: {Error}", ephemeral.Error);
                 await PostAsync(dm, reply, null, ct);
                 continue;
@@ -133,7 +139,11 @@ public sealed class SlackTurnRunner(
             {
                 replaced = true;
                 var updated = await api.UpdateMessageAsync(channel, messageTs, SlackMessages.Render(reply), ct);
-                if (updated.Ok) continue;
+                if (updated.Ok)
+                {
+                    if (reply.Image is { } image) await SlackImages.ShareAsync(api, channel, image, null, logger, ct);
+                    continue;
+                }
                 logger.LogWarning("Slack chat.update failed: {Error}", updated.Error);
             }
             await PostAsync(target, reply, null, ct);
@@ -166,6 +176,7 @@ public sealed class SlackTurnRunner(
     {
         var result = await api.PostMessageAsync(channel, SlackMessages.Render(reply), threadTs, ct);
         if (!result.Ok) logger.LogWarning("Slack chat.postMessage failed: {Error}", result.Error);
+        else if (reply.Image is { } image) await SlackImages.ShareAsync(api, result.Value?.Channel ?? channel, image, threadTs, logger, ct);
     }
 
     /// <summary>A slash command's answer, visible only to the person, wherever they typed it.</summary>

@@ -12,8 +12,6 @@ public sealed class CoachingCommands(PrincipleCatalog catalog) : ITurnHandler
         "I don't know the principle \"{0}\". Nudges show the id to ask about, e.g. `why always-do-what-you-say`.",
         "Не знаю принципа «{0}». Напоминания показывают его id, например `почему always-do-what-you-say`.");
 
-    public int Order => 20;
-
     public Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         string? id = null;

@@ -5,7 +5,6 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// <summary>Action ids of meeting buttons and prompts, and the payload keys they carry.</summary>
 public static class MeetingActions
 {
-    public const string Prefix = "meeting.";
     public const string Create = "meeting.create";
     public const string Start = "meeting.start";
     public const string Answer = "meeting.answer";
@@ -16,6 +15,9 @@ public static class MeetingActions
     public const string DebriefAnswer = "meeting.debrief.answer";
     public const string DebriefSave = "meeting.debrief.save";
     public const string Why = CoachingCommands.WhyAction;
+
+    /// <summary>The ids this slice owns (Why is coaching's).</summary>
+    public static readonly IReadOnlyList<string> Owned = [Create, Start, Answer, Save, Brief, Cancel, Debrief, DebriefAnswer, DebriefSave];
 
     public const string IdKey = "meetingId";
     public const string ItemKey = "item";

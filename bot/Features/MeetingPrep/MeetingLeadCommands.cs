@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AccountCoachBot.Conversation;
-using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Features.MeetingPrep;
 
 /// <summary>
 /// `prep lead 2h` / `prep lead off` and `prep day-before on|off`: the lead times of prep nudges, chosen by
-/// the person. Upcoming meetings are re-planned at once.
+/// the person: words → <see cref="SetPrepLeads"/> → a reply.
 /// </summary>
 public sealed partial class MeetingLeadCommands : ITurnHandler
 {
@@ -25,17 +24,13 @@ public sealed partial class MeetingLeadCommands : ITurnHandler
     private static readonly Text Hours = new("{0} h", "{0} ч");
     private static readonly Text Minutes = new("{0} min", "{0} мин");
 
-    public int Order => 39; // before MeetingCommands, whose `prep <account>` would take "lead 2h" for an account
-
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is not null) return null;
         if (MeetingVerbs.PrepLead.Matches(turn.Text, out var lead))
         {
             if (!TryParseLead(lead, out var minutes)) return [turn.T(LeadInvalid)];
-            var preferences = await PreferencesAsync(turn, ct);
-            preferences.LeadMinutes = minutes;
-            return [await ReplanAsync(turn, preferences, ct)];
+            return [await SetAsync(turn, new SetPrepLeads(LeadMinutes: minutes), ct)];
         }
         if (MeetingVerbs.PrepDayBefore.Matches(turn.Text, out var onOff))
         {
@@ -46,37 +41,14 @@ public sealed partial class MeetingLeadCommands : ITurnHandler
                 _ => null,
             };
             if (on is null) return [turn.T(DayBeforeInvalid)];
-            var preferences = await PreferencesAsync(turn, ct);
-            preferences.DayBefore = on.Value;
-            return [await ReplanAsync(turn, preferences, ct)];
+            return [await SetAsync(turn, new SetPrepLeads(DayBefore: on.Value), ct)];
         }
         return null;
     }
 
-    private static async Task<MeetingPreferences> PreferencesAsync(Turn turn, CancellationToken ct)
+    private static async Task<Reply> SetAsync(Turn turn, SetPrepLeads command, CancellationToken ct)
     {
-        var set = turn.Db.Set<MeetingPreferences>();
-        var preferences = await set.FindAsync([turn.Person.Id], ct);
-        if (preferences is null)
-        {
-            preferences = new MeetingPreferences { PersonId = turn.Person.Id };
-            set.Add(preferences);
-        }
-        return preferences;
-    }
-
-    private static async Task<Reply> ReplanAsync(Turn turn, MeetingPreferences preferences, CancellationToken ct)
-    {
-        await turn.Db.SaveChangesAsync(ct);
-        var upcoming = await turn.Db.Set<Meeting>()
-            .Where(m => m.OwnerId == turn.Person.Id && m.Status == MeetingStatus.Scheduled && m.StartUtc > turn.NowUtc)
-            .ToListAsync(ct);
-        foreach (var meeting in upcoming)
-        {
-            var address = await turn.Db.Addresses.FirstOrDefaultAsync(a => a.Id == meeting.AddressId, ct) ?? turn.Address;
-            await MeetingScheduler.WithdrawAllAsync(turn.Db, meeting, "lead times changed", ct);
-            await MeetingScheduler.PlanAsync(turn.Db, meeting, turn.Person, address, turn.NowUtc, ct);
-        }
+        var preferences = await SetPrepLeadsHandler.HandleAsync(turn.Db, turn.Person, turn.Address, command, turn.NowUtc, ct);
         return turn.T(LeadsAre, Describe(preferences, turn));
     }
 

@@ -15,10 +15,11 @@ public sealed record PlannedMeetingNudge(string Kind, DateTime AtUtc);
 /// </summary>
 public static class MeetingPolicy
 {
-    public const string KindPrefix = "meeting.";
-    public const string PrepDayBeforeKind = "meeting.prep.daybefore";
-    public const string PrepHourBeforeKind = "meeting.prep.hourbefore";
-    public const string DebriefKind = "meeting.debrief";
+    // Outbox kinds, not button ids (those are MeetingActions).
+    public const string KindPrefix = NudgeKinds.Prefix + "meeting.";
+    public const string PrepDayBeforeKind = KindPrefix + "prep.daybefore";
+    public const string PrepHourBeforeKind = KindPrefix + "prep.hourbefore";
+    public const string DebriefKind = KindPrefix + "debrief";
 
     public static readonly IReadOnlyList<string> AllKinds = [PrepDayBeforeKind, PrepHourBeforeKind, DebriefKind];
 

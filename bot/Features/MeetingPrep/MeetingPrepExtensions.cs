@@ -17,8 +17,10 @@ public static class MeetingPrepExtensions
         services.TryAddSingleton(sp => MeetingChecklists.Load(
             sp.GetService<IConfiguration>()?[PrincipleCatalog.DirectoryConfigKey],
             sp.GetRequiredService<PrincipleCatalog>()));
-        services.AddScoped<ITurnHandler, MeetingCommands>();
-        services.AddScoped<ITurnHandler, MeetingLeadCommands>();
+        services.AddTurnHandler<MeetingCommands>(
+            verbs: [MeetingVerbs.List, MeetingVerbs.Cancel, MeetingVerbs.Meeting, MeetingVerbs.Prep, MeetingVerbs.Brief, MeetingVerbs.Debrief],
+            buttons: MeetingActions.Owned);
+        services.AddTurnHandler<MeetingLeadCommands>(verbs: [MeetingVerbs.PrepLead, MeetingVerbs.PrepDayBefore]);
         services.AddSingleton<IVerbSet, MeetingVerbs>();
         services.AddSingleton<People.IPersonalData, MeetingPersonalData>();
         services.AddScoped<ProactiveCalls.IAccountOpenItems, MeetingOpenItems>();

@@ -14,8 +14,8 @@ public static class MeetingScheduler
         var plan = MeetingPolicy.Plan(start, end, nowUtc, person.Zone, person.Hours, leads);
         foreach (var nudge in plan)
         {
-            await Outbox.EnqueueAsync(db, nudge.Kind, person.Id, MeetingPolicy.SubjectId(meeting.Id), nudge.AtUtc, address.Id, address.Transport,
-                MeetingPolicy.DedupeKey(nudge.Kind, person.Id, meeting.Id, start), nowUtc, ct);
+            await Outbox.EnqueueAsync(db, new NudgeRequest(nudge.Kind, person.Id, MeetingPolicy.SubjectId(meeting.Id), nudge.AtUtc, address,
+                MeetingPolicy.DedupeKey(nudge.Kind, person.Id, meeting.Id, start)), nowUtc, ct);
         }
         return plan;
     }

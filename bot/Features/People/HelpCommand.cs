@@ -5,8 +5,6 @@ namespace AccountCoachBot.Features.People;
 /// <summary>`help` (`помощь`): a short start with the topics as buttons; `help promises` and the rest: one topic with examples.</summary>
 public sealed class HelpCommand : ITurnHandler
 {
-    public int Order => 5;
-
     public Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is not null || !PeopleVerbs.Help.Matches(turn.Text, out var rest))

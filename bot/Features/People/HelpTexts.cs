@@ -44,12 +44,14 @@ internal static class HelpTexts
                 • `promise Acme: send the quote by Friday`, or say it: "I'll send Acme the quote by Friday".
                 • `promises` — what's open, by number.
                 • `done 3`, `move 3 to Tuesday because …`, `cancel 3`, `snooze 3`, `on track 3` — or the buttons on a reminder.
+                • `undo` — takes back your last change (done, cancel, move, snooze, a call logged) within 10 minutes.
                 I remind you the working day before (or two hours before), at the due time, and list what's overdue once a working day.
                 """,
                 """
                 • `обещание Acme: отправить КП до пятницы` или просто «Обещал Acme прислать КП до пятницы».
                 • `обещания` — что открыто, с номерами.
                 • `готово 3`, `перенести 3 на вторник, потому что …`, `отменить 3`, `отложить 3`, `успеваю 3` — или кнопки в напоминании.
+                • `отменить последнее` — вернёт последнее изменение (готово, отмена, перенос, откладывание, записанный звонок), если прошло не больше 10 минут.
                 Напоминаю накануне (или за два часа), в срок и раз в рабочий день присылаю список просроченного.
                 """),
             new("promises|promise Acme: send the quote by Friday", "обещания|обещание Acme: отправить КП до пятницы")),

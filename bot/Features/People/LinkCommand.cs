@@ -23,8 +23,6 @@ public sealed class LinkCommand(PersonMerge merge) : ITurnHandler
         "Готово: оба мессенджера теперь одна учётная запись, открытых обещаний: {0}. Напоминания приходят туда, где вы писали последним.");
     private static readonly Text AlreadyLinked = new("This chat is already linked to that account.", "Этот мессенджер уже связан с этой учётной записью.");
 
-    public int Order => 15;
-
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is not null || !PeopleVerbs.Link.Matches(turn.Text, out var code)) return null;

@@ -21,8 +21,6 @@ public sealed class MyDataCommands(IEnumerable<IPersonalData> features) : ITurnH
 
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public int Order => 16;
-
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is { Id: ForgetAction } action)

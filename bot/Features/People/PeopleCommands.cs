@@ -6,8 +6,6 @@ namespace AccountCoachBot.Features.People;
 /// <summary>settings, timezone, language, hours, workdays, pause, resume.</summary>
 public sealed class PeopleCommands(IEnumerable<ISettingsSection> sections) : ITurnHandler
 {
-    public int Order => 10;
-
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is null && PeopleVerbs.Settings.Is(turn.Text))

@@ -6,10 +6,11 @@ public static class PeopleExtensions
 {
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
-        services.AddScoped<ITurnHandler, PeopleCommands>();
-        services.AddScoped<ITurnHandler, HelpCommand>();
-        services.AddScoped<ITurnHandler, LinkCommand>();
-        services.AddScoped<ITurnHandler, MyDataCommands>();
+        services.AddTurnHandler<PeopleCommands>(verbs:
+            [PeopleVerbs.Settings, PeopleVerbs.TimeZone, PeopleVerbs.Language, PeopleVerbs.Hours, PeopleVerbs.WorkDays, PeopleVerbs.Pause, PeopleVerbs.Resume]);
+        services.AddTurnHandler<HelpCommand>(verbs: [PeopleVerbs.Help]);
+        services.AddTurnHandler<LinkCommand>(verbs: [PeopleVerbs.Link]);
+        services.AddTurnHandler<MyDataCommands>(verbs: [PeopleVerbs.Export, PeopleVerbs.Forget], buttons: [MyDataCommands.ForgetAction]);
         services.AddSingleton<IVerbSet, PeopleVerbs>();
         services.AddSingleton<PersonMerge>();
         return services;

@@ -7,8 +7,8 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// <summary>Records touches: the history row, the last-contact date, and the call nudge it makes unnecessary.</summary>
 public sealed class AccountTouchRecorder : IAccountTouchRecorder
 {
-    public async Task RecordAsync(CoachDbContext db, int accountId, TouchKind kind, DateTime atUtc, int? byPersonId, string? note, string? source, CancellationToken ct) =>
-        await RecordTouchAsync(db, accountId, kind, atUtc, byPersonId, note, source, ct);
+    public Task<Touch?> RecordAsync(CoachDbContext db, int accountId, TouchKind kind, DateTime atUtc, int? byPersonId, string? note, string? source, CancellationToken ct) =>
+        RecordTouchAsync(db, accountId, kind, atUtc, byPersonId, note, source, ct);
 
     public static async Task<Touch?> RecordTouchAsync(CoachDbContext db, int accountId, TouchKind kind, DateTime atUtc, int? byPersonId, string? note, string? source, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class AccountTouchRecorder : IAccountTouchRecorder
             var owner = await db.People.SingleAsync(p => p.Id == account.OwnerId, ct);
             CallStore.Refresh(cadence, owner, atUtc);
             // The nudge for the old cycle has nothing left to say.
-            await Outbox.SkipPendingAsync(db, CallActions.Subject(accountId), CallActions.AccountKinds, "contact", ct);
+            await Outbox.SkipPendingAsync(db, CallActions.Subject(accountId), CallNudgeKinds.AccountKinds, "contact", ct);
         }
         return touch;
     }

@@ -5,7 +5,7 @@ using AccountCoachBot.Features.People;
 namespace AccountCoachBot.Features.ProactiveCalls;
 
 /// <summary>One account due a call, as its nudge shows it.</summary>
-internal sealed record DueAccount(Account Account, AccountCadence Cadence, CallStatus Status);
+public sealed record DueAccount(Account Account, AccountCadence Cadence, CallStatus Status);
 
 /// <summary>The call nudge, the bundle, the catch-up summary.</summary>
 internal static class CallCards

@@ -13,11 +13,11 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// </summary>
 public sealed class CallNudgeRenderer(CoachDbContext db, IEnumerable<IAccountOpenItems> openItems, Destinations destinations) : INudgeRenderer
 {
-    public bool CanRender(string kind) => kind.StartsWith("call.", StringComparison.Ordinal);
+    public bool CanRender(string kind) => kind.StartsWith(CallNudgeKinds.Prefix, StringComparison.Ordinal);
 
     public async Task<Reply?> RenderAsync(OutboxMessage message, Person person, DateTime nowUtc, CancellationToken ct)
     {
-        if (message.Kind is CallActions.BundleKind or CallActions.CatchUpKind)
+        if (message.Kind is CallNudgeKinds.Bundle or CallNudgeKinds.CatchUp)
             return await SummaryAsync(message, person, nowUtc, ct);
 
         if (!int.TryParse(message.SubjectId?.Split(':').LastOrDefault(), out var accountId)) return null;
@@ -31,7 +31,7 @@ public sealed class CallNudgeRenderer(CoachDbContext db, IEnumerable<IAccountOpe
         var mention = shared ? await destinations.MentionAsync(db, person.Id, address!, ct) : null;
 
         SharedPlace? unreachable = null;
-        if (message.Kind == CallActions.FallbackKind && cadence.ChannelAddressId is { } channelAddressId)
+        if (message.Kind == CallNudgeKinds.Fallback && cadence.ChannelAddressId is { } channelAddressId)
             unreachable = destinations.PlaceOf(await db.Addresses.FirstOrDefaultAsync(a => a.Id == channelAddressId, ct));
 
         var open = await OpenAsync(cadence.Account, person, nowUtc, ct);
@@ -56,7 +56,7 @@ public sealed class CallNudgeRenderer(CoachDbContext db, IEnumerable<IAccountOpe
             var items = await OpenAsync(d.Account, person, nowUtc, ct);
             open[d.Account.Id] = items.Count == 0 ? null : new OpenItems(string.Join("; ", items.Select(i => i.Summary)), []);
         }
-        var title = message.Kind == CallActions.CatchUpKind ? CallTexts.CatchUpTitle : CallTexts.BundleTitle;
+        var title = message.Kind == CallNudgeKinds.CatchUp ? CallTexts.CatchUpTitle : CallTexts.BundleTitle;
         return CallCards.Summary(title, due, person, open);
     }
 

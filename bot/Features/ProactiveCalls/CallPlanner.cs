@@ -142,8 +142,8 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
         List<Vacation> returning, DateTime now, CancellationToken ct)
     {
         if (own is null) return; // nowhere to say it yet; the vacation stays pending until there is
-        var key = $"{CallActions.CatchUpKind}:{person.Id}:{returning.Max(v => v.Id)}";
-        await Outbox.EnqueueAsync(db, CallActions.CatchUpKind, person.Id, CallActions.PersonSubject(person.Id), now, own.Id, own.Transport, key, now, ct);
+        var key = $"{CallNudgeKinds.CatchUp}:{person.Id}:{returning.Max(v => v.Id)}";
+        await Outbox.EnqueueAsync(db, new NudgeRequest(CallNudgeKinds.CatchUp, person.Id, CallActions.PersonSubject(person.Id), now, own, key), now, ct);
         foreach (var due in fresh) Announce(due, key, person, now);
         returning.ForEach(v => v.CatchUpDone = true);
     }
@@ -156,7 +156,7 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
             .ThenByDescending(d => d.Status.DaysSince - d.Status.CadenceDays)
             .ThenBy(d => d.Account.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var dayStart = TimeZones.ToUtc(today.ToDateTime(TimeOnly.MinValue), person.Zone);
-        var sentToday = await db.Outbox.CountAsync(o => o.PersonId == person.Id && o.Kind == CallActions.NudgeKind && o.CreatedUtc >= dayStart, ct);
+        var sentToday = await db.Outbox.CountAsync(o => o.PersonId == person.Id && o.Kind == CallNudgeKinds.Nudge && o.CreatedUtc >= dayStart, ct);
         var room = Math.Max(0, prefs.DailyCallBudget - sentToday);
 
         var rest = new List<DueAccount>();
@@ -169,8 +169,8 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
             }
             var address = await DestinationAsync(db, due.Cadence, own, ct);
             if (address is null) continue; // no chat to reach the owner in yet
-            await Outbox.EnqueueAsync(db, CallActions.NudgeKind, person.Id, CallActions.Subject(due.Account.Id), now, address.Id, address.Transport,
-                due.Status.CycleKey, now, ct);
+            await Outbox.EnqueueAsync(db, new NudgeRequest(CallNudgeKinds.Nudge, person.Id, CallActions.Subject(due.Account.Id), now, address,
+                due.Status.CycleKey), now, ct);
             Announce(due, due.Status.CycleKey, person, now);
             // A channel may refuse it: look again next minute to send it to the owner instead.
             if (address.IsShared) due.Cadence.NextCheckUtc = now;
@@ -178,7 +178,7 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
         }
         if (rest.Count == 0 || own is null) return;
 
-        var key = $"{CallActions.BundleKind}:{person.Id}:{today:yyyy-MM-dd}";
+        var key = $"{CallNudgeKinds.Bundle}:{person.Id}:{today:yyyy-MM-dd}";
         var bundle = db.Outbox.Local.FirstOrDefault(o => o.DedupeKey == key) ?? await db.Outbox.FirstOrDefaultAsync(o => o.DedupeKey == key, ct);
         if (bundle is not null && bundle.Status != OutboxStatus.Pending)
         {
@@ -188,7 +188,7 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
             return;
         }
         if (bundle is null)
-            await Outbox.EnqueueAsync(db, CallActions.BundleKind, person.Id, CallActions.PersonSubject(person.Id), now, own.Id, own.Transport, key, now, ct);
+            await Outbox.EnqueueAsync(db, new NudgeRequest(CallNudgeKinds.Bundle, person.Id, CallActions.PersonSubject(person.Id), now, own, key), now, ct);
         foreach (var due in rest) Announce(due, key, person, now);
     }
 
@@ -224,7 +224,7 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
         cadence.NextCheckUtc = rollAt;
         if (cadence.AnnouncedByKey is not { } key) return;
         var row = await db.Outbox.FirstOrDefaultAsync(o => o.DedupeKey == key, ct);
-        if (row is null || row.Kind != CallActions.NudgeKind) return;
+        if (row is null || row.Kind != CallNudgeKinds.Nudge) return;
         var address = await db.Addresses.FirstOrDefaultAsync(a => a.Id == row.AddressId, ct);
         if (address is not { IsShared: true }) return;
 
@@ -240,9 +240,9 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
                 var own = await CallStore.PrivateAddressAsync(db, person.Id, ct);
                 if (own is null) return;
                 var warn = cadence.ChannelWarnedUtc is null;
-                var kind = warn ? CallActions.FallbackKind : CallActions.RedirectKind;
+                var kind = warn ? CallNudgeKinds.Fallback : CallNudgeKinds.Redirect;
                 var fallbackKey = $"{key}:own";
-                await Outbox.EnqueueAsync(db, kind, person.Id, CallActions.Subject(cadence.AccountId), now, own.Id, own.Transport, fallbackKey, now, ct);
+                await Outbox.EnqueueAsync(db, new NudgeRequest(kind, person.Id, CallActions.Subject(cadence.AccountId), now, own, fallbackKey), now, ct);
                 if (warn) cadence.ChannelWarnedUtc = now;
                 cadence.AnnouncedByKey = fallbackKey;
                 return;

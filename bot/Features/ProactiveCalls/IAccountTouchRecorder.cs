@@ -9,5 +9,6 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// </summary>
 public interface IAccountTouchRecorder
 {
-    Task RecordAsync(CoachDbContext db, int accountId, TouchKind kind, DateTime atUtc, int? byPersonId, string? note, string? source, CancellationToken ct);
+    /// <returns>The touch written (its id once saved), or null when the account is gone.</returns>
+    Task<Touch?> RecordAsync(CoachDbContext db, int accountId, TouchKind kind, DateTime atUtc, int? byPersonId, string? note, string? source, CancellationToken ct);
 }

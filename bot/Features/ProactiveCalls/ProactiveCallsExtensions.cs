@@ -7,7 +7,9 @@ public static class ProactiveCallsExtensions
 {
     public static IServiceCollection AddProactiveCalls(this IServiceCollection services)
     {
-        services.AddScoped<ITurnHandler, CallCommands>();
+        services.AddTurnHandler<CallCommands>(
+            verbs: [CallVerbs.AddAccount, CallVerbs.Accounts, CallVerbs.Account, CallVerbs.Called, CallVerbs.DueCalls, CallVerbs.Vacation, CallVerbs.Mute, CallVerbs.Unmute],
+            buttons: CallActions.Owned);
         services.AddSingleton<IVerbSet, CallVerbs>();
         services.AddScoped<INudgeRenderer, CallNudgeRenderer>();
         services.AddSingleton<INudgePlanner, CallPlanner>();
@@ -16,6 +18,7 @@ public static class ProactiveCallsExtensions
         services.AddScoped<Scheduling.IAvailability, VacationAvailability>();
         services.AddScoped<People.ISettingsSection, CallSettings>();
         services.AddSingleton<People.IPersonalData, CallsPersonalData>();
+        services.AddSingleton<Undo.IUndoable, CallUndo>();
         return services;
     }
 }

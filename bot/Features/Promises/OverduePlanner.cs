@@ -43,7 +43,7 @@ public sealed class OverduePlanner(IServiceScopeFactory scopes, TimeProvider tim
             if (address is null) continue;
 
             var key = $"{ReminderPolicy.OverdueKind}:{ownerId}:{localDay:yyyy-MM-dd}";
-            await Outbox.EnqueueAsync(db, ReminderPolicy.OverdueKind, ownerId, $"person:{ownerId}", now, address.Id, address.Transport, key, now, ct);
+            await Outbox.EnqueueAsync(db, new NudgeRequest(ReminderPolicy.OverdueKind, ownerId, $"person:{ownerId}", now, address, key), now, ct);
         }
         await db.SaveChangesAsync(ct);
     }

@@ -13,6 +13,9 @@ public static class PromiseActions
     public const string Cancel = "promise.cancel";
     public const string Why = Coaching.CoachingCommands.WhyAction;
 
+    /// <summary>The ids this slice owns (Why is coaching's).</summary>
+    public static readonly IReadOnlyList<string> Owned = [Create, Done, OnTrack, Move, Redate, Edit, Snooze, Cancel];
+
     public const string IdKey = "promiseId";
     public const string DueKey = "due";
     public const string ReasonKey = "reason";

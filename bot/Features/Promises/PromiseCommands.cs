@@ -1,31 +1,31 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AccountCoachBot.Conversation;
-using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.Promises.Parsing;
+using AccountCoachBot.Features.Undo;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Features.Promises;
 
 /// <summary>
-/// Promise commands and buttons: capture (explicit and free text), list, done, move, cancel, snooze, on track.
-/// Every button re-checks that the promise belongs to the person pressing it. Buttons carry the promise's id; what
-/// people type and read is their own number for it (`done 3`, #3).
+/// The chat's way into promises: words or a button → a typed command for one of the use cases (their own files) →
+/// the reply. Asking for what is missing (a date, a reason, a yes) happens here; the use cases re-check that the
+/// promise belongs to the person acting. Buttons carry the promise's id; people type and read their own number (#3).
 /// </summary>
-public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
+public sealed partial class PromiseCommands(
+    CapturePromiseHandler capture, MarkPromiseDoneHandler done, MovePromiseHandler move, CancelPromiseHandler cancel,
+    SnoozePromiseHandler snooze, MarkPromiseOnTrackHandler onTrack, EditPromiseHandler edit, ListOpenPromisesHandler list) : ITurnHandler, IFreeTextHandler
 {
-    public int Order => 50;
-
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
         if (turn.Action is { } action)
-            return action.Id.StartsWith("promise.", StringComparison.Ordinal) ? [await HandleActionAsync(turn, action, ct)] : null;
+            return [await HandleActionAsync(turn, action, ct)];
 
         var text = turn.Text;
         if (PromiseVerbs.Promise.Matches(text, out var body))
             return [await ExplicitAsync(turn, body, ct)];
         if (PromiseVerbs.List.Is(text))
-            return [await ListAsync(turn, ct)];
+            return [PromiseCards.List(await list.HandleAsync(Actor(turn), new ListOpenPromises(), ct), turn.Person, turn.NowUtc)];
         if (PromiseVerbs.Done.Matches(text, out var rest))
             return [await ByNumberAsync(turn, PromiseActions.Done, rest, "done", ct)];
         if (PromiseVerbs.Snooze.Matches(text, out rest))
@@ -40,13 +40,18 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
         return await FreeTextAsync(turn, ct);
     }
 
+    /// <summary>The pipeline's one fallback for text no command claimed.</summary>
+    public Task<IReadOnlyList<Reply>?> TryCaptureAsync(Turn turn, CancellationToken ct) => FreeTextAsync(turn, ct);
+
+    private static PromiseActor Actor(Turn turn) => new(turn.Person, turn.Address, turn.NowUtc);
+
     private async Task<Reply> HandleActionAsync(Turn turn, SubmittedAction action, CancellationToken ct)
     {
         if (action.Id == PromiseActions.Create) return await CreateAsync(turn, action, ct);
 
         if (!int.TryParse(action.Get(PromiseActions.IdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return turn.T(PromiseTexts.NeedId, action.Id);
-        var promise = await FindOwnAsync(turn, id, ct);
+        var promise = await Actor(turn).OwnAsync(turn.Db, id, ct);
         // The id is ours, not the person's: never echo it.
         if (promise is null) return turn.T(PromiseTexts.NotFoundButton);
         return await ActAsync(turn, promise, action, ct);
@@ -55,19 +60,50 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
     private async Task<Reply> ActAsync(Turn turn, Promise promise, SubmittedAction action, CancellationToken ct)
     {
         if (promise.Status != PromiseStatus.Open) return turn.T(PromiseTexts.AlreadyClosed, promise.Number);
+        var actor = Actor(turn);
 
-        return action.Id switch
+        switch (action.Id)
         {
-            PromiseActions.Done => await DoneAsync(turn, promise, touches, ct),
-            PromiseActions.OnTrack => await OnTrackAsync(turn, promise, ct),
-            PromiseActions.Snooze => await SnoozeAsync(turn, promise, ct),
-            PromiseActions.Move => await MoveAsync(turn, promise, action, requireReason: true, ct),
-            PromiseActions.Redate => await MoveAsync(turn, promise, action, requireReason: false, ct),
-            PromiseActions.Edit => await EditAsync(turn, promise, action),
-            PromiseActions.Cancel => await CancelAsync(turn, promise, action, ct),
-            _ => turn.T(PipelineTexts.UnknownAction),
-        };
+            case PromiseActions.Done:
+                var kept = await done.HandleAsync(actor, new MarkPromiseDone(promise.Id), ct);
+                return Refused(turn, kept.Change)
+                    ?? WithUndo(turn, turn.T(kept.OnTime ? PromiseTexts.DoneOnTime : PromiseTexts.DoneLate, kept.KeptThisWeek, kept.DoneThisWeek), kept.Change.Undo);
+            case PromiseActions.OnTrack:
+                return Refused(turn, await onTrack.HandleAsync(actor, new MarkPromiseOnTrack(promise.Id), ct))
+                    ?? turn.T(PromiseTexts.OnTrackOk, Formats.When(promise.DueUtc, turn.Person.Zone, turn.Language));
+            case PromiseActions.Snooze:
+                var snoozed = await snooze.HandleAsync(actor, new SnoozePromise(promise.Id), ct);
+                return Refused(turn, snoozed.Change) ?? turn.T(PromiseTexts.Snoozed, Formats.When(snoozed.UntilUtc, turn.Person.Zone, turn.Language));
+            case PromiseActions.Move:
+                return await MoveAsync(turn, promise, action, requireReason: true, ct);
+            case PromiseActions.Redate:
+                return await MoveAsync(turn, promise, action, requireReason: false, ct);
+            case PromiseActions.Edit:
+                if (action.Get(PromiseActions.WhatKey) is not { } what)
+                    return turn.AskFor(action, new CardInput(PromiseActions.WhatKey, InputKind.Text, turn.T(PromiseTexts.WhatInput)));
+                return Refused(turn, await edit.HandleAsync(actor, new EditPromise(promise.Id, what), ct)) ?? turn.T(PromiseTexts.Edited, what);
+            case PromiseActions.Cancel:
+                if (action.Get(PromiseActions.ReasonKey) is not { } reason)
+                    return turn.AskFor(action, new CardInput(PromiseActions.ReasonKey, InputKind.Text, turn.T(PromiseTexts.CancelReasonInput)));
+                var cancelled = await cancel.HandleAsync(actor, new CancelPromise(promise.Id, reason), ct);
+                return Refused(turn, cancelled) ?? WithUndo(turn, turn.T(PromiseTexts.Cancelled, promise.What), cancelled.Undo);
+            default:
+                return turn.T(PipelineTexts.UnknownAction);
+        }
     }
+
+    /// <summary>What a use case that changed nothing says; null when it did change.</summary>
+    private static Reply? Refused(Turn turn, PromiseChangeResult result) => result.Status switch
+    {
+        PromiseChangeStatus.Changed => null,
+        PromiseChangeStatus.Closed => new Reply(turn.T(PromiseTexts.AlreadyClosed, result.Promise!.Number)),
+        PromiseChangeStatus.DueInPast => new Reply(turn.T(PromiseTexts.DueInPast)),
+        _ => new Reply(turn.T(PromiseTexts.NotFoundButton)),
+    };
+
+    /// <summary>A confirmation with the button that takes the change back.</summary>
+    private static Reply WithUndo(Turn turn, string text, UndoEntry? undo) =>
+        undo is null ? new Reply(text) : new Reply(text, new Card(text, Actions: [UndoCommands.Button(undo, turn.Language)]));
 
     // ---- capture ----
 
@@ -103,113 +139,43 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
         if (accountName is null)
             return turn.AskFor(action, new CardInput(PromiseActions.AccountKey, InputKind.Text, turn.T(PromiseTexts.AskAccount)), closed: true);
 
-        var context = await ContextAsync(turn, ct);
         var dueText = action.Get(PromiseActions.DueKey);
-        DateTime? due = dueText is null ? null : ParseDue(dueText, context);
+        DateTime? due = dueText is null ? null : ParseDue(dueText, await ContextAsync(turn, ct));
         if (due is null)
         {
             var input = new CardInput(PromiseActions.DueKey, InputKind.Date, turn.T(dueText is null ? PromiseTexts.AskWhen : PromiseTexts.AskWhenAgain));
-            var retry = new SubmittedAction(action.Id, Without(action.Payload, PromiseActions.DueKey));
-            return turn.AskFor(retry, input);
-        }
-        if (due <= turn.NowUtc)
-            return turn.AskFor(new SubmittedAction(action.Id, Without(action.Payload, PromiseActions.DueKey)),
-                new CardInput(PromiseActions.DueKey, InputKind.Date, turn.T(PromiseTexts.DueInPast)));
-
-        var account = await ClientAccounts.FindAsync(turn.Db, turn.Person.Id, accountName, ct);
-        if (account is null)
-        {
-            var confirm = action.Get(PromiseActions.ConfirmKey);
-            if (confirm is null)
-            {
-                // A company never seen before: ask rather than guess.
-                var payload = new Dictionary<string, string>(action.Payload) { [PromiseActions.DueKey] = IsoDue(due.Value) };
-                var yes = new Dictionary<string, string>(payload) { [PromiseActions.ConfirmKey] = "yes" };
-                var no = new Dictionary<string, string>(payload) { [PromiseActions.ConfirmKey] = "no" };
-                var question = turn.T(PromiseTexts.AskNewAccount, accountName);
-                turn.AskFor(new SubmittedAction(action.Id, payload), new CardInput(PromiseActions.ConfirmKey, InputKind.Text, question),
-                    closed: true, dropped: turn.T(PromiseTexts.LeftUnsaved, accountName));
-                return new Reply(question, new Card(question,
-                    Actions: [new(PromiseActions.Create, turn.T(PromiseTexts.YesAdd, accountName), yes), new(PromiseActions.Create, turn.T(PromiseTexts.NoThanks), no)]));
-            }
-            if (!Command.IsYes(confirm)) return turn.T(PromiseTexts.NotSaved);
-            (account, _) = await ClientAccounts.FindOrAddAsync(turn.Db, turn.Person.Id, accountName, turn.NowUtc, ct);
+            return turn.AskFor(new SubmittedAction(action.Id, Without(action.Payload, PromiseActions.DueKey)), input);
         }
 
-        var promise = new Promise
+        var confirm = action.Get(PromiseActions.ConfirmKey);
+        var result = await capture.HandleAsync(Actor(turn), new CapturePromise(accountName, what, due.Value, AddAccount: Command.IsYes(confirm)), ct);
+        switch (result.Status)
         {
-            OwnerId = turn.Person.Id,
-            Account = account,
-            What = what,
-            DueUtc = due.Value,
-            TimeZoneId = turn.Person.TimeZoneId,
-            AddressId = turn.Address.Id,
-            CreatedUtc = turn.NowUtc,
-            History = [new PromiseEvent { Kind = PromiseEventKind.Created, AtUtc = turn.NowUtc, NewDueUtc = due }],
-        };
-        turn.Db.Promises.Add(promise);
-        await turn.Db.SaveChangesAsync(ct);
-        await PromiseScheduler.PlanAsync(turn.Db, promise, turn.Person, turn.Address, turn.NowUtc, ct);
-        return PromiseCards.Saved(promise, turn.Person);
+            case CaptureStatus.Saved:
+                return PromiseCards.Saved(result.Promise!, turn.Person);
+            case CaptureStatus.DueInPast:
+                return turn.AskFor(new SubmittedAction(action.Id, Without(action.Payload, PromiseActions.DueKey)),
+                    new CardInput(PromiseActions.DueKey, InputKind.Date, turn.T(PromiseTexts.DueInPast)));
+        }
+        if (confirm is not null) return turn.T(PromiseTexts.NotSaved);
+
+        // A company never seen before: ask rather than guess.
+        var payload = new Dictionary<string, string>(action.Payload) { [PromiseActions.DueKey] = IsoDue(due.Value) };
+        var yes = new Dictionary<string, string>(payload) { [PromiseActions.ConfirmKey] = "yes" };
+        var no = new Dictionary<string, string>(payload) { [PromiseActions.ConfirmKey] = "no" };
+        var question = turn.T(PromiseTexts.AskNewAccount, accountName);
+        turn.AskFor(new SubmittedAction(action.Id, payload), new CardInput(PromiseActions.ConfirmKey, InputKind.Text, question),
+            closed: true, dropped: turn.T(PromiseTexts.LeftUnsaved, accountName));
+        return new Reply(question, new Card(question,
+            Actions: [new(PromiseActions.Create, turn.T(PromiseTexts.YesAdd, accountName), yes), new(PromiseActions.Create, turn.T(PromiseTexts.NoThanks), no)]));
     }
 
-    // ---- listing ----
-
-    private static async Task<Reply> ListAsync(Turn turn, CancellationToken ct)
-    {
-        var open = await turn.Db.Promises.Include(p => p.Account)
-            .Where(p => p.OwnerId == turn.Person.Id && p.Status == PromiseStatus.Open)
-            .OrderBy(p => p.DueUtc).Take(30).ToListAsync(ct);
-        return PromiseCards.List(open, turn.Person, turn.NowUtc);
-    }
-
-    // ---- changes ----
-
-    private static async Task<Reply> DoneAsync(Turn turn, Promise promise, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches, CancellationToken ct)
-    {
-        var onTime = turn.NowUtc <= promise.DueUtc;
-        promise.Status = PromiseStatus.Done;
-        promise.ClosedUtc = turn.NowUtc;
-        promise.History.Add(new PromiseEvent { Kind = PromiseEventKind.Done, AtUtc = turn.NowUtc });
-        await PromiseScheduler.WithdrawAllAsync(turn.Db, promise, "done", ct);
-        // A kept promise is a contact with the client: it moves the account's last-contact date.
-        foreach (var touch in touches)
-            await touch.RecordAsync(turn.Db, promise.AccountId, ProactiveCalls.TouchKind.PromiseDone, turn.NowUtc, turn.Person.Id, null, $"promise:{promise.Id}", ct);
-        await turn.Db.SaveChangesAsync(ct);
-
-        // Recognition right away, in one line: this week's on-time record.
-        var weekStartLocal = TimeZones.ToLocal(turn.NowUtc, turn.Person.Zone).Date;
-        while (weekStartLocal.DayOfWeek != DayOfWeek.Monday) weekStartLocal = weekStartLocal.AddDays(-1);
-        var weekStart = TimeZones.ToUtc(weekStartLocal, turn.Person.Zone);
-        var doneThisWeek = await turn.Db.Promises
-            .Where(p => p.OwnerId == turn.Person.Id && p.Status == PromiseStatus.Done && p.ClosedUtc >= weekStart)
-            .Select(p => new { p.ClosedUtc, p.DueUtc }).ToListAsync(ct);
-        var kept = doneThisWeek.Count(p => p.ClosedUtc <= p.DueUtc);
-        return turn.T(onTime ? PromiseTexts.DoneOnTime : PromiseTexts.DoneLate, kept, doneThisWeek.Count);
-    }
-
-    private static async Task<Reply> OnTrackAsync(Turn turn, Promise promise, CancellationToken ct)
-    {
-        promise.OnTrack = true;
-        promise.History.Add(new PromiseEvent { Kind = PromiseEventKind.OnTrack, AtUtc = turn.NowUtc });
-        await PromiseScheduler.WithdrawEarlyAsync(turn.Db, promise, "on track", ct);
-        return turn.T(PromiseTexts.OnTrackOk, Formats.When(promise.DueUtc, turn.Person.Zone, turn.Language));
-    }
-
-    private static async Task<Reply> SnoozeAsync(Turn turn, Promise promise, CancellationToken ct)
-    {
-        var until = Scheduling.WorkingTime.NextWorkingMorning(turn.NowUtc, turn.Person.Zone, turn.Person.Hours);
-        promise.History.Add(new PromiseEvent { Kind = PromiseEventKind.Snoozed, AtUtc = turn.NowUtc, NewDueUtc = until });
-        await PromiseScheduler.SnoozeAsync(turn.Db, promise, turn.Person, turn.Address, until, turn.NowUtc, ct);
-        return turn.T(PromiseTexts.Snoozed, Formats.When(until, turn.Person.Zone, turn.Language));
-    }
+    // ---- move ----
 
     private async Task<Reply> MoveAsync(Turn turn, Promise promise, SubmittedAction action, bool requireReason, CancellationToken ct)
     {
-        var l = turn.Language;
         var dueText = action.Get(PromiseActions.DueKey);
-        var context = await ContextAsync(turn, ct);
-        DateTime? due = dueText is null ? null : ParseDue(dueText, context);
+        DateTime? due = dueText is null ? null : ParseDue(dueText, await ContextAsync(turn, ct));
         if (due is null || due <= turn.NowUtc)
         {
             var prompt = dueText is null ? PromiseTexts.NewDateInput : due is null ? PromiseTexts.AskWhenAgain : PromiseTexts.DueInPast;
@@ -223,54 +189,19 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
             return turn.AskFor(new SubmittedAction(action.Id, payload), new CardInput(PromiseActions.ReasonKey, InputKind.Text, turn.T(PromiseTexts.ReasonInput)));
         }
 
-        var oldDue = promise.DueUtc;
-        await PromiseScheduler.WithdrawAllAsync(turn.Db, promise, "moved", ct);
-        promise.DueUtc = due.Value;
-        promise.OnTrack = false;
-        promise.TimeZoneId = turn.Person.TimeZoneId;
-        promise.History.Add(new PromiseEvent
-        {
-            Kind = requireReason ? PromiseEventKind.Moved : PromiseEventKind.Edited,
-            AtUtc = turn.NowUtc, OldDueUtc = oldDue, NewDueUtc = due, Reason = reason,
-        });
-        await turn.Db.SaveChangesAsync(ct);
-        var address = await turn.Db.Addresses.FirstOrDefaultAsync(a => a.Id == promise.AddressId, ct) ?? turn.Address;
-        await PromiseScheduler.PlanAsync(turn.Db, promise, turn.Person, address, turn.NowUtc, ct);
-
-        var zone = turn.Person.Zone;
-        var newWhen = Formats.Day(due.Value, zone, l);
-        if (!requireReason) return turn.T(PromiseTexts.Redated, Formats.When(due.Value, zone, l));
+        var result = await move.HandleAsync(Actor(turn), new MovePromise(promise.Id, due.Value, reason, requireReason), ct);
+        if (Refused(turn, result.Change) is { } refused) return refused;
+        var (l, zone) = (turn.Language, turn.Person.Zone);
+        if (!requireReason) return WithUndo(turn, turn.T(PromiseTexts.Redated, Formats.When(due.Value, zone, l)), result.Change.Undo);
 
         // Coach: tell the client early and say why; offer the note ready to send.
         var who = promise.Contact ?? promise.Account!.Name;
-        var oldWhen = Formats.Day(oldDue, zone, l);
+        var (oldWhen, newWhen) = (Formats.Day(result.OldDueUtc, zone, l), Formats.Day(due.Value, zone, l));
         var coaching = turn.T(PromiseTexts.Moved, newWhen, who, oldWhen);
         var note = turn.T(PromiseTexts.Note, promise.What, oldWhen, newWhen, reason!.TrimEnd('.'));
         var card = new Card(coaching, Lines: [turn.T(PromiseTexts.NoteTitle), note], PrincipleIds: [PromiseActions.KeepYourWord],
             Footnote: $"{turn.T(PromiseTexts.KeepPrinciple)} `{PromiseActions.KeepYourWord}`");
         return new Reply($"{coaching}\n{turn.T(PromiseTexts.NoteTitle)}\n{note}", card);
-    }
-
-    private static Task<Reply> EditAsync(Turn turn, Promise promise, SubmittedAction action)
-    {
-        var what = action.Get(PromiseActions.WhatKey);
-        if (what is null)
-            return Task.FromResult(turn.AskFor(action, new CardInput(PromiseActions.WhatKey, InputKind.Text, turn.T(PromiseTexts.WhatInput))));
-        promise.What = what;
-        promise.History.Add(new PromiseEvent { Kind = PromiseEventKind.Edited, AtUtc = turn.NowUtc });
-        return Task.FromResult<Reply>(turn.T(PromiseTexts.Edited, what));
-    }
-
-    private static async Task<Reply> CancelAsync(Turn turn, Promise promise, SubmittedAction action, CancellationToken ct)
-    {
-        var reason = action.Get(PromiseActions.ReasonKey);
-        if (reason is null)
-            return turn.AskFor(action, new CardInput(PromiseActions.ReasonKey, InputKind.Text, turn.T(PromiseTexts.CancelReasonInput)));
-        promise.Status = PromiseStatus.Cancelled;
-        promise.ClosedUtc = turn.NowUtc;
-        promise.History.Add(new PromiseEvent { Kind = PromiseEventKind.Cancelled, AtUtc = turn.NowUtc, Reason = reason });
-        await PromiseScheduler.WithdrawAllAsync(turn.Db, promise, "cancelled", ct);
-        return turn.T(PromiseTexts.Cancelled, promise.What);
     }
 
     // ---- helpers ----
@@ -285,10 +216,6 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
 
     [GeneratedRegex(@"^\s*(?:#|№)?\s*([0-9]{1,9})\b")]
     private static partial Regex LeadingNumberPattern();
-
-    private static Task<Promise?> FindOwnAsync(Turn turn, int id, CancellationToken ct) =>
-        turn.Db.Promises.Include(p => p.Account).Include(p => p.History)
-            .FirstOrDefaultAsync(p => p.Id == id && p.OwnerId == turn.Person.Id, ct);
 
     private static async Task<ParseContext> ContextAsync(Turn turn, CancellationToken ct)
     {
@@ -317,5 +244,4 @@ public sealed partial class PromiseCommands(IEnumerable<ProactiveCalls.IAccountT
 
     private static Dictionary<string, string> Without(IReadOnlyDictionary<string, string> payload, string key) =>
         payload.Where(kv => kv.Key != key).ToDictionary();
-
 }

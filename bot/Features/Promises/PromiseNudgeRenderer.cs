@@ -9,7 +9,7 @@ namespace AccountCoachBot.Features.Promises;
 /// <summary>Renders promise reminders from the promise as it is now; a closed promise says nothing.</summary>
 public sealed class PromiseNudgeRenderer(CoachDbContext db) : INudgeRenderer
 {
-    public bool CanRender(string kind) => kind.StartsWith("promise.", StringComparison.Ordinal);
+    public bool CanRender(string kind) => kind.StartsWith(ReminderPolicy.KindPrefix, StringComparison.Ordinal);
 
     public async Task<Reply?> RenderAsync(OutboxMessage message, Person person, DateTime nowUtc, CancellationToken ct)
     {

@@ -14,8 +14,8 @@ public static class PromiseScheduler
     {
         foreach (var reminder in ReminderPolicy.Plan(promise.DueUtc, nowUtc, person.Zone, person.Hours, promise.OnTrack))
         {
-            await Outbox.EnqueueAsync(db, reminder.Kind, person.Id, SubjectId(promise), reminder.AtUtc, address.Id, address.Transport,
-                ReminderPolicy.DedupeKey(reminder.Kind, promise.Id, promise.DueUtc), nowUtc, ct);
+            await Outbox.EnqueueAsync(db, new NudgeRequest(reminder.Kind, person.Id, SubjectId(promise), reminder.AtUtc, address,
+                ReminderPolicy.DedupeKey(reminder.Kind, promise.Id, promise.DueUtc)), nowUtc, ct);
         }
     }
 
@@ -29,8 +29,8 @@ public static class PromiseScheduler
     public static async Task SnoozeAsync(CoachDbContext db, Promise promise, Person person, ConversationAddress address, DateTime untilUtc, DateTime nowUtc, CancellationToken ct)
     {
         await WithdrawEarlyAsync(db, promise, "snoozed", ct);
-        await Outbox.EnqueueAsync(db, ReminderPolicy.SnoozeKind, person.Id, SubjectId(promise), untilUtc, address.Id, address.Transport,
-            ReminderPolicy.DedupeKey(ReminderPolicy.SnoozeKind, promise.Id, untilUtc), nowUtc, ct);
+        await Outbox.EnqueueAsync(db, new NudgeRequest(ReminderPolicy.SnoozeKind, person.Id, SubjectId(promise), untilUtc, address,
+            ReminderPolicy.DedupeKey(ReminderPolicy.SnoozeKind, promise.Id, untilUtc)), nowUtc, ct);
     }
 
     public static string SubjectId(Promise promise) => $"promise:{promise.Id}";

@@ -52,6 +52,13 @@ internal static class PromiseTexts
     public static readonly Text AlreadyClosed = new("Promise #{0} is already closed.", "Обещание №{0} уже закрыто.");
     public static readonly Text NeedId = new("Which one? Add its number, e.g. `{0} 3`. `promises` shows the numbers.", "Какое? Добавьте номер, например `{0} 3`. `обещания` покажет номера.");
 
+    // Undo
+    public static readonly Text UndoReopened = new("Promise #{0} is open again: {1}, due {2}.", "Обещание №{0} снова открыто: {1}, срок {2}.");
+    public static readonly Text UndoMoved = new("Promise #{0} is due {2} again: {1}.", "У обещания №{0} снова прежний срок, {2}: {1}.");
+    public static readonly Text UndoSnoozed = new("Snooze taken back: promise #{0} reminds you as before — {1}, due {2}.",
+        "Откладывание отменено: напомню об обещании №{0}, как раньше, — {1}, срок {2}.");
+    public static readonly Text UndoChangedSince = new("Promise #{0} has changed since, so I left it as it is.", "Обещание №{0} с тех пор изменилось, оставляю его как есть.");
+
     // Listing
     public static readonly Text ListTitle = new("Open promises ({0})", "Открытые обещания ({0})");
     public static readonly Text ListEmpty = new("No open promises. Tell me the next one: `promise Acme: send the quote by Friday`.", "Открытых обещаний нет. Расскажите о следующем: `обещание Acme: отправить КП до пятницы`.");

@@ -12,10 +12,12 @@ public sealed record PlannedReminder(string Kind, DateTime AtUtc);
 /// </summary>
 public static class ReminderPolicy
 {
-    public const string BeforeKind = "promise.before";
-    public const string DueKind = "promise.due";
-    public const string SnoozeKind = "promise.snooze";
-    public const string OverdueKind = "promise.overdue";
+    // Outbox kinds, not button ids (those are PromiseActions).
+    public const string KindPrefix = NudgeKinds.Prefix + "promise.";
+    public const string BeforeKind = KindPrefix + "before";
+    public const string DueKind = KindPrefix + "due";
+    public const string SnoozeKind = KindPrefix + "snooze";
+    public const string OverdueKind = KindPrefix + "overdue";
 
     private static readonly TimeSpan ShortNotice = TimeSpan.FromHours(2);
 

@@ -9,7 +9,6 @@ namespace AccountCoachBot.Features.Teams;
 /// </summary>
 public sealed partial class KudosCommands : ITurnHandler
 {
-    public int Order => 31;
 
     [GeneratedRegex(@"^(?:to|для)$", RegexOptions.IgnoreCase)]
     private static partial Regex Lead();

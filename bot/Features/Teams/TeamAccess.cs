@@ -17,24 +17,33 @@ public sealed record TeamLookup(Team? Team, Text? Refusal, string Name)
 /// to the bot) create teams and name leads; a lead changes and reads their own teams; everyone reads their own
 /// membership. Every team named in a command or a button is checked here against the person acting.
 /// </summary>
-public sealed class TeamAccess(CoachDbContext db, IOptions<TeamsOptions> options, ILogger<TeamAccess> logger)
+public sealed class TeamAccess(CoachDbContext db, IOptions<TeamsOptions> options, TimeProvider time, ILogger<TeamAccess> logger)
 {
     public async Task<bool> IsAdminAsync(Person person, CancellationToken ct)
     {
         var configured = options.Value.AdminEmails;
         if (configured.Count > 0)
             return person.Email is { } email && configured.Contains(email.Trim().ToLowerInvariant());
-        return await db.Set<TeamAdmin>().AnyAsync(a => a.PersonId == person.Id, ct);
+        return (await FirstAdminAsync(ct))?.Id == person.Id;
     }
 
-    /// <summary>With no admins configured, the first person to talk to the bot becomes the admin (logged, as self-hosted tools do).</summary>
-    public async Task EnsureFirstAdminAsync(Person person, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// With no admins configured: the first person who wrote to the bot (people added by others have not written),
+    /// recorded the first time anyone asks and logged, as self-hosted tools do. Null before anyone wrote.
+    /// </summary>
+    public async Task<Person?> FirstAdminAsync(CancellationToken ct)
     {
-        if (options.Value.AdminEmails.Count > 0 || await db.Set<TeamAdmin>().AnyAsync(ct)) return;
-        db.Set<TeamAdmin>().Add(new TeamAdmin { PersonId = person.Id, AssignedUtc = nowUtc });
+        var stored = await db.Set<TeamAdmin>().FirstOrDefaultAsync(ct);
+        if (stored is not null) return await db.People.FirstOrDefaultAsync(p => p.Id == stored.PersonId, ct);
+        var saved = await db.People.Where(p => p.Welcomed).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+        var tracked = db.People.Local.Where(p => p.Welcomed && p.Id > 0).OrderBy(p => p.Id).FirstOrDefault();
+        var first = saved is null || (tracked is not null && tracked.Id < saved.Id) ? tracked : saved;
+        if (first is null) return null;
+        db.Set<TeamAdmin>().Add(new TeamAdmin { PersonId = first.Id, AssignedUtc = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Admin: person {PersonId} ({Name}) is the admin, as the first person to talk to the bot with no Coach:Admins configured",
-            person.Id, TeamPeople.Who(person));
+        logger.LogInformation("Admin: person {PersonId} ({Name}) is the admin, as the first person who wrote to the bot with no Coach:Admins configured",
+            first.Id, TeamPeople.Who(first));
+        return first;
     }
 
     public Task<List<Team>> TeamsLedByAsync(int personId, CancellationToken ct) =>

@@ -10,7 +10,6 @@ namespace AccountCoachBot.Features.Teams;
 /// </summary>
 public sealed partial class TeamCommands(TeamAccess access) : ITurnHandler
 {
-    public int Order => 30;
 
     [GeneratedRegex(@"\s*(?:\blead\b|\bleader\b|руководитель|лидер|лид)\s*:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingLeadWord();

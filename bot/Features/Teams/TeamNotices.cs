@@ -13,14 +13,14 @@ namespace AccountCoachBot.Features.Teams;
 /// </summary>
 public static class TeamNotices
 {
-    public const string NoticeKind = "team.notice";
-    public const string KudosKind = "team.kudos";
+    public const string NoticeKind = NudgeKinds.Prefix + "team.notice";
+    public const string KudosKind = NudgeKinds.Prefix + "team.kudos";
 
     public static async Task<bool> QueueNoticeAsync(CoachDbContext db, TeamMember member, DateTime nowUtc, CancellationToken ct)
     {
         if (await PrivateAddressAsync(db, member.PersonId, ct) is not { } address) return false;
-        await Outbox.EnqueueAsync(db, NoticeKind, member.PersonId, $"team:{member.TeamId}", nowUtc, address.Id, address.Transport,
-            $"{NoticeKind}|{member.TeamId}|{member.PersonId}", nowUtc, ct);
+        await Outbox.EnqueueAsync(db, new NudgeRequest(NoticeKind, member.PersonId, $"team:{member.TeamId}", nowUtc, address,
+            $"{NoticeKind}|{member.TeamId}|{member.PersonId}"), nowUtc, ct);
         member.ToldUtc = nowUtc;
         return true;
     }
@@ -29,8 +29,8 @@ public static class TeamNotices
     public static async Task<bool> QueueKudosAsync(CoachDbContext db, Kudos kudos, DateTime nowUtc, CancellationToken ct)
     {
         if (await PrivateAddressAsync(db, kudos.ToId, ct) is not { } address) return false;
-        await Outbox.EnqueueAsync(db, KudosKind, kudos.ToId, $"kudos:{kudos.Id}", nowUtc, address.Id, address.Transport,
-            $"{KudosKind}|{kudos.Id}", nowUtc, ct);
+        await Outbox.EnqueueAsync(db, new NudgeRequest(KudosKind, kudos.ToId, $"kudos:{kudos.Id}", nowUtc, address,
+            $"{KudosKind}|{kudos.Id}"), nowUtc, ct);
         kudos.ToldUtc = nowUtc;
         return true;
     }

@@ -10,9 +10,8 @@ public static class TeamsExtensions
         services.Configure<TeamsOptions>(configuration.GetSection(TeamsOptions.Section));
         services.AddScoped<TeamAccess>();
         services.AddScoped<KudosLog>();
-        services.AddScoped<ITurnHandler, FirstAdmin>();
-        services.AddScoped<ITurnHandler, TeamCommands>();
-        services.AddScoped<ITurnHandler, KudosCommands>();
+        services.AddTurnHandler<TeamCommands>(verbs: [TeamVerbs.Create, TeamVerbs.Lead, TeamVerbs.Add, TeamVerbs.Remove, TeamVerbs.Show]);
+        services.AddTurnHandler<KudosCommands>(verbs: [TeamVerbs.Kudos]);
         services.AddSingleton<IVerbSet, TeamVerbs>();
         services.AddScoped<INudgeRenderer, TeamNoticeRenderer>();
         services.AddSingleton<INudgePlanner, TeamNoticePlanner>();

@@ -27,14 +27,12 @@ namespace AccountCoachBot.Channels.BotFramework.Auth;
 /// </remarks>
 internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
 {
-    private const int MaxTokenLength = 64 * 1024;
-
     private readonly BotFrameworkOptions _options;
     private readonly SigningMetadataProvider _metadata;
     private readonly TimeProvider _time;
     private readonly ILogger<BotFrameworkAuthenticator> _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly Guid? _configuredTenant;
+    private readonly TokenRouter _router;
 
     public BotFrameworkAuthenticator(
         BotFrameworkOptions options,
@@ -50,7 +48,7 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         _metadata = metadata;
         _time = time;
         _logger = logger;
-        _configuredTenant = Guid.TryParse(options.MicrosoftAppTenantId, out Guid tenant) ? tenant : null;
+        _router = new TokenRouter(options);
 
         if (options.IsAuthenticationDisabled)
         {
@@ -80,7 +78,7 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
                 : AuthenticationResult.Unauthorized("No Authorization header.");
         }
 
-        if (!TryGetBearerToken(authorizationHeader, out string token))
+        if (!BearerTokens.TryGet(authorizationHeader, out string token))
             return AuthenticationResult.Unauthorized("The Authorization header is not 'Bearer <token>'.");
 
         JsonWebToken unverified;
@@ -106,7 +104,7 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         if (string.IsNullOrEmpty(kid))
             return AuthenticationResult.Unauthorized("The token has no key id (kid).");
 
-        Route? route = SelectRoute(unverified);
+        TokenRoute? route = _router.Select(unverified);
         if (route is null)
             return AuthenticationResult.Unauthorized("Unknown token issuer.");
 
@@ -130,7 +128,7 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
             .ValidateTokenAsync(token, CreateValidationParameters(route, metadata))
             .ConfigureAwait(false);
         if (!validation.IsValid || validation.SecurityToken is not JsonWebToken validated)
-            return AuthenticationResult.Unauthorized(Describe(validation.Exception));
+            return AuthenticationResult.Unauthorized(BearerTokens.Describe(validation.Exception));
 
         ClaimsIdentity identity = validation.ClaimsIdentity;
         return route.Kind == TokenKind.Channel
@@ -151,13 +149,13 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         if (!token.TryGetPayloadValue(C.Claims.ServiceUrl, out string? claimedServiceUrl) || string.IsNullOrEmpty(claimedServiceUrl))
             return AuthenticationResult.Forbidden("The token has no serviceurl claim.");
 
-        if (string.IsNullOrEmpty(serviceUrl) || !SameServiceUrl(claimedServiceUrl, serviceUrl))
+        if (string.IsNullOrEmpty(serviceUrl) || !BearerTokens.SameServiceUrl(claimedServiceUrl, serviceUrl))
             return AuthenticationResult.Forbidden("The token's serviceurl claim does not match the activity's serviceUrl.");
 
         return AuthenticationResult.Success(identity);
     }
 
-    private AuthenticationResult CheckEntraToken(JsonWebToken token, ClaimsIdentity identity, string kid, SigningMetadata metadata, Route route)
+    private AuthenticationResult CheckEntraToken(JsonWebToken token, ClaimsIdentity identity, string kid, SigningMetadata metadata, TokenRoute route)
     {
         Guid tenant = route.Tenant!.Value;
         if (!token.TryGetPayloadValue(C.Claims.TenantId, out string? tid) || !Guid.TryParse(tid, out Guid tokenTenant) || tokenTenant != tenant)
@@ -170,51 +168,13 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
                 return AuthenticationResult.Unauthorized("The signing key is not valid for the token's tenant.");
         }
 
-        if (route.Kind == TokenKind.Emulator && !IsOwnApp(CallerAppId(token)))
+        if (route.Kind == TokenKind.Emulator && !_router.IsOwnApp(TokenRouter.CallerAppId(token)))
             return AuthenticationResult.Unauthorized("The Emulator token was not requested by this bot's app id.");
 
         return AuthenticationResult.Success(identity);
     }
 
-    private Route? SelectRoute(JsonWebToken token)
-    {
-        string issuer = token.Issuer;
-        string appId = _options.MicrosoftAppId!;
-
-        if (string.Equals(issuer, C.ChannelTokenIssuer, StringComparison.Ordinal))
-            return new Route(TokenKind.Channel, _options.ChannelOpenIdMetadataUrl, issuer, [appId], null);
-
-        if (!C.TryParseEntraIssuer(issuer, out Guid tenant))
-            return null;
-
-        string[] audiences = [appId, "api://" + appId];
-        if (IsOwnApp(CallerAppId(token)))
-            return new Route(TokenKind.Emulator, _options.EmulatorOpenIdMetadataUrl, issuer, audiences, tenant);
-
-        if (C.BotServiceTenants.Contains(tenant) || tenant == _configuredTenant)
-            return new Route(TokenKind.Entra, _options.EntraOpenIdMetadataUrl, issuer, audiences, tenant);
-
-        return null;
-    }
-
-    /// <summary>The app that requested the token: <c>appid</c> for v1 (or missing <c>ver</c>), <c>azp</c> for v2.</summary>
-    private static string? CallerAppId(JsonWebToken token)
-    {
-        token.TryGetPayloadValue(C.Claims.Version, out string? version);
-        string? claim = version switch
-        {
-            null or "" or "1.0" => C.Claims.AppId,
-            "2.0" => C.Claims.AuthorizedParty,
-            _ => null,
-        };
-
-        return claim is not null && token.TryGetPayloadValue(claim, out string? value) ? value : null;
-    }
-
-    private bool IsOwnApp(string? appId) =>
-        !string.IsNullOrEmpty(appId) && string.Equals(appId, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase);
-
-    private TokenValidationParameters CreateValidationParameters(Route route, SigningMetadata metadata) => new()
+    private TokenValidationParameters CreateValidationParameters(TokenRoute route, SigningMetadata metadata) => new()
     {
         ValidateIssuer = true,
         ValidIssuers = [route.Issuer],
@@ -254,51 +214,5 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         return expires.Value >= now - parameters.ClockSkew;
     }
 
-    private static bool TryGetBearerToken(string header, out string token)
-    {
-        token = string.Empty;
-        string trimmed = header.Trim();
-        int space = trimmed.IndexOf(' ');
-        if (space <= 0)
-            return false;
 
-        string scheme = trimmed[..space];
-        string value = trimmed[(space + 1)..].Trim();
-        if (!scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || value.Length == 0 || value.Length > MaxTokenLength
-            || value.Contains(' '))
-        {
-            return false;
-        }
-
-        token = value;
-        return true;
-    }
-
-    private static bool SameServiceUrl(string claimed, string activity) =>
-        string.Equals(claimed.Trim().TrimEnd('/'), activity.Trim().TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
-
-    private static string Describe(Exception? exception) => exception switch
-    {
-        SecurityTokenInvalidAudienceException => "Invalid audience.",
-        SecurityTokenInvalidIssuerException => "Invalid issuer.",
-        SecurityTokenExpiredException => "Token expired.",
-        SecurityTokenNotYetValidException => "Token not yet valid.",
-        SecurityTokenNoExpirationException => "Token has no expiry.",
-        SecurityTokenInvalidLifetimeException => "Token lifetime is not valid (expired, not yet valid, or no expiry).",
-        SecurityTokenSignatureKeyNotFoundException => "Invalid signature: signing key not found.",
-        SecurityTokenInvalidSignatureException => "Invalid signature.",
-        SecurityTokenInvalidAlgorithmException => "Signing algorithm not allowed.",
-        SecurityTokenMalformedException => "Malformed token.",
-        null => "Token validation failed.",
-        _ => $"Token validation failed ({exception.GetType().Name}).",
-    };
-
-    private enum TokenKind
-    {
-        Channel,
-        Entra,
-        Emulator,
-    }
-
-    private sealed record Route(TokenKind Kind, string MetadataUrl, string Issuer, string[] Audiences, Guid? Tenant);
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountCoachBot.Data.Migrations
 {
     [DbContext(typeof(CoachDbContext))]
-    [Migration("20261201135346_TeamsAndKudos")]
-    partial class TeamsAndKudos
+    [Migration("20261201143432_NudgeKinds")]
+    partial class NudgeKinds
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -654,107 +654,49 @@ namespace AccountCoachBot.Data.Migrations
                     b.ToTable("PromiseEvents");
                 });
 
-            modelBuilder.Entity("AccountCoachBot.Features.Teams.Kudos", b =>
+            modelBuilder.Entity("AccountCoachBot.Features.Undo.UndoEntry", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("AddedNudges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FromId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ToId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ToldUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromId");
-
-                    b.HasIndex("ToId", "AtUtc");
-
-                    b.ToTable("Kudos", (string)null);
-                });
-
-            modelBuilder.Entity("AccountCoachBot.Features.Teams.Team", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("LeadId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeadId");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique();
-
-                    b.ToTable("Teams", (string)null);
-                });
-
-            modelBuilder.Entity("AccountCoachBot.Features.Teams.TeamAdmin", b =>
-                {
-                    b.Property<int>("Slot")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AssignedUtc")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Slot");
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WithdrawnNudges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("PersonId");
 
-                    b.ToTable("TeamAdmins", (string)null);
-                });
-
-            modelBuilder.Entity("AccountCoachBot.Features.Teams.TeamMember", b =>
-                {
-                    b.Property<int>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AddedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ToldUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TeamId", "PersonId");
-
-                    b.HasIndex("PersonId");
-
-                    b.ToTable("TeamMembers", (string)null);
+                    b.ToTable("UndoEntries", (string)null);
                 });
 
             modelBuilder.Entity("AccountCoachBot.Scheduling.OutboxMessage", b =>
@@ -989,49 +931,11 @@ namespace AccountCoachBot.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AccountCoachBot.Features.Teams.Kudos", b =>
-                {
-                    b.HasOne("AccountCoachBot.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("FromId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("AccountCoachBot.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("ToId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AccountCoachBot.Features.Teams.Team", b =>
-                {
-                    b.HasOne("AccountCoachBot.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("LeadId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("AccountCoachBot.Features.Teams.TeamAdmin", b =>
+            modelBuilder.Entity("AccountCoachBot.Features.Undo.UndoEntry", b =>
                 {
                     b.HasOne("AccountCoachBot.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AccountCoachBot.Features.Teams.TeamMember", b =>
-                {
-                    b.HasOne("AccountCoachBot.Features.People.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("AccountCoachBot.Features.Teams.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

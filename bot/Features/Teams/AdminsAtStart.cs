@@ -1,24 +1,7 @@
-using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AccountCoachBot.Features.Teams;
-
-/// <summary>
-/// Runs before every other handler and answers nothing: with no <c>Coach:Admins</c> configured, the first person
-/// who writes to the bot becomes its admin, whatever they wrote.
-/// </summary>
-public sealed class FirstAdmin(TeamAccess access) : ITurnHandler
-{
-    public int Order => 0;
-
-    public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
-    {
-        await access.EnsureFirstAdminAsync(turn.Person, turn.NowUtc, ct);
-        return null;
-    }
-}
 
 /// <summary>Says at start who the admins are, or that the first person to write will be one (as self-hosted tools do).</summary>
 public sealed class AdminsAtStart(IServiceScopeFactory scopes, IOptions<TeamsOptions> options, ILogger<AdminsAtStart> logger) : IHostedService
@@ -34,8 +17,7 @@ public sealed class AdminsAtStart(IServiceScopeFactory scopes, IOptions<TeamsOpt
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-            var admin = await db.Set<TeamAdmin>().Join(db.People, a => a.PersonId, p => p.Id, (a, p) => p).FirstOrDefaultAsync(cancellationToken);
+            var admin = await scope.ServiceProvider.GetRequiredService<TeamAccess>().FirstAdminAsync(cancellationToken);
             if (admin is null)
                 logger.LogInformation("No Coach:Admins configured: the first person to write to the bot becomes the admin");
             else
