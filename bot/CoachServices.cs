@@ -8,6 +8,7 @@ using AccountCoachBot.Features.MeetingPrep;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.ProactiveCalls;
 using AccountCoachBot.Features.Promises;
+using AccountCoachBot.Features.Teams;
 using AccountCoachBot.Features.Undo;
 
 namespace AccountCoachBot;
@@ -28,6 +29,7 @@ public static class CoachServices
         builder.Services.AddProactiveCalls();
         builder.Services.AddCoaching();
         builder.Services.AddUndo();
+        builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddTurnHandler<CoachingCommands>(verbs: [CoachingVerbs.Why], buttons: [CoachingCommands.WhyAction]);
         builder.Services.AddDigests();
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();

@@ -147,7 +147,7 @@ public sealed class ConversationFlowTests : IAsyncLifetime
         var reply = (await SayAsync("help"))[^1];
 
         Assert.True(reply.Card!.Lines.Count <= 6, $"help has {reply.Card.Lines.Count} lines");
-        Assert.Equal(["Promises", "Meetings", "Calls", "Settings", "Your data"], reply.Card.Actions.Select(a => a.Label));
+        Assert.Equal(["Promises", "Meetings", "Calls", "Settings", "Your data", "Teams and kudos"], reply.Card.Actions.Select(a => a.Label));
         Assert.Equal("help meetings", reply.Card.Actions[1].Payload[SayAction.TextKey]);
     }
 

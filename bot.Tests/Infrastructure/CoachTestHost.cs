@@ -32,7 +32,7 @@ public sealed class CoachTestHost : IAsyncDisposable
     public RecordingSender Sender { get; }
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<CoachTestHost> StartAsync(DateTimeOffset now, string? pacing = null)
+    public static async Task<CoachTestHost> StartAsync(DateTimeOffset now, string? pacing = null, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(now);
         var sender = new RecordingSender();
@@ -44,6 +44,7 @@ public sealed class CoachTestHost : IAsyncDisposable
             // Feature tests send several nudges at one fake instant; pacing has its own test.
             ["Scheduling:MinIntervalPerConversation"] = pacing ?? "00:00:00",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddCoachServices();
         builder.Services.AddNudgeDispatcher(builder.Configuration);
@@ -55,11 +56,12 @@ public sealed class CoachTestHost : IAsyncDisposable
     }
 
     /// <summary>A message from a person, through the real pipeline.</summary>
-    public async Task<IReadOnlyList<Reply>> SayAsync(string? text, string user = "olga", SubmittedAction? action = null, string? timeZone = "Europe/Berlin", string? locale = "en-US", string channel = "test", string? email = null)
+    public async Task<IReadOnlyList<Reply>> SayAsync(string? text, string user = "olga", SubmittedAction? action = null, string? timeZone = "Europe/Berlin", string? locale = "en-US", string channel = "test", string? email = null,
+        IReadOnlyList<MentionedPerson>? mentions = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var message = new InboundMessage(channel, Guid.NewGuid().ToString("N"), new Sender(user, user, email),
-            new InboundAddress(Transport, $"test|{user}", "{}"), text, action, locale, timeZone);
+            new InboundAddress(Transport, $"test|{user}", "{}"), text, action, locale, timeZone, Mentions: mentions);
         return await scope.ServiceProvider.GetRequiredService<TurnPipeline>().HandleAsync(message, CancellationToken.None);
     }
 

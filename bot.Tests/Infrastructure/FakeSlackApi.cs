@@ -16,7 +16,7 @@ namespace AccountCoachBot.Tests.Infrastructure;
 /// <summary>A user the fake's <c>users.info</c>, <c>users.lookupByEmail</c> and <c>conversations.open</c> know.</summary>
 /// <param name="Tz">IANA zone; <c>tz_offset</c> is computed from it for the current instant unless <paramref name="TzOffset"/> is given.</param>
 public sealed record SlackUserSeed(string Id, string Name, string? Tz = null, string? Email = null, string? Locale = null,
-    string? RealName = null, bool IsBot = false, bool Deleted = false, int? TzOffset = null);
+    string? RealName = null, bool IsBot = false, bool Deleted = false, int? TzOffset = null, string? TeamId = null);
 
 /// <summary>
 /// A loopback Slack Web API on real Kestrel (<c>http://127.0.0.1:&lt;port&gt;/api/&lt;method&gt;</c>). Records every call,
@@ -457,7 +457,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         if (user.Email is not null) profile["email"] = user.Email;
         var json = new JsonObject
         {
-            ["id"] = user.Id, ["team_id"] = TeamId, ["name"] = user.Name, ["deleted"] = user.Deleted, ["real_name"] = user.RealName ?? user.Name,
+            ["id"] = user.Id, ["team_id"] = user.TeamId ?? TeamId, ["name"] = user.Name, ["deleted"] = user.Deleted, ["real_name"] = user.RealName ?? user.Name,
             ["is_bot"] = user.IsBot, ["profile"] = profile,
         };
         if (user.Tz is not null)

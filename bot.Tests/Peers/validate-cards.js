@@ -38,6 +38,8 @@ function validateCard(json, target) {
         errors.push('Harness/PropertyCantBeNull: Property "version" must be set on the AdaptiveCard.');
     }
     const card = new AC.AdaptiveCard();
+    // Teams' own host config allows six actions in a card's actions (the package's default is five).
+    card.hostConfig = new AC.HostConfig({ actions: { maxActions: 6 } });
     const context = new AC.SerializationContext(target);
     try {
         card.parse(json, context);

@@ -41,6 +41,8 @@ public static class CliCommands
                 return await AccountsCommand.RunAsync(run.Args, output, error);
             case CliDecision.Run { Verb: "digest" } run:
                 return await DigestCliCommand.RunAsync(run.Args, output, error);
+            case CliDecision.Run { Verb: "teams" } run:
+                return await TeamsImportCommand.RunAsync(run.Args, output, error);
             case var other:
                 throw new InvalidOperationException($"No runner for {other}.");
         }

@@ -54,6 +54,14 @@ public static class CliVerbs
             zone) unless --from and --to name the days (inclusive, at most 366). --json prints every figure, with the
             period's UTC bounds, so each can be checked against the raw records; without it, the card as text.
             """),
+        new("teams", ["teams import <file.csv> [settings]"],
+            "import teams, their leads and members from CSV",
+            """
+            Columns: team,lead_email,member_email (one row per member; an empty member_email names a team and its lead).
+            Checks every row first and writes nothing if any row has a problem (each is reported by line). People the
+            bot doesn't know yet are added by email and linked when they first write to it; every member added is told
+            once who their lead is and what the lead sees.
+            """),
         new("help", ["help [verb]"],
             "this list, or one verb's usage (also --help, -h)",
             """
@@ -103,7 +111,7 @@ public static class CliVerbs
     private const string SettingsNote = """
         Settings are configuration switches, as the server takes them: --key value, --key=value, /key=value or
         key=value, e.g. --urls http://127.0.0.1:5000 or --ConnectionStrings:Coach="Data Source=coach.db".
-        serve, chat, teams-package, accounts and digest take them after their other arguments.
+        serve, chat, teams-package, accounts, teams and digest take them after their other arguments.
         No arguments, or settings only, run the server.
 
         """;

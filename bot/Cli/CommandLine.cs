@@ -52,6 +52,7 @@ public static class CommandLine
             "teams-package" => TeamsPackage(rest),
             "accounts" => Accounts(rest),
             "digest" => Digest(rest),
+            "teams" => Teams(rest),
             _ => NoVerb(args),
         };
     }
@@ -149,6 +150,18 @@ public static class CommandLine
         DigestCliCommand.Parse(rest, out var problem) is { } options
             ? SettingsProblem(options.Settings, "digest") ?? new CliDecision.Run("digest", rest)
             : new CliDecision.Misuse([problem!], "digest");
+
+    private static CliDecision Teams(string[] rest)
+    {
+        string[] subverbs = ["import"];
+        if (rest.Length == 0 || rest[0].StartsWith('-'))
+            return new CliDecision.Misuse(["teams needs import, then a CSV file."], "teams");
+        if (!subverbs.Contains(rest[0]))
+            return new CliDecision.Misuse(WithSuggestion($"Unknown teams command '{rest[0]}'.", rest[0], subverbs), "teams");
+        if (rest.Length < 2 || rest[1].StartsWith("--", StringComparison.Ordinal))
+            return new CliDecision.Misuse([$"teams {rest[0]} needs a CSV file."], "teams");
+        return SettingsProblem(rest[2..], "teams") ?? new CliDecision.Run("teams", rest);
+    }
 
     // No verb: settings only run the server; anything else is an unknown command.
     private static CliDecision NoVerb(IReadOnlyList<string> args)

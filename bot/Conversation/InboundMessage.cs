@@ -24,6 +24,13 @@ public sealed record SubmittedAction(string Id, IReadOnlyDictionary<string, stri
     public string? Get(string key) => Payload.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 }
 
+/// <summary>
+/// Someone the message names with the channel's own mention: their id on that channel (as <see cref="Sender.ExternalId"/>
+/// would be when they write), the text standing for them in <see cref="InboundMessage.Text"/> ("@Anna Petrova"),
+/// and what the channel tells about them. <paramref name="Foreign"/>: from another workspace or tenant than the sender.
+/// </summary>
+public sealed record MentionedPerson(string ExternalId, string Text, string? Name, string? Email = null, bool Foreign = false);
+
 /// <summary>One normalized inbound turn, from any channel.</summary>
 public sealed record InboundMessage(
     string Channel,
@@ -34,4 +41,8 @@ public sealed record InboundMessage(
     SubmittedAction? Action = null,
     string? Locale = null,
     string? TimeZone = null,
-    InboundKind Kind = InboundKind.Message);
+    InboundKind Kind = InboundKind.Message,
+    IReadOnlyList<MentionedPerson>? Mentions = null)
+{
+    public IReadOnlyList<MentionedPerson> MentionsOrEmpty => Mentions ?? [];
+}

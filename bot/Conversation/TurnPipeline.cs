@@ -149,7 +149,9 @@ public sealed class TurnPipeline(
 
         if (!person.LanguageChosen)
         {
-            var language = LanguageExtensions.FromScript(message.Text) ?? (isNew ? LanguageExtensions.FromLocale(message.Locale) : null);
+            // Names of people mentioned are in any script: only the person's own words tell their language.
+            var words = message.MentionsOrEmpty.Aggregate(message.Text ?? "", (text, m) => text.Replace(m.Text, " ", StringComparison.Ordinal));
+            var language = LanguageExtensions.FromScript(words) ?? (isNew ? LanguageExtensions.FromLocale(message.Locale) : null);
             if (language is not null) person.Language = language.Value;
         }
 

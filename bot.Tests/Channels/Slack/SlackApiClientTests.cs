@@ -219,7 +219,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         var result = await Client().UsersInfoAsync("U0OLGA");
 
         Assert.True(result.Ok, result.Error);
-        Assert.Equal(new SlackUser("U0OLGA", "olga", "Olga Petrova", "Europe/Moscow", 10800, "ru-RU", "olga@example.com", IsBot: false, IsDeleted: false),
+        Assert.Equal(new SlackUser("U0OLGA", "olga", "Olga Petrova", "Europe/Moscow", 10800, "ru-RU", "olga@example.com", IsBot: false, IsDeleted: false, TeamId: FakeSlackApi.TeamId),
             result.Value);
         var call = Assert.Single(_slack.Calls);
         AssertFormCall(call, "users.info");

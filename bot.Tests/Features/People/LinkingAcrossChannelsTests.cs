@@ -79,7 +79,8 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
 
         await using var scope = _bot.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-        var people = await db.People.Include(p => p.Identities).ToListAsync();
+        // Besides the people added to a team by email, who have not written yet.
+        var people = await db.People.Include(p => p.Identities).Where(p => p.Email == null || !p.Email.EndsWith("@example.com")).ToListAsync();
         Assert.True(people.Count == 1, string.Join("; ", people.Select(p => $"{p.Id} {p.DisplayName} [{string.Join(",", p.Identities.Select(i => i.Channel + ":" + i.ExternalId))}]")));
         var person = people[0];
         Assert.Equal(["msteams", SlackReference.Transport], (await db.ChannelIdentities.Select(i => i.Channel).ToListAsync()).Order());
@@ -122,6 +123,9 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
         await TeamsAsync("meeting Globex 2026-03-11 10:00");
         await TeamsAsync("meeting Acme 2026-03-06 11:00");
         await TeamsChecklistAsync("prep Acme", "Olga Petrova — likes short decks");
+        // The first to write is the admin: a team, a lead and a member, all added by email.
+        await TeamsAsync("team create Sales East lead vera@example.com");
+        await TeamsAsync("team add Sales East boris@example.com");
     }
 
     private async Task FillSlackSideAsync()
@@ -129,6 +133,7 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
         await SlackAsync("meeting Acme 2026-03-05 15:00 important");
         await SlackFormAsync("prep Acme", MeetingActions.Save, new() { [ChecklistItemIds.ClientAttendees] = "Olga Petrova — CFO, wants predictability" });
         await SlackAsync("vacation 2026-04-10 2026-04-14");
+        await SlackAsync("kudos vera@example.com for the intro to Globex");
         await SlackAsync("account add Globex key");
         await SlackAsync("called Globex: intro call");
         await SlackAsync("promise Acme: send the contract 2026-03-12");

@@ -27,16 +27,18 @@ public static partial class ActivityMapper
         var reference = ReferenceOf(activity);
         var address = new InboundAddress(Transport, AddressKey(activity.ChannelId!, activity.Conversation!.Id!),
             JsonSerializer.Serialize(reference, BotFrameworkJson.Options), IsShared(activity.Conversation));
+        var (text, mentions) = CleanText(activity);
         return new InboundMessage(
             Channel: activity.ChannelId!,
             DeliveryId: activity.Id ?? Guid.NewGuid().ToString("N"),
             Sender: new Sender(activity.From!.Id!, activity.From.Name),
             Address: address,
-            Text: CleanText(activity),
+            Text: text,
             Action: ActionOf(activity.Value),
             Locale: activity.Locale,
             TimeZone: activity.LocalTimezone ?? ClientInfoTimeZone(activity),
-            Kind: kind);
+            Kind: kind,
+            Mentions: mentions);
     }
 
     /// <summary>A Teams channel or group chat, where others read what the bot says.</summary>
@@ -110,23 +112,38 @@ public static partial class ActivityMapper
         Name = image.FileName,
     };
 
-    /// <summary>The user's words without the bot's own @-mention (Teams channels and group chats).</summary>
-    private static string? CleanText(Activity activity)
+    /// <summary>
+    /// The user's words without the bot's own @-mention (Teams channels and group chats); anyone else mentioned
+    /// stays in the text as "@Name" and is carried as a <see cref="MentionedPerson"/>.
+    /// </summary>
+    private static (string? Text, IReadOnlyList<MentionedPerson>? Mentions) CleanText(Activity activity)
     {
         var text = activity.Text;
-        if (string.IsNullOrEmpty(text)) return text;
+        if (string.IsNullOrEmpty(text)) return (text, null);
+        var mentions = new List<MentionedPerson>();
         foreach (var entity in activity.Entities ?? [])
         {
             if (entity["type"]?.GetValue<string>() != "mention") continue;
-            if (entity["mentioned"]?["id"]?.GetValue<string>() != activity.Recipient?.Id) continue;
-            if (entity["text"]?.GetValue<string>() is { Length: > 0 } mention) text = text.Replace(mention, "");
+            var id = entity["mentioned"]?["id"]?.GetValue<string>();
+            var tag = entity["text"]?.GetValue<string>();
+            if (id == activity.Recipient?.Id)
+            {
+                if (tag is { Length: > 0 }) text = text.Replace(tag, "");
+                continue;
+            }
+            if (id is null || tag is not { Length: > 0 } || !text.Contains(tag, StringComparison.Ordinal)) continue;
+            var name = entity["mentioned"]?["name"]?.GetValue<string>() ?? AtTag().Replace(tag, m => m.Groups[1].Value);
+            var shown = "@" + name.Trim();
+            var at = text.IndexOf(tag, StringComparison.Ordinal);
+            text = text[..at] + shown + text[(at + tag.Length)..];
+            mentions.Add(new MentionedPerson(id, shown, name));
         }
-        return AtTag().Replace(text, "").Trim();
+        return (AtTag().Replace(text, "").Trim(), mentions.Count == 0 ? null : mentions);
     }
 
     private static string? ClientInfoTimeZone(Activity activity) =>
         activity.Entities?.FirstOrDefault(e => e["type"]?.GetValue<string>() == "clientInfo")?["timezone"]?.GetValue<string>();
 
-    [GeneratedRegex("<at>[^<]*</at>")]
+    [GeneratedRegex("<at>([^<]*)</at>")]
     private static partial Regex AtTag();
 }

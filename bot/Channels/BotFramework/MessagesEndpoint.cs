@@ -72,7 +72,9 @@ public sealed class MessagesEndpoint(
     {
         var inbound = ActivityMapper.ToInbound(activity, kind);
         if (kind == InboundKind.Installed && activity.ChannelId == "msteams")
-            inbound = inbound with { Sender = inbound.Sender with { Email = await TeamsEmailAsync(activity, ct) } };
+            inbound = inbound with { Sender = inbound.Sender with { Email = await TeamsEmailAsync(activity, activity.From!.Id!, ct) } };
+        if (inbound.Mentions is { Count: > 0 } mentions && activity.ChannelId == "msteams")
+            inbound = inbound with { Mentions = await WithEmailsAsync(activity, mentions, ct) };
         var replies = await pipeline.HandleAsync(inbound, ct);
         for (var i = 0; i < replies.Count; i++)
         {
@@ -90,11 +92,11 @@ public sealed class MessagesEndpoint(
     /// Teams tells a member's email only when asked; asked once, at install, it links the person to the same
     /// person in Slack.
     /// </summary>
-    private async Task<string?> TeamsEmailAsync(Activity activity, CancellationToken ct)
+    private async Task<string?> TeamsEmailAsync(Activity activity, string memberId, CancellationToken ct)
     {
         try
         {
-            var member = await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.From!.Id!, ct);
+            var member = await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, memberId, ct);
             var email = member?.Extra?.TryGetValue("email", out var e) == true && e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : null;
             if (email is null && member?.Extra?.TryGetValue("userPrincipalName", out var upn) == true && upn.ValueKind == System.Text.Json.JsonValueKind.String)
                 email = upn.GetString();
@@ -105,6 +107,15 @@ public sealed class MessagesEndpoint(
             logger.LogWarning("Teams member lookup failed: {Error}", e.Message);
             return null;
         }
+    }
+
+    /// <summary>People mentioned are members of the conversation: their email lets a team named by mention find them.</summary>
+    private async Task<IReadOnlyList<MentionedPerson>> WithEmailsAsync(Activity activity, IReadOnlyList<MentionedPerson> mentions, CancellationToken ct)
+    {
+        var withEmails = new List<MentionedPerson>();
+        foreach (var mention in mentions)
+            withEmails.Add(mention.Email is null ? mention with { Email = await TeamsEmailAsync(activity, mention.ExternalId, ct) } : mention);
+        return withEmails;
     }
 
     private async Task<bool> TryUpdateAsync(Activity inbound, string cardId, Reply reply, CancellationToken ct)

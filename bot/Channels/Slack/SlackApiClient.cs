@@ -243,7 +243,8 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
             Str(user, "locale"),
             Str(profile, "email"),
             Bool(user, "is_bot"),
-            Bool(user, "deleted"));
+            Bool(user, "deleted"),
+            Str(user, "team_id"));
     }
 
     private static string? Str(JsonObject? o, string key) =>

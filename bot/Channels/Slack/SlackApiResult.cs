@@ -105,4 +105,4 @@ public sealed record SlackMessageRef(string Channel, string Ts);
 /// <param name="Locale">e.g. <c>en-US</c>; only when asked for (<c>include_locale</c>).</param>
 /// <param name="Email">Only with the <c>users:read.email</c> scope.</param>
 public sealed record SlackUser(string Id, string? Name, string? RealName, string? TimeZone, int? TimeZoneOffsetSeconds, string? Locale, string? Email,
-    bool IsBot, bool IsDeleted);
+    bool IsBot, bool IsDeleted, string? TeamId = null);

@@ -58,12 +58,12 @@ public sealed class SlackTurnRunner(
                 // Never answer ourselves or other bots, nor edits and joins.
                 if (Str(e["bot_id"]) is not null || Str(e["subtype"]) is not null) return;
                 if (user == await directory.BotUserIdAsync(ct)) return;
-                var text = Str(e["text"]) ?? "";
-                text = System.Text.RegularExpressions.Regex.Replace(text, @"<@[A-Z0-9]+>", "").Trim();
+                var (text, mentions) = await SlackMentions.ReadAsync(Str(e["text"]) ?? "", team, await directory.BotUserIdAsync(ct), directory, ct);
                 var channel = Str(e["channel"])!;
                 var isDm = Str(e["channel_type"]) == "im";
                 var inbound = await InboundForAsync(team, user, isDm ? channel : null, text, null, Str(envelope["event_id"])!, ct);
                 if (inbound is null) return;
+                inbound = inbound with { Mentions = mentions };
                 var replies = await pipeline.HandleAsync(inbound, ct);
                 foreach (var reply in replies)
                     await PostAsync(channel, reply, isDm ? null : Str(e["thread_ts"]) ?? Str(e["ts"]), ct);
@@ -75,9 +75,10 @@ public sealed class SlackTurnRunner(
     {
         var team = Str(fields["team_id"]) ?? "";
         var user = Str(fields["user_id"])!;
-        var text = Str(fields["text"]) ?? "help";
+        var (text, mentions) = await SlackMentions.ReadAsync(Str(fields["text"]) ?? "help", team, null, directory, ct);
         var inbound = await InboundForAsync(team, user, null, text, null, deliveryId, ct);
         if (inbound is null) return;
+        inbound = inbound with { Mentions = mentions };
         var replies = await pipeline.HandleAsync(inbound, ct);
 
         var responseUrl = Str(fields["response_url"]);
