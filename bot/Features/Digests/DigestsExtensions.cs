@@ -7,6 +7,7 @@ public static class DigestsExtensions
     public static IServiceCollection AddDigests(this IServiceCollection services)
     {
         services.AddScoped<DigestBuilder>();
+        services.AddScoped<TeamDigests>();
         services.AddTurnHandler<DigestCommands>(verbs: [DigestVerbs.Me, DigestVerbs.Definitions]);
         services.AddSingleton<IVerbSet, DigestVerbs>();
         return services;
