@@ -87,6 +87,26 @@ public sealed class DirectLineEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExportAndForgetMe_WorkInThePage_WhenThePersonAsks()
+    {
+        await _client.SayAsync("promise Acme: send the revised quote tomorrow");
+        await _client.PollAsync();
+
+        await _client.SayAsync("export");
+        var export = DirectLineClient.TextOf((await _client.PollAsync())[^1]);
+        Assert.Contains("send the revised quote", export);
+
+        await _client.SayAsync("forget me");
+        var question = DirectLineClient.CardOf((await _client.PollAsync())[^1])!;
+        var yes = question["actions"]!.AsArray().First(a => a!["data"]!["confirm"]?.GetValue<string>() == "yes")!;
+        await _client.SubmitAsync(yes["data"]!.DeepClone().AsObject());
+        await _client.PollAsync();
+
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.People.CountAsync()));
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.Promises.CountAsync()));
+    }
+
+    [Fact]
     public async Task Dispatcher_AppendsTheReminderToThePagesConversation_WhenThePromiseFallsDue()
     {
         await _client.SayAsync("promise Acme: call Olga back in 5 minutes");

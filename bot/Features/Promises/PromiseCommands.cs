@@ -37,7 +37,8 @@ public sealed partial class PromiseCommands(
         if (PromiseVerbs.Move.Matches(text, out rest))
             return [await MoveTextAsync(turn, rest, ct)];
 
-        return await FreeTextAsync(turn, ct);
+        // A verb's word that starts something else ("done with Acme by Friday…"): the pipeline tries the free-text reader.
+        return null;
     }
 
     /// <summary>The pipeline's one fallback for text no command claimed.</summary>
