@@ -51,7 +51,6 @@ internal static class DigestTexts
     public static readonly Text Focus = new("Focus", "Фокус");
     public static readonly Text Risks = new("Biggest risks:", "Главные риски:");
     public static readonly Text Kudos = new("Kudos this period:", "Благодарности за период:");
-    public static readonly Text KudosLine = new("{0} → {1}: {2}", "{0} → {1}: {2}");
     public static readonly Text NoRisks = new("No account at risk.", "Клиентов в зоне риска нет.");
     public static readonly Text RiskKey = new("key", "ключевой");
     public static readonly Text RiskSilent = new("{0} days without contact (every {1})", "без контакта {0} дн. (раз в {1} дн.)");

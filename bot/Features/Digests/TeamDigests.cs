@@ -27,7 +27,7 @@ public sealed class TeamDigests(DigestBuilder builder, TeamAccess access, KudosL
         {
             // Praise from colleagues counts for more than the boss's (seed 002): the lead sees it and can pass it on.
             var lines = card.Lines.Append(DigestTexts.Kudos[l])
-                .Concat(digest.Kudos.Select(k => "• " + DigestTexts.KudosLine.Format(l, k.From, k.To, k.Text))).ToList();
+                .Concat(digest.Kudos.Select(k => $"• {k.From} → {k.To}: {k.Text}")).ToList(); // names as given: no case to decline
             card = card with { Lines = lines };
             reply = new Reply(PlainTextRenderer.Render(new Reply("", card)), card);
         }
