@@ -58,11 +58,10 @@ public static class DemoPromises
     // The more disciplined the owner, the more promises kept on time; the rest spread over the other outcomes.
     private static Plan PlanFor(double discipline, DateTime dueUtc, DemoClock clock, Random random)
     {
-        if (random.NextDouble() < discipline * 0.75) return Plan.OnTime;
-        var roll = random.NextDouble();
         // A few are forgotten: only recent ones, as a real team would have chased the old ones by now.
-        if (roll < 0.12 && dueUtc > clock.Now.AddDays(-21)) return Plan.LeaveOpen;
-        return roll switch
+        if (dueUtc > clock.Now.AddDays(-14) && random.NextDouble() < 0.2 * (1.5 - discipline)) return Plan.LeaveOpen;
+        if (random.NextDouble() < discipline * 0.75) return Plan.OnTime;
+        return random.NextDouble() switch
         {
             < 0.40 => Plan.Late,
             < 0.65 => Plan.MoveBefore,
