@@ -31,16 +31,16 @@ public class CliCommandsTests
     }
 
     [Theory]
-    [InlineData("seed-demoo")]
-    [InlineData("seed-demoo", "--urls", "http://127.0.0.1:5000")]
-    [InlineData("--urls", "http://127.0.0.1:5000", "seed-demoo")]
+    [InlineData("frobnicate")]
+    [InlineData("frobnicate", "--urls", "http://127.0.0.1:5000")]
+    [InlineData("--urls", "http://127.0.0.1:5000", "frobnicate")]
     public async Task RunAsync_PrintsTheVerbsAndExitsTwoWithoutServing_WhenTheVerbIsUnknown(params string[] args)
     {
         var outcome = await RunAsync(args);
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Null(outcome.Served);
-        Assert.StartsWith("Unknown command 'seed-demoo'." + Environment.NewLine + Environment.NewLine, outcome.Error);
+        Assert.StartsWith("Unknown command 'frobnicate'." + Environment.NewLine + Environment.NewLine, outcome.Error);
         Assert.DoesNotContain("Did you mean", outcome.Error);
         AssertListsTheVerbs(outcome.Error);
         Assert.Empty(outcome.Out);
@@ -156,7 +156,7 @@ public class CliCommandsTests
     /// server it would run until killed (on a loopback ephemeral port and a throwaway database, set here).
     /// </summary>
     [Theory]
-    [InlineData(2, "seed-demoo")]
+    [InlineData(2, "frobnicate")]
     [InlineData(0, "--help")]
     public async Task Main_PrintsTheVerbsAndExitsWithoutServing_WhenTheVerbIsUnknownOrHelp(int exitCode, string arg)
     {

@@ -64,7 +64,7 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData("seed-demoo")]
+    [InlineData("frobnicate")]
     [InlineData("chta")]
     [InlineData("Serve")]
     [InlineData("run")]
@@ -86,6 +86,7 @@ public class CommandLineTests
     [InlineData("parce", "parse")]
     [InlineData("hlep", "help")]
     [InlineData("CHAT", "chat")]
+    [InlineData("seed-demoo", "seed-demo")]
     public void Decide_SuggestsTheClosestVerb_WhenTheUnknownWordIsClose(string word, string verb)
     {
         var misuse = Assert.IsType<CliDecision.Misuse>(CommandLine.Decide([word]));
@@ -94,7 +95,7 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData("seed-demoo")]
+    [InlineData("frobnicate")]
     [InlineData("run")]
     [InlineData("at")]
     [InlineData("x")]
@@ -107,8 +108,8 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData("seed-demoo", "--urls", "http://127.0.0.1:5000")]
-    [InlineData("--urls", "http://127.0.0.1:5000", "seed-demoo")]
+    [InlineData("frobnicate", "--urls", "http://127.0.0.1:5000")]
+    [InlineData("--urls", "http://127.0.0.1:5000", "frobnicate")]
     [InlineData("--urls")]
     [InlineData("--urls", "http://127.0.0.1:5000", "--environment")]
     [InlineData("--")]
@@ -151,7 +152,7 @@ public class CommandLineTests
     [InlineData("teams-package", "teams-package", "--out=")]
     [InlineData("teams-package", "teams-package", "--out", "a.zip", "--out", "b.zip")]
     [InlineData("teams-package", "teams-package", "bot.zip")]
-    [InlineData("serve", "serve", "seed-demoo")]
+    [InlineData("serve", "serve", "frobnicate")]
     [InlineData("serve", "serve", "--urls")]
     [InlineData("chat", "chat", "hello")]
     [InlineData("help", "help", "chat", "parse")]

@@ -43,6 +43,8 @@ public static class CliCommands
                 return await DigestCliCommand.RunAsync(run.Args, output, error);
             case CliDecision.Run { Verb: "teams" } run:
                 return await TeamsImportCommand.RunAsync(run.Args, output, error);
+            case CliDecision.Run { Verb: "seed-demo" } run:
+                return await SeedDemoCommand.RunAsync(run.Args, output, error);
             case var other:
                 throw new InvalidOperationException($"No runner for {other}.");
         }

@@ -62,6 +62,15 @@ public static class CliVerbs
             bot doesn't know yet are added by email and linked when they first write to it; every member added is told
             once who their lead is and what the lead sees.
             """),
+        new("seed-demo", ["seed-demo [--as <email>] [settings]"],
+            "fill an empty database with a demo team and three months of history",
+            """
+            Fills an EMPTY database with a believable organisation: a lead (also the admin), a team of five, 40 client
+            accounts with cadences, three months of promises ending now (kept, late, moved, cancelled, overdue), calls,
+            meetings with briefs and debriefs, two accounts lost and some kudos. The same every time.
+            The person at this terminal becomes the lead in `chat`; --as gives the lead your work email, so Teams or
+            Slack with that email are the lead too. Refuses (exit 1, nothing changed) a database that has people.
+            """),
         new("help", ["help [verb]"],
             "this list, or one verb's usage (also --help, -h)",
             """
@@ -111,7 +120,7 @@ public static class CliVerbs
     private const string SettingsNote = """
         Settings are configuration switches, as the server takes them: --key value, --key=value, /key=value or
         key=value, e.g. --urls http://127.0.0.1:5000 or --ConnectionStrings:Coach="Data Source=coach.db".
-        serve, chat, teams-package, accounts, teams and digest take them after their other arguments.
+        serve, chat, teams-package, accounts, teams, digest and seed-demo take them after their other arguments.
         No arguments, or settings only, run the server.
 
         """;

@@ -53,6 +53,7 @@ public static class CommandLine
             "accounts" => Accounts(rest),
             "digest" => Digest(rest),
             "teams" => Teams(rest),
+            "seed-demo" => SeedDemo(rest),
             _ => NoVerb(args),
         };
     }
@@ -150,6 +151,11 @@ public static class CommandLine
         DigestCliCommand.Parse(rest, out var problem) is { } options
             ? SettingsProblem(options.Settings, "digest") ?? new CliDecision.Run("digest", rest)
             : new CliDecision.Misuse([problem!], "digest");
+
+    private static CliDecision SeedDemo(string[] rest) =>
+        SeedDemoCommand.Parse(rest, out var problem) is { } options
+            ? SettingsProblem(options.Settings, "seed-demo") ?? new CliDecision.Run("seed-demo", rest)
+            : new CliDecision.Misuse([problem!], "seed-demo");
 
     private static CliDecision Teams(string[] rest)
     {

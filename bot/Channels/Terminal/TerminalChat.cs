@@ -1,6 +1,7 @@
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Scheduling;
+using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Channels.Terminal;
 
@@ -28,6 +29,8 @@ public static class TerminalChat
         var address = new InboundAddress(Transport, $"{Transport}|{user}", "{}");
         var zone = Environment.GetEnvironmentVariable("TZ");
         var locale = Environment.GetEnvironmentVariable("LANG")?.Split('.')[0].Replace('_', '-');
+        // The login name only names a newcomer: someone already named (the lead `seed-demo` made) keeps their name.
+        var senderName = await IsNamedAsync(host.Services, user, ct) ? null : user;
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reminders = PollRemindersAsync(host.Services, TimeSpan.FromSeconds(2), stop.Token);
@@ -40,7 +43,7 @@ public static class TerminalChat
             if (line is "exit" or "quit" or "выход") break;
 
             var action = int.TryParse(line, out var number) ? console.ActionAt(number) : null;
-            var message = new InboundMessage(Transport, Guid.NewGuid().ToString("N"), new Sender(user, user), address,
+            var message = new InboundMessage(Transport, Guid.NewGuid().ToString("N"), new Sender(user, senderName), address,
                 action is null ? line : null, action is null ? null : new SubmittedAction(action.Id, action.Payload), locale, zone);
 
             await using var scope = host.Services.CreateAsyncScope();
@@ -51,6 +54,15 @@ public static class TerminalChat
         await stop.CancelAsync();
         try { await reminders; } catch (OperationCanceledException) { }
         return 0;
+    }
+
+    private static async Task<bool> IsNamedAsync(IServiceProvider services, string user, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        var named = await db.ChannelIdentities.Where(i => i.Channel == Transport && i.ExternalId == user)
+            .Select(i => i.Person!.DisplayName).FirstOrDefaultAsync(ct);
+        return !string.IsNullOrWhiteSpace(named);
     }
 
     private static async Task PollRemindersAsync(IServiceProvider services, TimeSpan every, CancellationToken ct)
