@@ -61,6 +61,9 @@ public sealed partial class DigestDeliveryCommands(TeamAccess access, Destinatio
         var minute = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
         if (hour > 23 || minute > 59) return turn.T(DigestDeliveryTexts.TimeInvalid, $"{m.Groups["h"].Value}:{m.Groups["m"].Value}");
 
+        // `digest time someday 09:00`: a word that is neither a weekday nor a team is a weekday mistyped.
+        if (day is null && name.Length > 0 && !m.Groups["after"].Success && await access.FindByNameAsync(name, ct) is null)
+            return turn.T(DigestDeliveryTexts.TimeUsage);
         var (team, refusal) = await TeamAsync(turn, name, DigestDeliveryVerbs.Time, ct);
         if (team is null) return refusal!;
         var delivery = await ChangeAsync(turn, team, ct);
