@@ -14,9 +14,11 @@ internal static class DigestScheduleKit
     /// The team, led by the person who wrote as <paramref name="leadName"/>; its member Boris (Berlin) made a promise
     /// due on the Tuesday of the week starting <paramref name="weekFirst"/> and kept it on time — unless <paramref name="empty"/>.
     /// </summary>
-    public static async Task<int> SeedTeamAsync(CoachDbContext db, string leadName, DateOnly weekFirst, bool empty = false, string name = TeamName)
+    public static async Task<int> SeedTeamAsync(CoachDbContext db, string leadName, DateOnly weekFirst, bool empty = false, string name = TeamName) =>
+        await SeedTeamAsync(db, (await db.People.SingleAsync(p => p.DisplayName == leadName)).Id, weekFirst, empty, name);
+
+    public static async Task<int> SeedTeamAsync(CoachDbContext db, int leadId, DateOnly weekFirst, bool empty = false, string name = TeamName)
     {
-        var lead = await db.People.SingleAsync(p => p.DisplayName == leadName);
         var kit = new DigestTestKit(db);
         var boris = kit.Person("Boris " + name, "Europe/Berlin");
         if (!empty)
@@ -25,7 +27,7 @@ internal static class DigestScheduleKit
             var account = kit.Account(boris, "Acme", started: tuesday.AddDays(-30));
             kit.Promise(account, tuesday.AddDays(-5), tuesday.AddHours(4), done: tuesday);
         }
-        var team = new Team { Name = name, NormalizedName = Team.Normalize(name), LeadId = lead.Id, CreatedUtc = weekFirst.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) };
+        var team = new Team { Name = name, NormalizedName = Team.Normalize(name), LeadId = leadId, CreatedUtc = weekFirst.AddDays(-30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) };
         db.Set<Team>().Add(team);
         await db.SaveChangesAsync();
         db.Set<TeamMember>().Add(new TeamMember { TeamId = team.Id, PersonId = boris.Id, AddedUtc = team.CreatedUtc, ToldUtc = team.CreatedUtc });
