@@ -5,6 +5,7 @@ using AccountCoachBot.Features.Teams;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountCoachBot.Tests.Features.Digests;
 
@@ -58,6 +59,20 @@ public sealed class DigestScheduleTests
         Assert.Equal("Team Sales East, 23–29 Nov 2026", reply.Card!.Title);
         Assert.NotNull(reply.Image);
         Assert.Single(await host.WithDbAsync(DigestScheduleKit.DigestRowsAsync));
+    }
+
+    [Fact]
+    public async Task Planner_QueuesOneRow_WhenSeveralInstancesPlanAtTheSameMoment()
+    {
+        await using var host = await LeadAsync(Sunday);
+        host.Time.SetUtcNow(new DateTimeOffset(Monday0900Berlin));
+        var planners = Enumerable.Range(0, 4).Select(_ => ActivatorUtilities.CreateInstance<DigestPlanner>(host.Services)).ToList();
+
+        await Task.WhenAll(planners.Select(p => Task.Run(() => p.PlanAsync(CancellationToken.None))));
+        await host.Dispatcher.RunAsync();
+
+        Assert.Single(await host.WithDbAsync(DigestScheduleKit.DigestRowsAsync));
+        Assert.Single(Digests(host));
     }
 
     [Theory]

@@ -49,8 +49,8 @@ internal static class DigestDeliveryTexts
         "Say where: `digest channel here` in a Teams channel or group chat, `digest channel #C0123ABCD` for a Slack channel, or `digest channel me` for your chat with me.",
         "Укажите куда: `сводка канал здесь` в канале или групповом чате Teams, `сводка канал #C0123ABCD` для канала Slack или `сводка канал мне` для личного чата со мной.");
     public static readonly Text HereNotShared = new(
-        "`here` works in a Teams channel, group chat or Slack channel with me; this is your own chat, where the digest comes anyway.",
-        "`здесь` работает в канале или групповом чате Teams или в канале Slack со мной; это ваш личный чат, сюда сводка и так приходит.");
+        "`here` works in a Teams channel or group chat with me; a Slack channel is named: `digest channel #C0123ABCD`. Your own chat gets the digest anyway.",
+        "`здесь` работает в канале или групповом чате Teams со мной; канал Slack нужно назвать: `сводка канал #C0123ABCD`. В ваш личный чат сводка приходит и так.");
     public static readonly Text NeedsSlack = new(
         "I only know you from another chat app. Message me once in Slack (or `link` your chats), then name the channel.",
         "Я знаю вас только по другому мессенджеру. Напишите мне один раз в Slack (или используйте `связать`), потом укажите канал.");
