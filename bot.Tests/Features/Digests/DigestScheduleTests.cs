@@ -250,10 +250,12 @@ public sealed class DigestScheduleTests
         await host.WithDbAsync(db => DigestScheduleKit.SeedTeamAsync(db, "anna", Week, name: "Sales West"));
 
         var which = await SayAsync(host, "digest off");
+        var whichTime = await SayAsync(host, "digest time 08:00");
         var named = await SayAsync(host, "digest off Sales West");
         var timed = await SayAsync(host, "digest time Sales East friday 16:00");
 
         Assert.Equal("You lead Sales East, Sales West: say which, e.g. `digest off Sales East`.", which);
+        Assert.Equal("You lead Sales East, Sales West: say which, e.g. `digest time Sales East monday 09:00`.", whichTime);
         Assert.Equal("The weekly digest for Sales West is off. `digest on` brings it back.", named);
         Assert.Equal("The digest for Sales East will come Fridays at 16:00 (Europe/Berlin).", timed);
         var teams = await host.WithDbAsync(db => db.Set<Team>().ToDictionaryAsync(t => t.Id, t => t.Name));

@@ -132,7 +132,12 @@ public sealed partial class DigestDeliveryCommands(TeamAccess access, Destinatio
         var led = await access.TeamsLedByAsync(turn.Person.Id, ct);
         if (led.Count == 0) return (null, turn.T(DigestDeliveryTexts.LeadsNoTeam));
         if (led.Count > 1)
-            return (null, turn.T(DigestDeliveryTexts.WhichTeam, string.Join(", ", led.Select(t => t.Name)), verb.Shown(turn.Language), led[0].Name));
+        {
+            // The example is the whole command: `digest time Sales East monday 09:00`, `digest channel Sales East here`.
+            var ru = turn.Language == Language.Ru;
+            var tail = verb == DigestDeliveryVerbs.Time ? (ru ? " пн 09:00" : " monday 09:00") : verb == DigestDeliveryVerbs.Channel ? (ru ? " здесь" : " here") : "";
+            return (null, turn.T(DigestDeliveryTexts.WhichTeam, string.Join(", ", led.Select(t => t.Name)), verb.Shown(turn.Language), led[0].Name + tail));
+        }
         return (led[0], null);
     }
 
