@@ -23,6 +23,7 @@ public class DigestBenchmarks
     private CoachDbContext _db = null!;
     private DigestBuilder _builder = null!;
     private List<int> _team = null!;
+    private TrendData _chart = null!;
     private readonly TimeZoneInfo _zone = TimeZones.FindOrUtc("Europe/Berlin");
 
     /// <summary>Log each SQL command with its duration (the `trace` mode of Program.cs).</summary>
@@ -63,7 +64,11 @@ public class DigestBenchmarks
         _db = _scope.ServiceProvider.GetRequiredService<CoachDbContext>();
         _builder = _scope.ServiceProvider.GetRequiredService<DigestBuilder>();
         _team = _db.People.Select(p => p.Id).ToList();
+        _chart = ChartOf(WeekDigest().GetAwaiter().GetResult());
     }
+
+    /// <summary>The digest's own chart (<see cref="DigestChart"/>): at most <see cref="TrendChart.MaxMemberLines"/> members' lines, and the team's.</summary>
+    private static TrendData ChartOf(Digest digest) => DigestChart.Data(digest with { Members = digest.Members.Take(TrendChart.MaxMemberLines).ToList() });
 
     [GlobalCleanup]
     public void Cleanup()
@@ -80,6 +85,9 @@ public class DigestBenchmarks
 
     [Benchmark(Description = "team digest, last month (+7 months of trend)")]
     public Task<Digest> MonthDigest() => _builder.BuildAsync(_db, _team, DigestPeriod.LastMonth(BenchData.Now, _zone), _zone, "Bench");
+
+    [Benchmark(Description = "trend chart PNG, 8 members + team")]
+    public byte[] Chart() => TrendChart.Render(_chart, Language.Ru);
 }
 
 /// <summary>The digest's "now": the day after the seeded year.</summary>

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 if (args is ["trace", ..])
 {
     // Quick look without BenchmarkDotNet: wall and CPU time of the baseline and the week's digest, five rounds
-    // (`trace sql` also logs each SQL command).
+    // (`trace sql` also logs each SQL command), then the chart.
     var bench = new AccountCoachBot.Bench.DigestBenchmarks { Trace = args.Length > 1 };
     bench.Setup();
     var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -21,6 +21,19 @@ if (args is ["trace", ..])
         await Time("count", bench.CountPromises);
         await Time("week digest", bench.WeekDigest);
     }
+    for (var i = 0; i < 5; i++) await Time("chart", () => Task.FromResult(bench.Chart()));
+    bench.Cleanup();
+    return;
+}
+if (args is ["dump", var file])
+{
+    // Every figure of the week's and the month's digests as JSON: run before and after a change, then diff the files
+    // (a speed-up must not move a single figure).
+    var bench = new AccountCoachBot.Bench.DigestBenchmarks();
+    bench.Setup();
+    var week = AccountCoachBot.Features.Digests.DigestJson.Serialize(await bench.WeekDigest());
+    var month = AccountCoachBot.Features.Digests.DigestJson.Serialize(await bench.MonthDigest());
+    await File.WriteAllTextAsync(file, week + "\n" + month + "\n");
     bench.Cleanup();
     return;
 }
