@@ -9,6 +9,7 @@ public static class DigestsExtensions
         services.AddScoped<DigestBuilder>();
         services.AddScoped<TeamDigests>();
         services.AddTurnHandler<DigestCommands>(verbs: [DigestVerbs.Me, DigestVerbs.Definitions]);
+        services.AddTurnHandler<TeamDigestCommands>(verbs: [DigestVerbs.Team], buttons: [TeamDigestButtons.Action]);
         services.AddSingleton<IVerbSet, DigestVerbs>();
         return services;
     }
