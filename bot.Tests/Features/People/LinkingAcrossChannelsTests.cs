@@ -126,6 +126,7 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
         // The first to write is the admin: a team, a lead and a member, all added by email.
         await TeamsAsync("team create Sales East lead vera@example.com");
         await TeamsAsync("team add Sales East boris@example.com");
+        await TeamsAsync("digest time Sales East tuesday 10:00"); // an admin sets the team's weekly digest
     }
 
     private async Task FillSlackSideAsync()

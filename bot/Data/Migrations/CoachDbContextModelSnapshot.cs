@@ -76,6 +76,33 @@ namespace AccountCoachBot.Data.Migrations
                     b.ToTable("ProcessedDeliveries");
                 });
 
+            modelBuilder.Entity("AccountCoachBot.Features.Digests.DigestDelivery", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AddressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Off")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId");
+
+                    b.HasIndex("AddressId");
+
+                    b.ToTable("DigestDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.ClientContact", b =>
                 {
                     b.Property<int>("Id")
@@ -871,6 +898,20 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasIndex("Status", "Transport", "DueUtc");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.Digests.DigestDelivery", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.ConversationAddress", null)
+                        .WithMany()
+                        .HasForeignKey("AddressId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AccountCoachBot.Features.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AccountCoachBot.Features.MeetingPrep.ClientContact", b =>

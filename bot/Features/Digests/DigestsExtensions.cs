@@ -1,4 +1,5 @@
 using AccountCoachBot.Conversation;
+using AccountCoachBot.Scheduling;
 
 namespace AccountCoachBot.Features.Digests;
 
@@ -11,6 +12,10 @@ public static class DigestsExtensions
         services.AddTurnHandler<DigestCommands>(verbs: [DigestVerbs.Me, DigestVerbs.Definitions]);
         services.AddTurnHandler<TeamDigestCommands>(verbs: [DigestVerbs.Team], buttons: [TeamDigestButtons.Action]);
         services.AddSingleton<IVerbSet, DigestVerbs>();
+        services.AddTurnHandler<DigestDeliveryCommands>(verbs: new DigestDeliveryVerbs().Verbs);
+        services.AddSingleton<IVerbSet, DigestDeliveryVerbs>();
+        services.AddSingleton<INudgePlanner, DigestPlanner>();
+        services.AddScoped<INudgeRenderer, DigestNudgeRenderer>();
         return services;
     }
 }
