@@ -159,6 +159,8 @@ public sealed class ConversationFlowTests : IAsyncLifetime
     [InlineData("help data", "en-US", "Your data", "`forget me`")]
     [InlineData("помощь обещания", "ru-RU", "Обещания", "`готово 3`")]
     [InlineData("помощь звонки", "ru-RU", "Звонки", "`кому позвонить`")]
+    [InlineData("help digest", "en-US", "Digests", "`digest Sales East last month`")]
+    [InlineData("помощь сводка", "ru-RU", "Сводки", "`сводка моя`")]
     public async Task HelpTopic_ShowsItsCommandsWithExamplesToPress(string text, string locale, string title, string mentions)
     {
         await SayAsync(locale == "ru-RU" ? "привет" : "hi", locale: locale);

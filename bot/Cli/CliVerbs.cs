@@ -47,12 +47,15 @@ public static class CliVerbs
             owners must be people the bot already knows, matched by email (through Slack when Slack is configured).
             export writes every account in the same format, so an export imports back unchanged.
             """),
-        new("digest", ["digest --person <email> [--from YYYY-MM-DD --to YYYY-MM-DD] [--json] [settings]"],
-            "one person's digest figures, as text or JSON",
+        new("digest", ["digest --person <email> [--from YYYY-MM-DD --to YYYY-MM-DD] [--json] [settings]",
+                "digest [--team <name>] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json] [settings]"],
+            "a person's, a team's or every team's digest figures, as text or JSON",
             """
-            Computes the digest figures for the person with this email: last week (Monday to Sunday in their time
-            zone) unless --from and --to name the days (inclusive, at most 366). --json prints every figure, with the
-            period's UTC bounds, so each can be checked against the raw records; without it, the card as text.
+            Computes the digest figures for the person with this email, for the team of that name, or (with neither)
+            for every team: last week (Monday to Sunday in the person's or the team lead's time zone) unless --from and
+            --to name the days (inclusive, at most 366). --json prints every figure, per member and for the team, with
+            the period's UTC bounds and the team's kudos, so each can be checked against the raw records (every team:
+            a JSON array); without it, the card as text. An unknown person or team exits 1.
             """),
         new("teams", ["teams import <file.csv> [settings]"],
             "import teams, their leads and members from CSV",

@@ -8,12 +8,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountCoachBot.Cli;
 
-/// <summary>What `digest` was asked for: whose figures, which days (null: last week in their zone), and as JSON or text.</summary>
-public sealed record DigestCliOptions(string Person, DateOnly? From, DateOnly? To, bool Json, string[] Settings);
+/// <summary>
+/// What `digest` was asked for: one person's figures, one team's, or (neither) every team's; which days (null: last
+/// week in the person's or the lead's zone); as JSON or text.
+/// </summary>
+public sealed record DigestCliOptions(string? Person, string? Team, DateOnly? From, DateOnly? To, bool Json, string[] Settings);
 
 /// <summary>
-/// `digest --person olga@example.com [--from 2026-11-23 --to 2026-11-29] [--json]`: one person's figures, read by the
-/// operator (the command line reads everything), for checking against the raw records. Teams come with `--team` later.
+/// `digest --person olga@example.com | --team "Sales East" [--from 2026-11-23 --to 2026-11-29] [--json]`: a person's
+/// or a team's figures — every team's without either — read by the operator (the command line reads everything),
+/// for checking against the raw records.
 /// </summary>
 public static class DigestCliCommand
 {
@@ -21,7 +25,7 @@ public static class DigestCliCommand
     public static DigestCliOptions? Parse(IReadOnlyList<string> args, out string? problem)
     {
         problem = null;
-        string? person = null;
+        string? person = null, team = null;
         DateOnly? from = null, to = null;
         var json = false;
         var settings = new List<string>();
@@ -33,20 +37,21 @@ public static class DigestCliCommand
             {
                 case "--json": json = true; break;
                 case "--person": person = Value(); if (person is null) problem = "--person needs an email."; break;
+                case "--team": team = Value(); if (string.IsNullOrWhiteSpace(team)) problem = "--team needs a team's name."; break;
                 case "--from": from = Date(Value(), "--from", ref problem); break;
                 case "--to": to = Date(Value(), "--to", ref problem); break;
                 default: settings.Add(arg); break;
             }
             if (problem is not null) return null;
         }
-        if (person is null) problem = "digest needs --person <email>.";
+        if (person is not null && team is not null) problem = "Give --person or --team, not both.";
         else if ((from is null) != (to is null)) problem = "Give both --from and --to, or neither (last week).";
         else if (from is { } f && to is { } t)
         {
             if (f > t) problem = "--from is after --to.";
             else if (t.DayNumber - f.DayNumber + 1 > DigestPeriod.MaxDays) problem = $"The period is longer than {DigestPeriod.MaxDays} days.";
         }
-        return problem is null ? new DigestCliOptions(person!, from, to, json, [.. settings]) : null;
+        return problem is null ? new DigestCliOptions(person, team, from, to, json, [.. settings]) : null;
     }
 
     private static DateOnly? Date(string? value, string name, ref string? problem)
@@ -75,6 +80,8 @@ public static class DigestCliCommand
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
 
+        if (options.Person is null) return await DigestCliTeams.RunAsync(scope.ServiceProvider, db, options, output, error, time ?? TimeProvider.System, ct);
+
         var email = options.Person.Trim();
         var person = (await db.People.AsNoTracking().Where(p => p.Email != null).ToListAsync(ct))
             .FirstOrDefault(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
@@ -85,11 +92,13 @@ public static class DigestCliCommand
         }
         var zone = person.Zone;
         var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        var period = options.From is { } from && options.To is { } to
-            ? DigestPeriod.Of(PeriodKind.Dates, from, to, zone)
-            : DigestPeriod.LastWeek(now, zone);
+        var period = Period(options, now, zone);
         var digest = await scope.ServiceProvider.GetRequiredService<DigestBuilder>().BuildAsync(db, [person.Id], period, zone, ct: ct);
         await output.WriteLineAsync(options.Json ? DigestJson.Serialize(digest) : PlainTextRenderer.Render(DigestCards.Person(digest, Language.En)));
         return 0;
     }
+
+    /// <summary>The days asked for, or last week in the zone.</summary>
+    public static DigestPeriod Period(DigestCliOptions options, DateTime nowUtc, TimeZoneInfo zone) =>
+        options.From is { } from && options.To is { } to ? DigestPeriod.Of(PeriodKind.Dates, from, to, zone) : DigestPeriod.LastWeek(nowUtc, zone);
 }

@@ -10,6 +10,7 @@ public static class DigestsExtensions
         services.AddScoped<DigestBuilder>();
         services.AddScoped<TeamDigests>();
         services.AddTurnHandler<DigestCommands>(verbs: [DigestVerbs.Me, DigestVerbs.Definitions]);
+        services.AddTurnHandler<TeamDigestCommands>(verbs: [DigestVerbs.Team], buttons: [TeamDigestButtons.Action]);
         services.AddSingleton<IVerbSet, DigestVerbs>();
         services.AddTurnHandler<DigestDeliveryCommands>(verbs: new DigestDeliveryVerbs().Verbs);
         services.AddSingleton<IVerbSet, DigestDeliveryVerbs>();
