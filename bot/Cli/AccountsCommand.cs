@@ -1,7 +1,6 @@
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.ProactiveCalls.Import;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountCoachBot.Cli;
 
@@ -23,21 +22,17 @@ public static class AccountsCommand
         }
         var (verb, file, settings) = (args[0], args[1], args[2..]);
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.AddCoachServices();
-        builder.Services.Replace(ServiceDescriptor.Singleton(time ?? TimeProvider.System));
-        builder.AddSlackOwnerLookup();
-        builder.Services.AddScoped<AccountImporter>();
-        using var host = builder.Build();
-        await host.Services.MigrateCoachDatabaseAsync(ct);
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var cli = await CliHost.OpenAsync(settings, time, ct, builder =>
+        {
+            builder.AddSlackOwnerLookup();
+            builder.Services.AddScoped<AccountImporter>();
+        });
 
         if (verb == "export")
         {
             await using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false));
-            var exported = await AccountExporter.ExportAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(),
-                scope.ServiceProvider.GetRequiredService<Conversation.Destinations>(), writer, ct);
+            var exported = await AccountExporter.ExportAsync(cli.Services.GetRequiredService<CoachDbContext>(),
+                cli.Services.GetRequiredService<Conversation.Destinations>(), writer, ct);
             foreach (var warning in exported.Warnings) await error.WriteLineAsync($"warning: {warning}");
             await output.WriteLineAsync($"Exported {exported.Accounts} accounts to {file}.");
             return 0;
@@ -49,7 +44,7 @@ public static class AccountsCommand
             return 2;
         }
         using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
-        var report = await scope.ServiceProvider.GetRequiredService<AccountImporter>().ImportAsync(reader, ct);
+        var report = await cli.Services.GetRequiredService<AccountImporter>().ImportAsync(reader, ct);
         if (!report.Ok)
         {
             await error.WriteLineAsync($"Nothing imported: {report.Errors.Count} problem(s).");

@@ -4,7 +4,6 @@ using AccountCoachBot.Data;
 using AccountCoachBot.Features.Digests;
 using AccountCoachBot.Features.People;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountCoachBot.Cli;
 
@@ -71,16 +70,10 @@ public static class DigestCliCommand
             await error.WriteLineAsync(problem);
             return CommandLine.MisuseExitCode;
         }
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = options.Settings, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.AddCoachServices();
-        builder.Services.Replace(ServiceDescriptor.Singleton(time ?? TimeProvider.System));
-        using var host = builder.Build();
-        await host.Services.MigrateCoachDatabaseAsync(ct);
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        await using var cli = await CliHost.OpenAsync(options.Settings, time, ct);
+        var db = cli.Db;
 
-        if (options.Person is null) return await DigestCliTeams.RunAsync(scope.ServiceProvider, db, options, output, error, time ?? TimeProvider.System, ct);
+        if (options.Person is null) return await DigestCliTeams.RunAsync(cli.Services, db, options, output, error, time ?? TimeProvider.System, ct);
 
         var email = options.Person.Trim();
         var person = (await db.People.AsNoTracking().Where(p => p.Email != null).ToListAsync(ct))
@@ -93,7 +86,7 @@ public static class DigestCliCommand
         var zone = person.Zone;
         var now = (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var period = Period(options, now, zone);
-        var digest = await scope.ServiceProvider.GetRequiredService<DigestBuilder>().BuildAsync(db, [person.Id], period, zone, ct: ct);
+        var digest = await cli.Services.GetRequiredService<DigestBuilder>().BuildAsync(db, [person.Id], period, zone, ct: ct);
         await output.WriteLineAsync(options.Json ? DigestJson.Serialize(digest) : PlainTextRenderer.Render(DigestCards.Person(digest, Language.En)));
         return 0;
     }

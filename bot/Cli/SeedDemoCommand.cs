@@ -1,6 +1,5 @@
 using AccountCoachBot.Cli.Demo;
 using AccountCoachBot.Data;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountCoachBot.Cli;
 
@@ -54,14 +53,8 @@ public static class SeedDemoCommand
             await error.WriteLineAsync(problem);
             return CommandLine.MisuseExitCode;
         }
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = options.Settings, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.AddCoachServices();
-        builder.Services.Replace(ServiceDescriptor.Singleton(time ?? TimeProvider.System));
-        using var host = builder.Build();
-        await host.Services.MigrateCoachDatabaseAsync(ct);
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        await using var cli = await CliHost.OpenAsync(options.Settings, time, ct);
+        var db = cli.Db;
 
         // The same name `chat` uses for the person at the keyboard.
         var user = terminalUser ?? (Environment.UserName is { Length: > 0 } name ? name : "me");

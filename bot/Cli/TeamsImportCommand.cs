@@ -1,6 +1,5 @@
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.Teams;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountCoachBot.Cli;
 
@@ -10,13 +9,7 @@ public static class TeamsImportCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null, CancellationToken ct = default)
     {
         var (file, settings) = (args[1], args[2..]);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.AddCoachServices();
-        builder.Services.Replace(ServiceDescriptor.Singleton(time ?? TimeProvider.System));
-        using var host = builder.Build();
-        await host.Services.MigrateCoachDatabaseAsync(ct);
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var cli = await CliHost.OpenAsync(settings, time, ct);
 
         if (!File.Exists(file))
         {
@@ -24,7 +17,7 @@ public static class TeamsImportCommand
             return 1;
         }
         using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
-        var report = await scope.ServiceProvider.GetRequiredService<TeamImporter>().ImportAsync(reader, ct);
+        var report = await cli.Services.GetRequiredService<TeamImporter>().ImportAsync(reader, ct);
         if (!report.Ok)
         {
             await error.WriteLineAsync($"Nothing imported: {report.Errors.Count} problem(s).");
