@@ -69,8 +69,7 @@ public sealed class CallCommands(Destinations destinations) : ITurnHandler
         {
             var settings = CallWords.SettingsPattern().Match(string.Join(' ', words[take..]));
             if (!settings.Success || (!settings.Groups["tier"].Success && !settings.Groups["days"].Success)) continue;
-            var normalized = Account.Normalize(string.Join(' ', words[..take]));
-            var account = await turn.Db.Accounts.FirstOrDefaultAsync(a => a.OwnerId == turn.Person.Id && a.NormalizedName == normalized, ct);
+            var account = await ClientAccounts.FindAsync(turn.Db, turn.Person.Id, string.Join(' ', words[..take]), ct);
             if (account is null) continue;
             var days = CallWords.DaysOf(settings.Groups["days"]);
             if (!SetCadenceHandler.IsValidDays(days)) return turn.T(CallTexts.DaysInvalid);
