@@ -24,6 +24,10 @@ internal static class WordNominatives
 
     private const string Vowels = "аеёиоуыэюя";
 
+    // Two consonants a Russian noun may end with («Яндекс», «Банк», «Континент»); «Ромашк» is no nominative.
+    private static readonly string[] FinalClusters =
+        ["кс", "нк", "ск", "ст", "рт", "рк", "нд", "рд", "лт", "рг", "нг", "нт", "рм", "рн", "лм", "мп", "пт", "кт", "нс", "рс", "лс", "лк", "рп", "рф", "лп", "рх", "рц", "нц", "мб", "рб", "лд", "зд", "шт"];
+
     // Endings only an adjective has; a name's last word is read as a noun («Газпрому» is not «Газпрый»).
     private static readonly HashSet<string> AdjectiveOblique = ["ого", "его", "ому", "ему", "ую", "юю", "ым", "им"];
     private static readonly HashSet<string> AdjectiveNominative = ["ая", "яя", "ый", "ой"];
@@ -78,7 +82,7 @@ internal static class WordNominatives
         return masculine ? nominatives.OrderBy(n => n == "" ? 0 : 1) : nominatives;
     }
 
-    // «Васильк» → «Василёк», «Ручейк» → «Ручеёк», «Молодц» → «Молодец», «Колобк» → «Колобк», «Колобок».
+    // «Васильк» → «Василёк», «Ручейк» → «Ручеёк», «Молодц» → «Молодец»; -ок is not guessed («Ромашке» is no «Ромашок»).
     private static IEnumerable<string> WithFleetingVowel(string guess)
     {
         var g = guess.ToLowerInvariant();
@@ -94,12 +98,15 @@ internal static class WordNominatives
             yield break;
         }
         yield return guess;
-        if (g.Length >= 3 && g[^1] == 'к' && !Vowels.Contains(g[^2])) yield return guess[..^1] + "ок";
     }
 
-    // Russian spelling: no «ы» after г, к, х, ж, ш, щ, ч («Уральский», never «Уральскый»), no «й» after a consonant.
+    private static bool Pronounceable(string g) =>
+        g.Length < 2 || Vowels.Contains(g[^1]) || g[^1] is 'ь' or 'й' || Vowels.Contains(g[^2]) || g[^2] is 'ь' or 'й' ||
+        FinalClusters.Any(c => g.EndsWith(c, StringComparison.Ordinal));
+
+    // Russian spelling: no «ы», «я», «ю» after г, к, х, ж, ш, щ, ч («Уральский», never «Уральскый»); no final «й» after a consonant, «ь» after г, к, х, ц.
     private static bool GivesBack(string guess, string word) =>
-        WordParadigms.Declines(guess) &&
-        !System.Text.RegularExpressions.Regex.IsMatch(guess, "[гкхжшщч]ы|[бвгджзклмнпрстфхцчшщ]й$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) &&
+        WordParadigms.Declines(guess) && Pronounceable(guess.ToLowerInvariant()) &&
+        !System.Text.RegularExpressions.Regex.IsMatch(guess, "[гкхжшщч][ыяю]|[гкхц]ь$|[бвгджзклмнпрстфхцчшщ]й$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) &&
         WordParadigms.Of(guess).Any(forms => forms.Skip(1).Any(f => string.Equals(f, word, StringComparison.OrdinalIgnoreCase)));
 }
