@@ -1,0 +1,29 @@
+using AccountCoachBot.Features.Promises.Parsing;
+
+namespace AccountCoachBot.Tests.Features.Promises.Parsing;
+
+/// <summary>The action keeps what was promised: the client's name in any case and its preposition are cut out.</summary>
+public class RussianActionCleanupTests
+{
+    [Theory]
+    [InlineData("надо отправить в Ромашку коммерческое предложение до пятницы", "Ромашка", "отправить коммерческое предложение")]
+    [InlineData("обещал отправить в Ромашку коммерческое предложение до пятницы", null, "отправить коммерческое предложение")]
+    [InlineData("обещал прислать для Ромашки акт сверки до пятницы", "Ромашка", "прислать акт сверки")]
+    [InlineData("обещал Ромашке прислать акт сверки до пятницы", "Ромашка", "прислать акт сверки")]
+    [InlineData("обещал созвониться с Ромашкой до пятницы", "Ромашка", "созвониться")]
+    [InlineData("обещал заехать к Ромашке до пятницы", "Ромашка", "заехать")]
+    [InlineData("обещал Васильку прислать счёт до пятницы", "Василёк", "прислать счёт")]
+    [InlineData("обещал выслать в Северсталь договор до пятницы", "Северсталь", "выслать договор")]
+    [InlineData("обещал Газпром нефти прислать КП до пятницы", "Газпром нефть", "прислать КП")]
+    [InlineData("обещал отправить в ООО «Ромашка» счёт до пятницы", "Ромашка", "отправить счёт")]
+    public void Parse_LeavesOnlyTheAction_WhenTheClientIsNamedInAnyCase(string text, string? known, string action)
+    {
+        var context = known is null ? TestContexts.Spec() : TestContexts.Spec(known);
+
+        var result = PromiseParser.Parse(text, context);
+
+        Assert.True(result.IsPromise);
+        Assert.Equal(action, result.Action);
+        if (known is not null) Assert.Equal(known, result.Account);
+    }
+}
