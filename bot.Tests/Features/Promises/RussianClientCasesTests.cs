@@ -84,4 +84,46 @@ public sealed class RussianClientCasesTests : IAsyncLifetime
         Assert.StartsWith("Сохранено: Василёк — прислать счёт", saved.Text);
         Assert.Equal(["Василёк"], await AccountNamesAsync());
     }
+
+    [Fact]
+    public async Task Rename_GivesTheClientItsNominative_WhenItWasSavedInAnObliqueCase()
+    {
+        await SayAsync("обещание Ромашке: прислать счёт до пятницы");
+        Assert.Equal(["Ромашке"], await AccountNamesAsync());
+
+        var reply = (await SayAsync("клиент Ромашке переименовать в Ромашка"))[^1];
+
+        Assert.Equal("Переименовал: клиент «Ромашке» теперь «Ромашка».", reply.Text);
+        Assert.Equal(["Ромашка"], await AccountNamesAsync());
+        Assert.Equal("Ромашка", await _host.WithDbAsync(db => db.Promises.Select(p => p.Account!.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Merge_MovesPromisesMeetingsAndCalls_WhenOneClientWasSplitInTwo()
+    {
+        await SayAsync("обещание Ромашке: прислать счёт до пятницы");
+        await SayAsync("встреча Ромашка 10.03 в 15:00");
+        await SayAsync("позвонил Ромашке: обсудили счёт");
+        Assert.Equal(["Ромашке", "Ромашка"], await AccountNamesAsync());
+
+        var reply = (await SayAsync("клиент Ромашке объединить с Ромашка"))[^1];
+
+        Assert.StartsWith("Готово: клиент «Ромашке» объединён с «Ромашка»", reply.Text);
+        Assert.Equal(["Ромашка"], await AccountNamesAsync());
+        var id = await _host.WithDbAsync(db => db.Accounts.Select(a => a.Id).SingleAsync());
+        Assert.Equal(id, await _host.WithDbAsync(db => db.Promises.Select(p => p.AccountId).SingleAsync()));
+        Assert.Equal(id, await _host.WithDbAsync(db => db.Set<AccountCoachBot.Features.MeetingPrep.Meeting>().Select(m => m.AccountId).SingleAsync()));
+        Assert.All(await _host.WithDbAsync(db => db.Set<AccountCoachBot.Features.ProactiveCalls.Touch>().Select(t => t.AccountId).ToListAsync()), a => Assert.Equal(id, a));
+    }
+
+    [Fact]
+    public async Task Merge_ChangesNothing_WhenTheClientIsUnknown()
+    {
+        await SayAsync("обещание Ромашка: прислать счёт до пятницы");
+
+        var reply = (await _host.SayAsync("account Globex merge into Ромашка"))[^1];
+
+        Assert.Equal("I can't find a client Globex. `accounts` lists yours.", reply.Text);
+        Assert.Equal(["Ромашка"], await AccountNamesAsync());
+    }
 }
