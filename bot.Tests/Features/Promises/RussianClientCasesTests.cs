@@ -126,4 +126,18 @@ public sealed class RussianClientCasesTests : IAsyncLifetime
         Assert.Equal("I can't find a client Globex. `accounts` lists yours.", reply.Text);
         Assert.Equal(["Ромашка"], await AccountNamesAsync());
     }
+
+    [Fact]
+    public async Task Capture_StoresTheContact_WhenThePromiseNamesAPersonAtTheClient()
+    {
+        await SayAsync("обещание Ромашка: прислать счёт до пятницы");
+
+        var saved = (await SayAsync("Обещал Ольге из Ромашки прислать КП до пятницы"))[^1];
+
+        Assert.StartsWith("Сохранено: Ромашка — прислать КП", saved.Text);
+        Assert.Contains(saved.Card!.Facts!, f => f.Label == "Контакт" && f.Value == "Ольга");
+        var promise = await _host.WithDbAsync(db => db.Promises.OrderBy(p => p.Id).LastAsync());
+        Assert.Equal("Ольга", promise.Contact);
+        Assert.Equal("прислать КП", promise.What);
+    }
 }

@@ -127,6 +127,7 @@ public sealed partial class PromiseCommands(
         var parse = PromiseParser.Parse(turn.Text, await ContextAsync(turn, ct));
         if (!parse.IsPromise || string.IsNullOrWhiteSpace(parse.Action)) return null;
         var payload = Payload(parse.Account, parse.Action, parse.Due);
+        if (parse.Contact is not null) payload[PromiseActions.ContactKey] = parse.Contact;
         if (parse.IsKnownAccount) payload[PromiseActions.ConfirmKey] = "yes";
         return [await CreateAsync(turn, new SubmittedAction(PromiseActions.Create, payload), ct)];
     }
@@ -151,7 +152,7 @@ public sealed partial class PromiseCommands(
         var confirm = action.Get(PromiseActions.ConfirmKey);
         // "Add «Ромашка»?" answered with the name as it should be: that name, added.
         if (NewAccountAnswer.TypedName(confirm) is { } typedName) (accountName, confirm) = (typedName, "yes");
-        var result = await capture.HandleAsync(Actor(turn), new CapturePromise(accountName, what, due.Value, AddAccount: Command.IsYes(confirm)), ct);
+        var result = await capture.HandleAsync(Actor(turn), new CapturePromise(accountName, what, due.Value, AddAccount: Command.IsYes(confirm), Contact: action.Get(PromiseActions.ContactKey)), ct);
         switch (result.Status)
         {
             case CaptureStatus.Saved:

@@ -26,4 +26,29 @@ public class RussianActionCleanupTests
         Assert.Equal(action, result.Action);
         if (known is not null) Assert.Equal(known, result.Account);
     }
+
+    [Theory]
+    [InlineData("обещал Ольге из Ромашки прислать КП до пятницы", "Ромашка", "прислать КП", "Ольга")]
+    [InlineData("обещал Ивану из Ромашки прислать договор до пятницы", "Ромашка", "прислать договор", "Иван")]
+    [InlineData("обещал Ивану прислать договор Ромашке до пятницы", "Ромашка", "прислать договор", "Иван")]
+    [InlineData("обещал Ольге из Ромашки прислать КП до пятницы", null, "прислать КП", "Ольга")]
+    public void Parse_KeepsTheContactApart_WhenThePromiseNamesAPersonAtTheClient(string text, string? known, string action, string contact)
+    {
+        var context = known is null ? TestContexts.Spec() : TestContexts.Spec(known);
+
+        var result = PromiseParser.Parse(text, context);
+
+        Assert.Equal(action, result.Action);
+        Assert.Equal(contact, result.Contact);
+        Assert.StartsWith("Ромашк", result.Account);
+    }
+
+    [Theory]
+    [InlineData("обещал Ромашке прислать акт сверки до пятницы")]
+    [InlineData("обещал Globex перезвонить завтра")]
+    [InlineData("обещал Ромашке прислать КП до пятницы")]
+    public void Parse_HasNoContact_WhenOnlyTheClientIsNamed(string text)
+    {
+        Assert.Null(PromiseParser.Parse(text, TestContexts.Spec("Ромашка")).Contact);
+    }
 }
