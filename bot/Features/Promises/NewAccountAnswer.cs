@@ -22,14 +22,15 @@ internal static class NewAccountAnswer
     }
 
     /// <summary>
-    /// An answer that is neither yes nor no is the client's name typed as it should be; null for yes, no, or
-    /// something that cannot be a name.
+    /// An answer that is neither yes nor no and is written like a name is the client's name as it should be; null
+    /// for yes, no, or something that is not a name.
     /// </summary>
     public static string? TypedName(string? answer)
     {
         if (answer is null || Command.IsYes(answer) || IsNo(answer)) return null;
         var name = string.Join(' ', answer.Trim().Trim('"', '«', '»', '`', '.').Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return name.Length is > 0 and <= 80 && name.Any(char.IsLetter) && name.Split(' ').Length <= 6 ? name : null;
+        // A name starts with a capital or a digit («Ромашка-Плюс», «1С»); "maybe later" is not one.
+        return name.Length is > 0 and <= 80 && (char.IsUpper(name[0]) || char.IsDigit(name[0])) && name.Any(char.IsLetter) && name.Split(' ').Length <= 6 ? name : null;
     }
 
     private static bool IsNo(string answer) =>
