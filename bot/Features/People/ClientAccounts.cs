@@ -1,20 +1,33 @@
 using AccountCoachBot.Data;
+using AccountCoachBot.Features.People.Declension;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Features.People;
 
 /// <summary>
 /// The one place a person's client account is found by name or created: "acme", "Acme" and " ACME " are one
-/// account. Promises, meetings, calls and the CSV import all come through here.
+/// account, and so are «Ромашка», «Ромашке» and «для «Ромашки»» (<see cref="RussianNames"/>). Promises, meetings,
+/// calls, account settings and the CSV import all come through here.
 /// </summary>
 public static class ClientAccounts
 {
-    /// <summary>The owner's account of exactly that name (case and spacing aside), including one added in this turn.</summary>
+    /// <summary>
+    /// The owner's account of that name (case, spacing and quotes aside), including one added in this turn; else the
+    /// one account the name is a case form of («Ромашке» → «Ромашка»).
+    /// </summary>
     public static async Task<Account?> FindAsync(CoachDbContext db, int ownerId, string name, CancellationToken ct)
     {
         var normalized = Account.Normalize(name);
-        return db.Accounts.Local.FirstOrDefault(a => a.OwnerId == ownerId && a.NormalizedName == normalized)
+        var exact = db.Accounts.Local.FirstOrDefault(a => a.OwnerId == ownerId && a.NormalizedName == normalized)
             ?? await db.Accounts.FirstOrDefaultAsync(a => a.OwnerId == ownerId && a.NormalizedName == normalized, ct);
+        if (exact is not null || normalized.Length == 0) return exact;
+
+        var saved = await db.Accounts.Where(a => a.OwnerId == ownerId).ToListAsync(ct);
+        var forms = saved.Concat(db.Accounts.Local.Where(a => a.OwnerId == ownerId)).Distinct()
+            .Where(a => RussianNames.IsFormOf(name, a.Name)).ToList();
+        // Two accounts that are forms of each other («Ромашка», «Ромашке») are the split `account … merge` fixes:
+        // the nominative-looking one is meant.
+        return forms.Count <= 1 ? forms.FirstOrDefault() : forms.OrderBy(a => RussianNames.LooksOblique(a.Name)).ThenBy(a => a.Id).First();
     }
 
     /// <summary>The owner's account of that name, added (not yet saved) when there is none; Created says which.</summary>

@@ -13,6 +13,7 @@ public static class PeopleExtensions
         services.AddTurnHandler<MyDataCommands>(verbs: [PeopleVerbs.Export, PeopleVerbs.Forget], buttons: [MyDataCommands.ForgetAction]);
         services.AddSingleton<IVerbSet, PeopleVerbs>();
         services.AddSingleton<PersonMerge>();
+        services.AddSingleton<AccountNames>();
         return services;
     }
 }

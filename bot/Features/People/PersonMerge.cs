@@ -77,19 +77,29 @@ public sealed class PersonMerge(IEnumerable<IPersonalData> features)
                 moving.Add(account.Id);
                 continue;
             }
-            foreach (var feature in features)
-                await feature.MergeAccountAsync(db, account.Id, same.Id, ct);
-            if (account.CreatedUtc < same.CreatedUtc)
-                await db.Accounts.Where(a => a.Id == same.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedUtc, account.CreatedUtc), ct);
-            // Lost and won back: the later mark on either side is the news.
-            if (account.LostUtc > (same.LostUtc ?? DateTime.MinValue))
-                await db.Accounts.Where(a => a.Id == same.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(a => a.LostUtc, account.LostUtc).SetProperty(a => a.LostReason, account.LostReason), ct);
-            if (account.WonBackUtc > (same.WonBackUtc ?? DateTime.MinValue))
-                await db.Accounts.Where(a => a.Id == same.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.WonBackUtc, account.WonBackUtc), ct);
-            await db.Accounts.Where(a => a.Id == account.Id).ExecuteDeleteAsync(ct);
+            await MergeAccountAsync(db, account, same, ct);
         }
         // The rest become theirs, numbered after their own.
         await OwnNumbers.MoveAsync(db, db.Accounts.Where(a => moving.Contains(a.Id)), intoId, ct);
+    }
+
+    /// <summary>
+    /// One account into another of the same owner («Ромашке» into «Ромашка», or same-named across two people): each
+    /// feature moves what hangs off it, the older creation date and the later lost/won-back mark stay, and
+    /// <paramref name="from"/> is deleted. Bulk updates: the caller saves first and re-reads afterwards.
+    /// </summary>
+    public async Task MergeAccountAsync(CoachDbContext db, Account from, Account into, CancellationToken ct)
+    {
+        foreach (var feature in features)
+            await feature.MergeAccountAsync(db, from.Id, into.Id, ct);
+        if (from.CreatedUtc < into.CreatedUtc)
+            await db.Accounts.Where(a => a.Id == into.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedUtc, from.CreatedUtc), ct);
+        // Lost and won back: the later mark on either side is the news.
+        if (from.LostUtc > (into.LostUtc ?? DateTime.MinValue))
+            await db.Accounts.Where(a => a.Id == into.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.LostUtc, from.LostUtc).SetProperty(a => a.LostReason, from.LostReason), ct);
+        if (from.WonBackUtc > (into.WonBackUtc ?? DateTime.MinValue))
+            await db.Accounts.Where(a => a.Id == into.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.WonBackUtc, from.WonBackUtc), ct);
+        await db.Accounts.Where(a => a.Id == from.Id).ExecuteDeleteAsync(ct);
     }
 }

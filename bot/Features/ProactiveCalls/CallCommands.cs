@@ -10,7 +10,7 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// re-checks that the account belongs to the person pressing it: in a channel, anyone can see a nudge, only its
 /// owner can act on it.
 /// </summary>
-public sealed class CallCommands(Destinations destinations) : ITurnHandler
+public sealed class CallCommands(Destinations destinations, AccountNames names) : ITurnHandler
 {
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
@@ -23,7 +23,8 @@ public sealed class CallCommands(Destinations destinations) : ITurnHandler
         if (CallVerbs.Accounts.Is(text))
             return [await ListAsync(turn, ct)];
         if (CallVerbs.Account.Matches(text, out rest) && rest.Length > 0)
-            return [await AccountStatusCommands.TryAccountPhraseAsync(turn, rest, ct) ?? await AccountSettingAsync(turn, rest, ct) ?? turn.T(CallTexts.AccountUsage)];
+            return [await AccountStatusCommands.TryAccountPhraseAsync(turn, rest, ct) ?? await names.TryAccountPhraseAsync(turn, rest, ct)
+                    ?? await AccountSettingAsync(turn, rest, ct) ?? turn.T(CallTexts.AccountUsage)];
         if (CallVerbs.Called.Matches(text, out rest) && await CalledTextAsync(turn, rest, ct) is { } called)
             return [called];
         if (CallVerbs.DueCalls.Is(text))
@@ -69,8 +70,7 @@ public sealed class CallCommands(Destinations destinations) : ITurnHandler
         {
             var settings = CallWords.SettingsPattern().Match(string.Join(' ', words[take..]));
             if (!settings.Success || (!settings.Groups["tier"].Success && !settings.Groups["days"].Success)) continue;
-            var normalized = Account.Normalize(string.Join(' ', words[..take]));
-            var account = await turn.Db.Accounts.FirstOrDefaultAsync(a => a.OwnerId == turn.Person.Id && a.NormalizedName == normalized, ct);
+            var account = await ClientAccounts.FindAsync(turn.Db, turn.Person.Id, string.Join(' ', words[..take]), ct);
             if (account is null) continue;
             var days = CallWords.DaysOf(settings.Groups["days"]);
             if (!SetCadenceHandler.IsValidDays(days)) return turn.T(CallTexts.DaysInvalid);

@@ -51,12 +51,12 @@ internal static class CallStore
         db.Addresses.Where(a => a.PersonId == personId && !a.IsStale && !a.IsShared)
             .OrderByDescending(a => a.UpdatedUtc).FirstOrDefaultAsync(ct);
 
-    /// <summary>One of the person's accounts by name: exact (case and spacing aside), else the only one it starts.</summary>
+    /// <summary>One of the person's accounts by name: exact or a case form of it («Ромашке»), else the only one it starts.</summary>
     public static async Task<(Account? Match, IReadOnlyList<Account> Candidates)> FindAccountAsync(CoachDbContext db, int ownerId, string name, CancellationToken ct)
     {
         var normalized = Account.Normalize(name.Trim().Trim('"', '«', '»', '`'));
         if (normalized.Length == 0) return (null, []);
-        var exact = await db.Accounts.FirstOrDefaultAsync(a => a.OwnerId == ownerId && a.NormalizedName == normalized, ct);
+        var exact = await ClientAccounts.FindAsync(db, ownerId, name.Trim().Trim('"', '«', '»', '`'), ct);
         if (exact is not null) return (exact, [exact]);
         var all = await db.Accounts.Where(a => a.OwnerId == ownerId).ToListAsync(ct);
         var starts = all.Where(a => a.NormalizedName.StartsWith(normalized, StringComparison.Ordinal)).ToList();

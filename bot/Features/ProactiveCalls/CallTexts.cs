@@ -137,8 +137,8 @@ internal static class CallTexts
     public static readonly Text VacationOff = new("Welcome back: call nudges are on again, starting with one summary.", "С возвращением: напоминания о звонках снова включены, начну с одной сводки.");
     public static readonly Text VacationCancelled = new("Vacation cancelled.", "Отпуск отменён.");
     public static readonly Text AccountUsage = new(
-        "Say what to change: `account Acme key`, `account Acme every 10 days`, or `account Acme channel #sales`.",
-        "Напишите, что изменить: `клиент Acme ключевой`, `клиент Acme раз в 10 дней` или `клиент Acme канал #sales`.");
+        "Say what to change: `account Acme key`, `account Acme every 10 days`, `account Acme channel #sales`, `account Acme rename Acme Corp` or `account Acme merge into Acme Corp`.",
+        "Напишите, что изменить: `клиент Acme ключевой`, `клиент Acme раз в 10 дней`, `клиент Acme канал #sales`, `клиент Ромашке переименовать в Ромашка` или `клиент Ромашке объединить с Ромашка`.");
     public static readonly Text VacationNone = new("No vacation is set. Set one: `vacation 2026-08-03 2026-08-14`.", "Отпуск не задан. Задайте так: `отпуск 2026-08-03 2026-08-14`.");
     public static readonly Text VacationUsage = new("Give the first and last day: `vacation 2026-08-03 2026-08-14` (or `vacation 3 Aug - 14 Aug`), or `vacation off`.", "Укажите первый и последний день: `отпуск 2026-08-03 2026-08-14` (или `отпуск с 3 августа по 14 августа`), либо `отпуск выкл`.");
     public static readonly Text VacationInPast = new("That vacation is already over. Give dates from today on.", "Этот отпуск уже прошёл. Укажите даты с сегодняшнего дня.");

@@ -21,6 +21,7 @@ public static class PromiseActions
     public const string ReasonKey = "reason";
     public const string WhatKey = "what";
     public const string AccountKey = "account";
+    public const string ContactKey = "contact";
     public const string ConfirmKey = "confirm";
     public const string PrincipleKey = "principle";
 

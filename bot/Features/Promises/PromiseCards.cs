@@ -14,14 +14,11 @@ internal static class PromiseCards
     {
         var l = person.Language;
         var due = Formats.When(p.DueUtc, person.Zone, l);
+        List<CardFact> facts = [new(PromiseTexts.Account[l], p.Account!.Name), new(PromiseTexts.What[l], p.What), new(PromiseTexts.Due[l], due)];
+        if (!string.IsNullOrWhiteSpace(p.Contact)) facts.Insert(1, new(PromiseTexts.Contact[l], p.Contact));
         var card = new Card(
             PromiseTexts.SavedTitle[l],
-            Facts:
-            [
-                new(PromiseTexts.Account[l], p.Account!.Name),
-                new(PromiseTexts.What[l], p.What),
-                new(PromiseTexts.Due[l], due),
-            ],
+            Facts: facts,
             Actions:
             [
                 new(PromiseActions.Redate, PromiseTexts.ChangeDate[l], Id(p), [DateInput(l)]),

@@ -127,6 +127,7 @@ public sealed partial class PromiseCommands(
         var parse = PromiseParser.Parse(turn.Text, await ContextAsync(turn, ct));
         if (!parse.IsPromise || string.IsNullOrWhiteSpace(parse.Action)) return null;
         var payload = Payload(parse.Account, parse.Action, parse.Due);
+        if (parse.Contact is not null) payload[PromiseActions.ContactKey] = parse.Contact;
         if (parse.IsKnownAccount) payload[PromiseActions.ConfirmKey] = "yes";
         return [await CreateAsync(turn, new SubmittedAction(PromiseActions.Create, payload), ct)];
     }
@@ -149,7 +150,9 @@ public sealed partial class PromiseCommands(
         }
 
         var confirm = action.Get(PromiseActions.ConfirmKey);
-        var result = await capture.HandleAsync(Actor(turn), new CapturePromise(accountName, what, due.Value, AddAccount: Command.IsYes(confirm)), ct);
+        // "Add «Ромашка»?" answered with the name as it should be: that name, added.
+        if (NewAccountAnswer.TypedName(confirm) is { } typedName) (accountName, confirm) = (typedName, "yes");
+        var result = await capture.HandleAsync(Actor(turn), new CapturePromise(accountName, what, due.Value, AddAccount: Command.IsYes(confirm), Contact: action.Get(PromiseActions.ContactKey)), ct);
         switch (result.Status)
         {
             case CaptureStatus.Saved:
@@ -164,11 +167,27 @@ public sealed partial class PromiseCommands(
         var payload = new Dictionary<string, string>(action.Payload) { [PromiseActions.DueKey] = IsoDue(due.Value) };
         var yes = new Dictionary<string, string>(payload) { [PromiseActions.ConfirmKey] = "yes" };
         var no = new Dictionary<string, string>(payload) { [PromiseActions.ConfirmKey] = "no" };
+        var names = NewAccountAnswer.Proposals(accountName);
+        if (names.Count > 1) return AskNominative(turn, action, payload, names, no);
         var question = turn.T(PromiseTexts.AskNewAccount, accountName);
         turn.AskFor(new SubmittedAction(action.Id, payload), new CardInput(PromiseActions.ConfirmKey, InputKind.Text, question),
             closed: true, dropped: turn.T(PromiseTexts.LeftUnsaved, accountName));
         return new Reply(question, new Card(question,
             Actions: [new(PromiseActions.Create, turn.T(PromiseTexts.YesAdd, accountName), yes), new(PromiseActions.Create, turn.T(PromiseTexts.NoThanks), no)]));
+    }
+
+    // A new Russian name typed in an oblique case («обещал Ромашке»): propose the nominative, offer the other
+    // readings and the name as typed as buttons, and take a typed answer as the exact name.
+    private static Reply AskNominative(Turn turn, SubmittedAction action, Dictionary<string, string> payload, IReadOnlyList<string> names, Dictionary<string, string> no)
+    {
+        var proposed = new Dictionary<string, string>(payload) { [PromiseActions.AccountKey] = names[0] };
+        var question = turn.T(PromiseTexts.AskNewAccountNamed, names[0]);
+        turn.AskFor(new SubmittedAction(action.Id, proposed), new CardInput(PromiseActions.ConfirmKey, InputKind.Text, question),
+            closed: true, dropped: turn.T(PromiseTexts.LeftUnsaved, names[0]));
+        var buttons = names.Select(n => new CardAction(PromiseActions.Create, turn.T(PromiseTexts.AddNamed, n),
+                new Dictionary<string, string>(payload) { [PromiseActions.AccountKey] = n, [PromiseActions.ConfirmKey] = "yes" }))
+            .Append(new CardAction(PromiseActions.Create, turn.T(PromiseTexts.NoThanks), no)).ToList();
+        return new Reply(question, new Card(question, Actions: buttons));
     }
 
     // ---- move ----

@@ -15,6 +15,9 @@ internal static class PromiseTexts
     public static readonly Text AskWhenAgain = new("I didn't catch a date there. Try `Friday`, `tomorrow 15:00` or `15 Dec`.", "Не понял дату. Попробуйте `пятница`, `завтра в 15:00` или `15 декабря`.");
     public static readonly Text AskAccount = new("Which client is it for?", "Для какого клиента?");
     public static readonly Text AskNewAccount = new("{0} is new to me. Add it as a client and save the promise?", "{0} — новый для меня клиент. Добавить его и сохранить обещание?");
+    public static readonly Text AskNewAccountNamed = new("Add the client “{0}” and save the promise? If the name is spelled differently, type it.",
+        "Добавить клиента «{0}» и сохранить обещание? Если название пишется иначе, напишите его.");
+    public static readonly Text AddNamed = new("Add “{0}”", "Добавить «{0}»");
     public static readonly Text YesAdd = new("Yes, add {0}", "Да, добавить {0}");
     public static readonly Text NoThanks = new("No", "Нет");
     public static readonly Text LeftUnsaved = new("Left the promise to {0} unsaved.", "Обещание для клиента «{0}» не сохранил.");

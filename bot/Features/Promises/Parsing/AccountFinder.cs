@@ -1,4 +1,5 @@
 using AccountCoachBot.Features.People;
+using AccountCoachBot.Features.People.Declension;
 
 namespace AccountCoachBot.Features.Promises.Parsing;
 
@@ -80,6 +81,8 @@ internal static class AccountFinder
             return en.NameEndings.Contains(rest) || (rest.Length > 1 && rest[0] is '\'' or '-' && ru.NameEndings.Contains(rest[1..]));
         }
 
+        // The declension tables first (a fleeting vowel: «Васильку» of «Василёк»); then a looser stem rule.
+        if (RussianNames.IsWordFormOf(word, nameWord)) return true;
         // Drop one trailing vowel/soft sign to get the stem; short stems would match too much, so they must match exactly.
         var stem = ru.StemTrailing.Contains(nameWord[^1]) ? nameWord[..^1] : nameWord;
         if (stem.Length < 3 || !word.StartsWith(stem, StringComparison.Ordinal)) return false;

@@ -4,7 +4,8 @@ namespace AccountCoachBot.Features.Promises.Parsing;
 
 /// <summary>
 /// The result of reading one message. For a non-promise, Account, Action and Due are null.
-/// Account is the known spelling when <see cref="IsKnownAccount"/> is true, else the name as written.
+/// Account is the known spelling when <see cref="IsKnownAccount"/> is true, else the name as written. Contact is the
+/// person at the client the promise was made to, in the nominative («Ольга»), when the text names one.
 /// </summary>
 public sealed record PromiseParse(
     bool IsPromise,
@@ -12,7 +13,8 @@ public sealed record PromiseParse(
     bool IsKnownAccount,
     string? Action,
     DateTimeOffset? Due,
-    Language Language)
+    Language Language,
+    string? Contact = null)
 {
     internal static PromiseParse None(Language language) => new(false, null, false, null, null, language);
 }

@@ -39,6 +39,9 @@ public static class PromiseParser
             if (account is null && due is null) return PromiseParse.None(language);
 
             var (removed, replaced) = ActionExtractor.Cuts(tokens, rules, account, due, markers.Where(m => m.Start >= marker.End && m.Start < sentenceEnd));
+            // «обещал Ольге из Ромашки прислать КП»: the contact is kept apart, not in the action.
+            var contact = ContactFinder.Find(tokens, account, marker, rules, i => taken[i] || removed.Contains(i));
+            if (contact is not null) removed.Add(contact.Index);
             var order = new List<int>();
             if (marker.Marker.Infinitive is { } infinitive)
             {
@@ -50,7 +53,7 @@ public static class PromiseParser
 
             order.AddRange(Enumerable.Range(marker.End, sentenceEnd - marker.End));
             var action = ActionExtractor.Extract(text, tokens, order, removed, replaced, rules);
-            return new PromiseParse(true, account?.Name, account?.IsKnown ?? false, action, due?.Due, language);
+            return new PromiseParse(true, account?.Name, account?.IsKnown ?? false, action, due?.Due, language, contact?.Name);
         }
 
         return PromiseParse.None(language);
