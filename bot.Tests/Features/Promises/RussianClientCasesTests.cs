@@ -140,4 +140,17 @@ public sealed class RussianClientCasesTests : IAsyncLifetime
         Assert.Equal("Ольга", promise.Contact);
         Assert.Equal("прислать КП", promise.What);
     }
+
+    [Theory]
+    [InlineData("Ромашка", "Скажите Ромашке сегодня")]
+    [InlineData("Газпром нефть", "Скажите Газпром нефти сегодня")]
+    [InlineData("Acme", "Скажите Acme сегодня")]
+    public async Task Move_TellsWhomInTheDative_WhenTheCoachSaysToTellTheClient(string client, string expected)
+    {
+        await SayAsync($"обещание {client}: прислать акт сверки до пятницы");
+
+        var moved = (await SayAsync("перенести 1 на 2026-03-10, потому что бухгалтерия не успевает"))[^1];
+
+        Assert.Contains(expected, moved.Text);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.People;
+using AccountCoachBot.Features.People.Declension;
 using AccountCoachBot.Features.Promises.Parsing;
 using AccountCoachBot.Features.Undo;
 using Microsoft.EntityFrameworkCore;
@@ -216,6 +218,8 @@ public sealed partial class PromiseCommands(
 
         // Coach: tell the client early and say why; offer the note ready to send.
         var who = promise.Contact ?? promise.Account!.Name;
+        // «Скажите Ромашке»: the name takes the dative the sentence needs (Latin names stay as they are).
+        if (l == Language.Ru) who = RussianNames.Form(who, RussianCase.Dative);
         var (oldWhen, newWhen) = (Formats.Day(result.OldDueUtc, zone, l), Formats.Day(due.Value, zone, l));
         var coaching = turn.T(PromiseTexts.Moved, newWhen, who, oldWhen);
         var note = turn.T(PromiseTexts.Note, promise.What, oldWhen, newWhen, reason!.TrimEnd('.'));
