@@ -30,7 +30,7 @@ public sealed class KudosTests : IAsyncLifetime
 
         Assert.Equal("Kudos to vera — I'm passing it on now.", saved);
         var told = Assert.Single(_host.Sender.Sent);
-        Assert.Equal(("test|vera", "Kudos from olga: rescuing the Globex renewal"), (told.Address.Key, told.Reply.Text));
+        Assert.Equal(("test|vera", "Kudos from olga: rescuing the Globex renewal\nPraise from a colleague counts for more than praise from the boss. `recognize-success-right-away`"), (told.Address.Key, told.Reply.Text));
 
         await using var scope = _host.Services.CreateAsyncScope();
         var log = scope.ServiceProvider.GetRequiredService<KudosLog>();
@@ -51,8 +51,8 @@ public sealed class KudosTests : IAsyncLifetime
         var saved = await Say("спасибо vera@example.com за спасённое продление Globex", "olga");
         await _host.Dispatcher.RunAsync();
 
-        Assert.Equal("Благодарность для vera — передаю прямо сейчас.", saved);
-        Assert.Equal("olga благодарит вас: спасённое продление Globex", Assert.Single(_host.Sender.Sent).Reply.Text);
+        Assert.Equal("Благодарность отправлена: vera получит её прямо сейчас.", saved);
+        Assert.Equal("olga благодарит вас: спасённое продление Globex\nПохвала коллег значит больше, чем похвала начальника. `recognize-success-right-away`", Assert.Single(_host.Sender.Sent).Reply.Text);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class KudosTests : IAsyncLifetime
         await _host.Dispatcher.RunAsync();
 
         Assert.Equal("Kudos to gleb@example.com saved; they'll get it when they first write to me.", saved);
-        Assert.Equal("Kudos from olga: the Initech demo", Assert.Single(_host.Sender.Sent).Reply.Text);
+        Assert.Equal("Kudos from olga: the Initech demo\nPraise from a colleague counts for more than praise from the boss. `recognize-success-right-away`", Assert.Single(_host.Sender.Sent).Reply.Text);
     }
 
     [Theory]

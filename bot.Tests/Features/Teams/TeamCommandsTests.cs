@@ -125,7 +125,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.Equal(3, await CountAsync<Person>());               // olga, anna, vera: the placeholder became Vera
         var notice = Assert.Single(_host.Sender.Sent);
         Assert.Equal("test|vera", notice.Address.Key);
-        Assert.Equal("You're now in Sales East; your lead is anna. anna will see your figures, account names, counts and dates — never the text of your promises or briefs.",
+        Assert.Equal("You're now in Sales East; your lead is anna. anna will see your figures, account names, counts and dates — never the text of your promises or briefs.\nThe figures are ones you control and can count yourself. `kpi-in-your-control`",
             notice.Reply.Text);
         Assert.Contains("vera", await Say("teams", "anna"));
         Assert.DoesNotContain("hasn't written", await Say("teams", "anna"));
@@ -145,7 +145,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         await _host.Dispatcher.RunAsync();
 
         var notice = Assert.Single(_host.Sender.Sent);
-        Assert.Equal("Вы теперь в команде «Sales East», ваш руководитель — anna. anna будет видеть ваши показатели, названия клиентов, количества и даты — но никогда не текст ваших обещаний и брифов.",
+        Assert.Equal("Вы теперь в команде «Sales East», ваш руководитель — anna. anna будет видеть ваши показатели, названия клиентов, количества и даты — но никогда не текст ваших обещаний и брифов.\nЭто показатели, на которые влияете вы сами и которые можете пересчитать. `kpi-in-your-control`",
             notice.Reply.Text);
     }
 
@@ -160,7 +160,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
 
         Assert.Equal("Команда «Продажи Восток» создана, руководитель — anna@example.com. Участников добавляет руководитель: `команда добавить @имя`.", created);
         Assert.Equal("Теперь командой «Продажи Восток» руководит boris@example.com.", lead);
-        Assert.Contains("«Продажи Восток» — руководитель: boris@example.com (ещё не писал(а) мне); участники: пока никого", teams);
+        Assert.Contains("«Продажи Восток» — руководитель: boris@example.com (сообщений ещё не было); участники: пока никого", teams);
         Assert.Equal("Команда «Продажи Восток» уже есть.", exists);
     }
 

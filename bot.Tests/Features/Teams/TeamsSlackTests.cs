@@ -106,11 +106,11 @@ public sealed class TeamsSlackTests : IAsyncLifetime
         await dispatcher.RunAsync();
 
         Assert.Contains("В команду «Продажи Восток» добавлены: Boris Ivanov.", added);
-        Assert.Contains("Благодарность для Boris Ivanov — передаю прямо сейчас.", thanked);
+        Assert.Contains("Благодарность отправлена: Boris Ivanov получит её прямо сейчас.", thanked);
         var sent = _slack.CallsTo("chat.postMessage").Skip(dms).ToList();
         Assert.Equal(2, sent.Count);
         Assert.All(sent, s => Assert.Equal(_slack.DmChannelOf("U0BORIS"), s.Arg("channel")));
         Assert.Contains(sent, s => s.Arg("text")!.StartsWith("Вы теперь в команде «Продажи Восток», ваш руководитель — Olga Petrova.", StringComparison.Ordinal));
-        Assert.Contains(sent, s => s.Arg("text") == "Olga Petrova благодарит вас: помощь с Globex");
+        Assert.Contains(sent, s => s.Arg("text") == "Olga Petrova благодарит вас: помощь с Globex\nПохвала коллег значит больше, чем похвала начальника. `recognize-success-right-away`");
     }
 }

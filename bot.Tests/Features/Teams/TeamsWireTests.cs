@@ -104,6 +104,6 @@ public sealed class TeamsWireTests : IAsyncLifetime
 
         Assert.Equal("Kudos to vera — I'm passing it on now.", saved);
         var told = Assert.Single(_connector.Delivered.Skip(before));
-        Assert.Equal(("a:vera", "Kudos from olga: rescuing the Globex renewal"), (told.ConversationId, told.Activity["text"]!.GetValue<string>()));
+        Assert.Equal(("a:vera", "Kudos from olga: rescuing the Globex renewal\nPraise from a colleague counts for more than praise from the boss. `recognize-success-right-away`"), (told.ConversationId, told.Activity["text"]!.GetValue<string>()));
     }
 }

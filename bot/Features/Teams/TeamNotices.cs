@@ -1,4 +1,5 @@
 using AccountCoachBot.Conversation;
+using AccountCoachBot.Features.Coaching;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Scheduling;
@@ -71,15 +72,21 @@ public sealed class TeamNoticeRenderer(CoachDbContext db) : INudgeRenderer
             var kudos = await db.Set<Kudos>().FirstOrDefaultAsync(k => k.Id == id, ct);
             if (kudos is null) return null;
             var from = await db.People.FirstOrDefaultAsync(p => p.Id == kudos.FromId, ct);
-            return KudosTexts.Told.Format(language, from is null ? "?" : TeamPeople.Who(from), kudos.Text);
+            return WithPrinciple(KudosTexts.Told.Format(language, from is null ? "?" : TeamPeople.Who(from), kudos.Text),
+                KudosTexts.ToldPrinciple, PrincipleIds.RecognizeSuccessRightAway, language);
         }
         var teamId = SubjectId(message.SubjectId, "team:");
         var team = await db.Set<Team>().FirstOrDefaultAsync(t => t.Id == teamId, ct);
         if (team?.LeadId is not { } leadId || !await db.Set<TeamMember>().AnyAsync(m => m.TeamId == teamId && m.PersonId == person.Id, ct))
             return null;
         var lead = await db.People.SingleAsync(p => p.Id == leadId, ct);
-        return TeamTexts.Notice.Format(language, team.Name, TeamPeople.Who(lead));
+        return WithPrinciple(TeamTexts.Notice.Format(language, team.Name, TeamPeople.Who(lead)),
+            TeamTexts.NoticePrinciple, PrincipleIds.KpiInYourControl, language);
     }
+
+    /// <summary>Every nudge names the principle behind it, as the others do: a line and its id.</summary>
+    private static Reply WithPrinciple(string text, Text why, string principleId, Language language) =>
+        $"{text}\n{why.Format(language)} `{principleId}`";
 
     private static int SubjectId(string? subject, string prefix) =>
         subject is not null && subject.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(subject[prefix.Length..], out var id) ? id : 0;

@@ -58,9 +58,14 @@ internal static class TeamTexts
     public static readonly Text TeamLine = new("{0} — lead: {1}; members: {2}", "«{0}» — руководитель: {1}; участники: {2}");
     public static readonly Text NoLead = new("none yet", "не назначен");
     public static readonly Text NoMembers = new("none yet", "пока никого");
-    public static readonly Text NotYetTalked = new(" (hasn't written to me yet)", " (ещё не писал(а) мне)");
+    public static readonly Text NotYetTalked = new(" (hasn't written to me yet)", " (сообщений ещё не было)");
 
     public static readonly Text Notice = new(
         "You're now in {0}; your lead is {1}. {1} will see your figures, account names, counts and dates — never the text of your promises or briefs.",
         "Вы теперь в команде «{0}», ваш руководитель — {1}. {1} будет видеть ваши показатели, названия клиентов, количества и даты — но никогда не текст ваших обещаний и брифов.");
+
+    /// <summary>Why the figures are these: seed 004, indicators the person controls and can compute.</summary>
+    public static readonly Text NoticePrinciple = new(
+        "The figures are ones you control and can count yourself.",
+        "Это показатели, на которые влияете вы сами и которые можете пересчитать.");
 }
