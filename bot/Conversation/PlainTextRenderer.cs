@@ -11,6 +11,7 @@ public static class PlainTextRenderer
         var text = new StringBuilder();
         text.AppendLine(card.Title);
         foreach (var line in card.Lines) text.AppendLine(line);
+        if (card.Note is { } note) text.AppendLine(note.Label).AppendLine(note.Text);
         foreach (var fact in card.Facts) text.AppendLine($"{fact.Label}: {fact.Value}");
         foreach (var input in card.Inputs) text.AppendLine($"• {input.Label}");
         if (!string.IsNullOrWhiteSpace(card.Footnote)) text.AppendLine(card.Footnote);

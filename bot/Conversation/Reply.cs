@@ -56,7 +56,16 @@ public sealed record Card(
     public IReadOnlyList<CardFact> Facts { get; init; } = Facts ?? [];
     public IReadOnlyList<CardAction> Actions { get; init; } = Actions ?? [];
     public IReadOnlyList<string> PrincipleIds { get; init; } = PrincipleIds ?? [];
+
+    /// <summary>
+    /// Text the person sends on as it is (a note to a client): shown after the lines in a block of its own, free of
+    /// markup, so a channel's copy takes exactly it.
+    /// </summary>
+    public CardNote? Note { get; init; }
 }
+
+/// <summary>A block to copy: a short label ("Ready to send:") and the text itself.</summary>
+public sealed record CardNote(string Label, string Text);
 
 public sealed record CardFact(string Label, string Value);
 

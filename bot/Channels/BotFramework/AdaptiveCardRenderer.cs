@@ -22,6 +22,7 @@ public static class AdaptiveCardRenderer
         };
         foreach (var line in card.Lines)
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = line, ["wrap"] = true, ["spacing"] = "Small" });
+        if (card.Note is { } note) body.Add(NoteBlock(note));
         if (card.Facts.Count > 0)
         {
             var facts = new JsonArray();
@@ -48,6 +49,19 @@ public static class AdaptiveCardRenderer
         }
         return result;
     }
+
+    /// <summary>The note to copy: its label, then the text alone in an emphasised container (no markup, no code block).</summary>
+    private static JsonObject NoteBlock(CardNote note) => new()
+    {
+        ["type"] = "Container",
+        ["style"] = "emphasis",
+        ["spacing"] = "Medium",
+        ["items"] = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextBlock", ["text"] = note.Label, ["wrap"] = true, ["isSubtle"] = true, ["size"] = "Small" },
+            new JsonObject { ["type"] = "TextBlock", ["text"] = note.Text, ["wrap"] = true, ["spacing"] = "Small" },
+        },
+    };
 
     public static Attachment ToAttachment(Card card) => new() { ContentType = ContentType, Content = Render(card) };
 

@@ -116,7 +116,8 @@ public static partial class BlockKitRenderer
     {
         var title = TitleBlock(card.Title);
         var context = ContextBlock(card);
-        var room = MaxBlocksPerMessage - (title is null ? 0 : 1) - (context is null ? 0 : 1);
+        var note = NoteBlocks(card.Note);
+        var room = MaxBlocksPerMessage - (title is null ? 0 : 1) - (context is null ? 0 : 1) - note.Count;
 
         // Budget order: buttons (a card without its actions is a dead end), the form they submit, facts, lines.
         var actionBlocks = ActionBlocks(card.Actions, room);
@@ -130,6 +131,7 @@ public static partial class BlockKitRenderer
         var blocks = new JsonArray();
         if (title is not null) blocks.Add(title);
         foreach (var b in lineBlocks) blocks.Add(b);
+        foreach (var b in note) blocks.Add(b);
         foreach (var b in factBlocks) blocks.Add(b);
         foreach (var b in inputBlocks) blocks.Add(b);
         foreach (var b in actionBlocks) blocks.Add(b);
@@ -163,6 +165,17 @@ public static partial class BlockKitRenderer
         }
         result.AddRange(chunks.Select(Section));
         return result;
+    }
+
+    /// <summary>The note to copy: a small label, then the text in a section of its own as plain text (nothing to unescape).</summary>
+    private static List<JsonObject> NoteBlocks(CardNote? note)
+    {
+        if (note is null || string.IsNullOrWhiteSpace(note.Text)) return [];
+        return
+        [
+            new JsonObject { ["type"] = "context", ["elements"] = new JsonArray { Mrkdwn(FitWithEllipsis(EscapeMrkdwn(note.Label), MaxContextTextLength)) } },
+            new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = FitWithEllipsis(note.Text, MaxSectionTextLength), ["emoji"] = false } },
+        ];
     }
 
     private static List<JsonObject> FactBlocks(IReadOnlyList<CardFact> facts, int room)

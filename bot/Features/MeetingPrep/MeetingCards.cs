@@ -247,7 +247,10 @@ internal static class MeetingCards
         var id = MeetingPrincipleIds.ItStartsAndEndsWithYou;
         var card = new Card(MeetingTexts.DebriefSavedTitle.Format(l, Name(m)), Lines: lines, PrincipleIds: [id],
             Footnote: PrincipleLine(MeetingTexts.DebriefPrinciple, id, l));
-        return WithText(card);
+        if (tracked.Count == 0) return WithText(card);
+        // What was promised, as a follow-up the manager sends the client today.
+        var note = new CardNote(MeetingTexts.FollowUpTitle[l], Promises.Notes.ClientNotes.FollowUp(Promises.Notes.NoteAuthor.Of(person, nowUtc), tracked));
+        return WithText(card with { Note = note });
     }
 
     /// <summary>What a debrief answer did: promises now tracked, lines without a date, people noted.</summary>

@@ -93,6 +93,7 @@ internal static class MeetingTexts
     public static readonly Text DebriefPrinciple = new("Anyone who calls a meeting perfect is lying to themselves.", "Кто называет встречу идеальной, обманывает себя.");
     public static readonly Text DebriefFormTitle = new("Debrief: {0}, {1}", "Итоги встречи: {0}, {1}");
     public static readonly Text DebriefSavedTitle = new("Debrief saved: {0}", "Итоги сохранены: {0}");
+    public static readonly Text FollowUpTitle = new("Follow-up for the client, ready to send:", "Письмо клиенту по итогам, можно отправить:");
     public static readonly Text Tracked = new("Now tracked, with reminders:", "Теперь отслеживаю, с напоминаниями:");
     public static readonly Text NoDate = new("No future date in: {0}. Add it: `promise {1}: {0} by <date>`.", "Нет срока в будущем: {0}. Добавьте: `обещание {1}: {0} до <дата>`.");
     public static readonly Text PeopleUpdated = new("Notes on their people updated: {0}.", "Заметки об их людях обновлены: {0}.");

@@ -51,7 +51,7 @@ public sealed class MyDataCommands(IEnumerable<IPersonalData> features) : ITurnH
             {
                 ["name"] = p.DisplayName, ["email"] = p.Email, ["timeZone"] = p.TimeZoneId, ["language"] = p.Language.Code(),
                 ["workingHours"] = $"{p.WorkStart:HH\\:mm}-{p.WorkEnd:HH\\:mm}", ["workingDays"] = WeekdayNames.Describe(p.Hours.Days, Language.En),
-                ["paused"] = p.Paused, ["since"] = p.CreatedUtc,
+                ["paused"] = p.Paused, ["gender"] = p.Gender.ToString(), ["since"] = p.CreatedUtc,
             },
             ["channels"] = new JsonArray((await turn.Db.ChannelIdentities.Where(i => i.PersonId == p.Id).Select(i => i.Channel).ToListAsync(ct))
                 .Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),

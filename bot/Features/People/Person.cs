@@ -22,6 +22,10 @@ public sealed class Person
     public int WorkDaysMask { get; set; } = WorkingHours.Default.DaysMask;
     public bool Paused { get; set; }
 
+    /// <summary>For notes in Russian («я обещал» / «я обещала»); <see cref="GenderAsked"/>: the one kind question was asked.</summary>
+    public GrammaticalGender Gender { get; set; }
+    public bool GenderAsked { get; set; }
+
     /// <summary>Work email when a channel tells it: the same person in Teams and Slack is linked by it.</summary>
     public string? Email { get; set; }
 

@@ -60,6 +60,8 @@ public sealed class PersonMerge(IEnumerable<IPersonalData> features)
             into.WorkDaysMask = from.WorkDaysMask;
         }
         into.Paused |= from.Paused;
+        if (into.Gender == GrammaticalGender.Unknown) into.Gender = from.Gender;
+        into.GenderAsked |= from.GenderAsked;
         into.Email ??= from.Email;
         if (string.IsNullOrWhiteSpace(into.DisplayName)) into.DisplayName = from.DisplayName;
         into.Welcomed |= from.Welcomed;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.People;
-using AccountCoachBot.Features.People.Declension;
 using AccountCoachBot.Features.Promises.Parsing;
 using AccountCoachBot.Features.Undo;
 using Microsoft.EntityFrameworkCore;
@@ -89,7 +88,8 @@ public sealed partial class PromiseCommands(
                 if (action.Get(PromiseActions.ReasonKey) is not { } reason)
                     return turn.AskFor(action, new CardInput(PromiseActions.ReasonKey, InputKind.Text, turn.T(PromiseTexts.CancelReasonInput)));
                 var cancelled = await cancel.HandleAsync(actor, new CancelPromise(promise.Id, reason), ct);
-                return Refused(turn, cancelled) ?? WithUndo(turn, turn.T(PromiseTexts.Cancelled, promise.What), cancelled.Undo);
+                return Refused(turn, cancelled) ?? Notes.NoteCards.Cancelled(turn.Person, promise, reason, turn.NowUtc,
+                    cancelled.Undo is null ? null : UndoCommands.Button(cancelled.Undo, turn.Language));
             default:
                 return turn.T(PipelineTexts.UnknownAction);
         }
@@ -217,15 +217,7 @@ public sealed partial class PromiseCommands(
         if (!requireReason) return WithUndo(turn, turn.T(PromiseTexts.Redated, Formats.When(due.Value, zone, l)), result.Change.Undo);
 
         // Coach: tell the client early and say why; offer the note ready to send.
-        var who = promise.Contact ?? promise.Account!.Name;
-        // «Скажите Ромашке»: the name takes the dative the sentence needs (Latin names stay as they are).
-        if (l == Language.Ru) who = RussianNames.Form(who, RussianCase.Dative);
-        var (oldWhen, newWhen) = (Formats.Day(result.OldDueUtc, zone, l), Formats.Day(due.Value, zone, l));
-        var coaching = turn.T(PromiseTexts.Moved, newWhen, who, oldWhen);
-        var note = turn.T(PromiseTexts.Note, promise.What, oldWhen, newWhen, reason!.TrimEnd('.'));
-        var card = new Card(coaching, Lines: [turn.T(PromiseTexts.NoteTitle), note], PrincipleIds: [PromiseActions.KeepYourWord],
-            Footnote: $"{turn.T(PromiseTexts.KeepPrinciple)} `{PromiseActions.KeepYourWord}`");
-        return new Reply($"{coaching}\n{turn.T(PromiseTexts.NoteTitle)}\n{note}", card);
+        return Notes.NoteCards.Moved(turn.Person, promise, result.OldDueUtc, due.Value, reason, turn.NowUtc);
     }
 
     // ---- helpers ----

@@ -44,12 +44,9 @@ internal static class PromiseTexts
     public static readonly Text DoneLate = new("Done. That's {0} of {1} on time this week.", "Готово. На этой неделе в срок {0} из {1}.");
     public static readonly Text OnTrackOk = new("Good — I'll check in at the due time, {0}.", "Хорошо — напомню в срок, {0}.");
     public static readonly Text Snoozed = new("Snoozed until {0}.", "Отложено до {0}.");
-    public static readonly Text Cancelled = new("Cancelled: {0}. If the client expects it, tell them today.", "Отменено: {0}. Если клиент этого ждёт, скажите ему сегодня.");
     public static readonly Text Redated = new("Due date changed to {0}.", "Срок изменён на {0}.");
     public static readonly Text Edited = new("Changed to: {0}.", "Изменено: {0}.");
     public static readonly Text Moved = new("Moved to {0}. Tell {1} today, before {2} passes, with the reason in one sentence.", "Перенесено на {0}. Скажите {1} сегодня, до {2}, и объясните причину одной фразой.");
-    public static readonly Text NoteTitle = new("Ready to send:", "Можно отправить:");
-    public static readonly Text Note = new("I promised {0} by {1}. I need until {2}, because {3}.", "Я обещал(а) {0} к {1}. Мне нужно время до {2}, потому что {3}.");
     public static readonly Text NotFound = new("I can't find promise #{0} among yours. Type `promises` to see them.", "Не нахожу обещание №{0} среди ваших. Напишите `обещания`, чтобы их увидеть.");
     public static readonly Text NotFoundButton = new("I can't find that promise among yours. Type `promises` to see them.", "Не нахожу это обещание среди ваших. Напишите `обещания`, чтобы их увидеть.");
     public static readonly Text AlreadyClosed = new("Promise #{0} is already closed.", "Обещание №{0} уже закрыто.");

@@ -11,6 +11,9 @@ public static class PromisesExtensions
             verbs: [PromiseVerbs.Promise, PromiseVerbs.List, PromiseVerbs.Done, PromiseVerbs.Snooze, PromiseVerbs.OnTrack, PromiseVerbs.Cancel, PromiseVerbs.Move],
             buttons: PromiseActions.Owned);
         services.AddFreeTextHandler<PromiseCommands>();
+        services.AddTurnHandler<Notes.NoteCommands>(verbs: [Notes.NoteVerbs.Note, Notes.NoteVerbs.Gender]);
+        services.AddSingleton<IVerbSet, Notes.NoteVerbs>();
+        services.AddScoped<People.ISettingsSection, Notes.NoteSettings>();
         // The use cases, for the chat and any other caller (calendar sync, the AI coach, the digest).
         services.AddScoped<CapturePromiseHandler>();
         services.AddScoped<MarkPromiseDoneHandler>();
