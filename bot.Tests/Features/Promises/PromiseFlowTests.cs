@@ -33,7 +33,9 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         var moved = (await _host.SayAsync("the pricing data comes on Monday"))[^1];
 
         Assert.StartsWith("Moved to Tue 10 Mar. Tell Acme today, before Thu 5 Mar passes", moved.Text);
-        Assert.Contains("I promised send the revised quote by Thu 5 Mar. I need until Tue 10 Mar, because the pricing data comes on Monday.", moved.Text);
+        const string note = "I promised to send you the revised quote by Thursday, 5 March. I need until Tuesday, 10 March, because the pricing data comes on Monday. Sorry for the delay, and thank you for your patience.";
+        Assert.Contains(note, moved.Text);
+        Assert.Equal(new CardNote("Ready to send:", note), moved.Card!.Note);
         promise = await PromiseAsync();
         Assert.Equal(new DateTime(2026, 3, 10, 17, 0, 0, DateTimeKind.Utc), promise.DueUtc);
         var history = Assert.Single(promise.History, h => h.Kind == PromiseEventKind.Moved);

@@ -411,6 +411,12 @@ namespace AccountCoachBot.Data.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Gender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("GenderAsked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Language")
                         .HasColumnType("INTEGER");
 
