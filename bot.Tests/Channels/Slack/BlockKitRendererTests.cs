@@ -99,6 +99,10 @@ public class BlockKitRendererTests
             PrincipleIds: ["p1", "p2"],
             Footnote: "footnote",
             Inputs: Enumerable.Range(0, 5).Select(i => new CardInput($"in{i}", i % 2 == 0 ? InputKind.Text : InputKind.Date, $"Input {i}")).ToList())),
+        ["note to copy"] = () => new Reply("Moved", new Card("Moved to Fri 6 Mar. Tell Olga today.", Lines: ["A line"],
+            Actions: [new("promise.done", "Done", P(("promiseId", "1")))], Footnote: "f")
+        { Note = new CardNote("Ready to send:", "Olga, I promised to send you the *revised* quote <by> Thursday, 5 March & more.") }),
+        ["huge note"] = () => new Reply("n", new Card("Note") { Note = new CardNote(new string('L', 3_000), new string('n', 5_000) + Emoji) }),
         ["blank pieces"] = () => new Reply("", new Card("", Lines: ["", "   ", ""], Facts: [new("", ""), new(" ", "v"), new("k", " ")],
             Actions: [new("a", ""), new("b", "  ")], PrincipleIds: ["", " "], Footnote: "  ")),
     };
