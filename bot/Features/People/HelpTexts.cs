@@ -44,6 +44,7 @@ internal static class HelpTexts
                 • `promise Acme: send the quote by Friday`, or say it: "I'll send Acme the quote by Friday".
                 • `promises` — what's open, by number.
                 • `done 3`, `move 3 to Tuesday because …`, `cancel 3`, `snooze 3`, `on track 3` — or the buttons on a reminder.
+                • Moving or cancelling gives you a note for the client, ready to send; `note 3` shows promise #3's note again.
                 • `undo` — takes back your last change (done, cancel, move, snooze, a call logged) within 10 minutes.
                 I remind you the working day before (or two hours before), at the due time, and list what's overdue once a working day.
                 """,
@@ -51,6 +52,7 @@ internal static class HelpTexts
                 • `обещание Acme: отправить КП до пятницы` или просто «Обещал Acme прислать КП до пятницы».
                 • `обещания` — что открыто, с номерами.
                 • `готово 3`, `перенести 3 на вторник, потому что …`, `отменить 3`, `отложить 3`, `успеваю 3` — или кнопки в напоминании.
+                • При переносе или отмене я пишу заметку для клиента, которую можно отправить как есть; `заметка 3` покажет заметку к обещанию №3 ещё раз.
                 • `отменить последнее` — вернёт последнее изменение (готово, отмена, перенос, откладывание, записанный звонок), если прошло не больше 10 минут.
                 Напоминаю накануне (или за два часа), в срок и раз в рабочий день присылаю список просроченного.
                 """),
@@ -91,12 +93,14 @@ internal static class HelpTexts
                 """
                 • `settings` — everything at once.
                 • `timezone Europe/Berlin`, `language ru`, `hours 09:00-18:00`, `workdays mon-fri`.
+                • `gender f` or `gender m` — notes for clients in Russian then say «я обещала» or «я обещал»; until then they need no gender.
                 • `pause`, `resume` — stop and restart every nudge.
                 • `why always-do-what-you-say` — the principle behind a nudge.
                 """,
                 """
                 • `настройки` — всё сразу.
                 • `часовой пояс Europe/Moscow`, `язык en`, `часы 09:00-18:00`, `рабочие дни пн-пт`.
+                • `пол ж` или `пол м` — в заметках для клиентов будет «я обещала» или «я обещал»; пока пол не указан, заметки написаны без него.
                 • `пауза`, `продолжить` — остановить и возобновить все напоминания.
                 • `почему always-do-what-you-say` — принцип за напоминанием.
                 """),

@@ -1,6 +1,7 @@
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.Promises;
+using AccountCoachBot.Tests.Features.MeetingPrep;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -144,5 +145,31 @@ public sealed class NoteFlowTests : IAsyncLifetime
 
         Assert.DoesNotContain("Which one?", saved.Text);
         Assert.Equal(2, await _host.WithDbAsync(db => db.Promises.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Debrief_GivesAFollowUpForTheClient_ListingWhatWasPromised()
+    {
+        await _host.SayAsync("meeting Acme 2026-03-05 15:00");
+        _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
+
+        var (_, last) = await _host.AnswerStepsAsync((await _host.SayAsync("debrief Acme"))[^1], q =>
+            q.StartsWith("What did you promise", StringComparison.Ordinal) ? "send the revised quote by Friday\ncall Olga back by 2026-03-10" : "nothing");
+
+        Assert.Equal("Debrief saved: Acme", last.Card!.Title);
+        Assert.Equal(new CardNote("Follow-up for the client, ready to send:",
+            "Thank you for the meeting. As agreed, I will send you the revised quote by Friday, 6 March, and call Olga back by Tuesday, 10 March. If I have missed anything, please let me know."),
+            last.Card.Note);
+        Assert.Contains(last.Card.Note!.Text, last.Text);
+    }
+
+    [Theory]
+    [InlineData("help promises", "en-US", "`note 3`")]
+    [InlineData("помощь обещания", "ru-RU", "`заметка 3`")]
+    [InlineData("help settings", "en-US", "`gender f`")]
+    [InlineData("помощь настройки", "ru-RU", "`пол ж`")]
+    public async Task Help_NamesTheNoteAndGenderCommands(string text, string locale, string mentions)
+    {
+        Assert.Contains(mentions, (await _host.SayAsync(text, locale: locale))[^1].Text);
     }
 }
