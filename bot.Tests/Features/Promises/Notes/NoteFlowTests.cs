@@ -163,6 +163,23 @@ public sealed class NoteFlowTests : IAsyncLifetime
         Assert.Contains(last.Card.Note!.Text, last.Text);
     }
 
+    [Fact]
+    public async Task Debrief_GivesAFollowUpInRussian_WithDatesWrittenOut()
+    {
+        await RuAsync("встреча Ромашка 2026-03-05 15:00");
+        _host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 15, 0, 0, TimeSpan.Zero));
+
+        var reply = (await RuAsync("итоги Ромашка"))[^1];
+        for (var guard = 0; guard < 20 && reply.Card?.Lines.Any(l => l.StartsWith("Вопрос ", StringComparison.Ordinal)) == true; guard++)
+            reply = (await RuAsync(reply.Card.Title.StartsWith("Что вы обещали", StringComparison.Ordinal)
+                ? "прислать акт сверки до пятницы\nподготовить договор до 2026-03-10" : "пропустить"))[^1];
+
+        Assert.Equal(new CardNote("Письмо клиенту по итогам, можно отправить:",
+            "Добрый день! Спасибо за встречу. Как договорились, с моей стороны: прислать вам акт сверки до пятницы, 6 марта, и подготовить договор до вторника, 10 марта. Если что-то упущено, напишите, пожалуйста."),
+            reply.Card!.Note);
+        NoteQuality.AssertSendable(reply.Card.Note!.Text);
+    }
+
     [Theory]
     [InlineData("help promises", "en-US", "`note 3`")]
     [InlineData("помощь обещания", "ru-RU", "`заметка 3`")]
