@@ -51,6 +51,7 @@ public sealed class FeedProblemTests : IAsyncLifetime
 
         Assert.Equal([told], sent);
         Assert.Equal(3, _feeds.Hits(Path));
+        Assert.EndsWith("\n" + told, await _host.TellAsync("calendar")); // asked, the bot says it again
     }
 
     [Fact]

@@ -48,13 +48,17 @@ public sealed class CalendarCommands(CalendarSecrets secrets, IOptions<CalendarO
         return hasDomains ? reply : reply + "\n" + turn.T(CalendarTexts.Tip);
     }
 
-    private static async Task<Reply> StatusAsync(Turn turn, CancellationToken ct)
+    private async Task<Reply> StatusAsync(Turn turn, CancellationToken ct)
     {
         var connection = await turn.Db.Set<CalendarConnection>().AsNoTracking().FirstOrDefaultAsync(c => c.PersonId == turn.Person.Id, ct);
         if (connection is null) return turn.T(CalendarTexts.Usage);
-        return connection.LastReadUtc is { } read
+        var status = connection.LastReadUtc is { } read
             ? turn.T(CalendarTexts.Status, connection.Shown, Formats.When(read, turn.Person.Zone, turn.Language))
             : turn.T(CalendarTexts.StatusNotYet, connection.Shown);
+        // The trouble already told, said again when asked.
+        if (Enum.TryParse<FeedProblem>(connection.ToldProblem, out var problem))
+            status += "\n" + CalendarNudges.Say(problem, connection.Shown, turn.Language, options.Value.MaxFeedMegabytes);
+        return status;
     }
 
     /// <summary>Meetings already held stay, with their debriefs: they are the person's record, not the calendar's.</summary>

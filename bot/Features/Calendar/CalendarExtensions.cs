@@ -48,11 +48,15 @@ public static class CalendarExtensions
         return services;
     }
 
-    /// <summary>Registers the minutely read job where Hangfire runs (not in the terminal chat or tests).</summary>
-    private sealed class CalendarJobRegistration(IServiceProvider services) : IHostedService
+    /// <summary>
+    /// Registers the minutely read job where the Hangfire server runs (as the dispatcher's job is): not in the terminal
+    /// chat, nor where `Scheduling:RunServer` is off. Hangfire's services are not even touched there.
+    /// </summary>
+    private sealed class CalendarJobRegistration(IServiceProvider services, IConfiguration configuration) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            if (!configuration.GetSection("Scheduling").GetValue("RunServer", true)) return Task.CompletedTask;
             services.GetService<IRecurringJobManager>()?.AddOrUpdate<CalendarReadJob>(CalendarReadJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely());
             return Task.CompletedTask;
         }

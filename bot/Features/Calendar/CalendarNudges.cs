@@ -22,15 +22,16 @@ public sealed class CalendarNudges(CoachDbContext db, IOptions<CalendarOptions> 
         if (connection is null || SubjectId(connection.Id) != message.SubjectId) return null;
         // Disconnected, or read fine since: nothing to say.
         if (connection.ToldProblem is null || !Enum.TryParse<FeedProblem>(connection.ToldProblem, out var problem)) return null;
-        var l = person.Language;
-        var text = problem switch
-        {
-            FeedProblem.Denied => CalendarTexts.ProblemDenied.Format(l, connection.Shown),
-            FeedProblem.NotCalendar => CalendarTexts.ProblemNotCalendar.Format(l, connection.Shown),
-            FeedProblem.TooBig => CalendarTexts.ProblemTooBig.Format(l, connection.Shown, options.Value.MaxFeedMegabytes),
-            FeedProblem.Unavailable => CalendarTexts.ProblemUnavailable.Format(l, connection.Shown),
-            _ => CalendarTexts.ProblemNotFound.Format(l, connection.Shown),
-        };
-        return new Reply(text);
+        return new Reply(Say(problem, connection.Shown, person.Language, options.Value.MaxFeedMegabytes));
     }
+
+    /// <summary>The problem in plain words, naming the feed by its host.</summary>
+    public static string Say(FeedProblem problem, string shown, Language l, int maxMegabytes) => problem switch
+    {
+        FeedProblem.Denied => CalendarTexts.ProblemDenied.Format(l, shown),
+        FeedProblem.NotCalendar => CalendarTexts.ProblemNotCalendar.Format(l, shown),
+        FeedProblem.TooBig => CalendarTexts.ProblemTooBig.Format(l, shown, maxMegabytes),
+        FeedProblem.Unavailable => CalendarTexts.ProblemUnavailable.Format(l, shown),
+        _ => CalendarTexts.ProblemNotFound.Format(l, shown),
+    };
 }
