@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AccountCoachBot.Data.Migrations
 {
     [DbContext(typeof(CoachDbContext))]
-    [Migration("20261201161524_Calendar")]
+    [Migration("20261201165954_Calendar")]
     partial class Calendar
     {
         /// <inheritdoc />
