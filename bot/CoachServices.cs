@@ -2,6 +2,7 @@ using AccountCoachBot.Channels.BotFramework;
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
+using AccountCoachBot.Features.Calendar;
 using AccountCoachBot.Features.Coaching;
 using AccountCoachBot.Features.Digests;
 using AccountCoachBot.Features.MeetingPrep;
@@ -32,6 +33,7 @@ public static class CoachServices
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddTurnHandler<CoachingCommands>(verbs: [CoachingVerbs.Why], buttons: [CoachingCommands.WhyAction]);
         builder.Services.AddDigests();
+        builder.Services.AddCalendar(builder.Configuration);
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
         return builder;
     }

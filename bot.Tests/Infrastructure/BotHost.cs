@@ -69,6 +69,8 @@ public sealed class BotHost : IAsyncDisposable
                 builder.Services.AddHttpClient(BotFrameworkExtensions.ConnectorHttpClient).AddHttpMessageHandler(() => new LoopbackOnlyHandler());
             }
             builder.Logging.ClearProviders();
+            // Secrets are encrypted with keys that live only as long as the test.
+            builder.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
             services?.Invoke(builder.Services);
         });
         await app.Services.MigrateCoachDatabaseAsync();

@@ -32,7 +32,9 @@ public sealed class CoachTestHost : IAsyncDisposable
     public RecordingSender Sender { get; }
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<CoachTestHost> StartAsync(DateTimeOffset now, string? pacing = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Last word on the services (a shared key ring for a restart, a log capture).</param>
+    public static async Task<CoachTestHost> StartAsync(DateTimeOffset now, string? pacing = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var time = new FakeTimeProvider(now);
         var sender = new RecordingSender();
@@ -50,6 +52,9 @@ public sealed class CoachTestHost : IAsyncDisposable
         builder.Services.AddNudgeDispatcher(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<INudgeSender>(sender);
+        // Secrets are encrypted with keys that live only as long as the test.
+        builder.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.MigrateCoachDatabaseAsync();
         return new CoachTestHost(host, db, time, sender);

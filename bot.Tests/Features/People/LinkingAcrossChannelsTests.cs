@@ -28,6 +28,7 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
     private readonly HttpClient _http = new();
     private FakeSlackApi _slack = null!;
     private FakeConnector _connector = null!;
+    private Calendar.FeedServer _feeds = null!;
     private BotHost _bot = null!;
     private int _slackEvents;
     private int _slackRequests;
@@ -38,8 +39,10 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
         // No email in Slack's profile: nothing links the two chats but the code.
         _slack.AddUser(new SlackUserSeed(SlackUser, "olga", Tz: "Europe/Berlin", RealName: "Olga Petrova"));
         _connector = await FakeConnector.StartAsync();
+        _feeds = await Calendar.FeedServer.StartAsync();
         _bot = await BotHost.StartAsync(_db.Path, _time, new Dictionary<string, string?>
         {
+            ["Calendar:AllowPrivateNetworks"] = "true",
             ["Slack:BotToken"] = Token,
             ["Slack:SigningSecret"] = Secret,
             ["Slack:ApiBaseUrl"] = _slack.BaseUrl,
@@ -51,6 +54,7 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
         await _bot.DisposeAsync();
         await _slack.DisposeAsync();
         await _connector.DisposeAsync();
+        await _feeds.DisposeAsync();
         _http.Dispose();
         _db.Dispose();
     }
@@ -142,6 +146,12 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
         await SlackAsync("prep lead 2h");
         await SlackAsync("mute calls");
         await SlackAsync("hours 08:00-17:00");
+        // A calendar brings a Globex meeting, recognised by its domain.
+        await SlackAsync("account Globex domain globex.com");
+        _feeds.Ics("/cal.ics", Calendar.Ics.Calendar(Calendar.Ics.Event("g@globex", "Pilot", "DTSTART:20260309T100000Z", "DTEND:20260309T110000Z",
+            Calendar.Ics.Attendee("john@globex.com", "John Smith"))));
+        await SlackAsync("calendar " + _feeds.Url("/cal.ics"));
+        Assert.Equal(1, await _bot.Services.GetRequiredService<AccountCoachBot.Features.Calendar.CalendarReadJob>().RunAsync(CancellationToken.None));
         _time.SetUtcNow(new DateTimeOffset(2026, 3, 5, 16, 30, 0, TimeSpan.Zero)); // the Acme meeting is over
         await SlackFormAsync("debrief Acme", MeetingActions.DebriefSave, new() { [ChecklistItemIds.Promised] = "send the minutes by Friday" });
     }

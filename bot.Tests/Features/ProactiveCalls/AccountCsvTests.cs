@@ -122,7 +122,7 @@ public sealed class AccountCsvTests : IAsyncLifetime
     {
         var report = await ImportAsync("name,owner,tier\nAcme,olga@example.com,key\n");
 
-        Assert.Equal(["line 1: unknown column \"owner\"; column \"owner_email\" is missing (expected name,owner_email,tier,cadence_days,last_contact,slack_channel)"], report.Errors);
+        Assert.Equal(["line 1: unknown column \"owner\"; column \"owner_email\" is missing (expected name,owner_email,tier,cadence_days,last_contact,slack_channel,domains)"], report.Errors);
         Assert.Equal(0, await _host.WithDbAsync(db => db.Accounts.CountAsync()));
     }
 
@@ -153,7 +153,7 @@ public sealed class AccountCsvTests : IAsyncLifetime
         var output = new StringWriter();
         await _host.WithDbAsync(db => AccountExporter.ExportAsync(db, _host.Services.GetRequiredService<Destinations>(), output));
 
-        Assert.Contains("Acme,kim@example.com,key,,,C0ACME", output.ToString().Split('\n').Select(l => l.TrimEnd('\r')));
+        Assert.Contains("Acme,kim@example.com,key,,,C0ACME,", output.ToString().Split('\n').Select(l => l.TrimEnd('\r')));
     }
 
     [Fact]
@@ -173,10 +173,10 @@ public sealed class AccountCsvTests : IAsyncLifetime
         await _host.WithDbAsync(db => AccountExporter.ExportAsync(db, _host.Services.GetRequiredService<Destinations>(), second));
 
         Assert.Equal($"""
-            {Header}
-            Acme,olga@example.com,key,,2026-02-20,
-            "Smith, Jones & Co",olga@example.com,standard,45,,
-            Initech,sam@example.com,standard,,2026-03-03,
+            {Header},domains
+            Acme,olga@example.com,key,,2026-02-20,,
+            "Smith, Jones & Co",olga@example.com,standard,45,,,
+            Initech,sam@example.com,standard,,2026-03-03,,
 
             """.ReplaceLineEndings(), first.ToString().ReplaceLineEndings());
         Assert.Equal((0, 3), (report.Created, report.Updated));

@@ -76,6 +76,122 @@ namespace AccountCoachBot.Data.Migrations
                     b.ToTable("ProcessedDeliveries");
                 });
 
+            modelBuilder.Entity("AccountCoachBot.Features.Calendar.AccountDomain", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Domain");
+
+                    b.HasIndex("AccountId", "Domain")
+                        .IsUnique();
+
+                    b.ToTable("AccountDomains", (string)null);
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.Calendar.CalendarConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AddressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConnectedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextReadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedAddress")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shown")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToldProblem")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddressId");
+
+                    b.HasIndex("NextReadUtc");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarConnections", (string)null);
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.Calendar.CalendarMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Dismissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("CalendarMeetings", (string)null);
+                });
+
             modelBuilder.Entity("AccountCoachBot.Features.Digests.DigestDelivery", b =>
                 {
                     b.Property<int>("TeamId")
@@ -904,6 +1020,49 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasIndex("Status", "Transport", "DueUtc");
 
                     b.ToTable("Outbox");
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.Calendar.AccountDomain", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.Calendar.CalendarConnection", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.People.ConversationAddress", null)
+                        .WithMany()
+                        .HasForeignKey("AddressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AccountCoachBot.Features.Calendar.CalendarMeeting", b =>
+                {
+                    b.HasOne("AccountCoachBot.Features.MeetingPrep.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AccountCoachBot.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("AccountCoachBot.Features.Digests.DigestDelivery", b =>

@@ -77,7 +77,7 @@ internal static class MeetingCards
         return WithText(card);
     }
 
-    public static Reply List(IReadOnlyList<Meeting> meetings, Person person)
+    public static Reply List(IReadOnlyList<Meeting> meetings, Person person, IReadOnlyDictionary<int, string>? labels = null)
     {
         var l = person.Language;
         if (meetings.Count == 0) return MeetingTexts.ListEmpty[l];
@@ -86,6 +86,7 @@ internal static class MeetingCards
             var marks = new List<string>();
             if (m.Important) marks.Add(MeetingTexts.ImportantMark[l]);
             if (m.PreparedUtc is not null) marks.Add(MeetingTexts.PreparedMark[l]);
+            if (labels?.GetValueOrDefault(m.Id) is { } label) marks.Add(label);
             return $"#{m.Number} {Name(m)} · {When(m, person)}" + (marks.Count > 0 ? $" · {string.Join(", ", marks)}" : "");
         }).ToList();
         return WithText(new Card(MeetingTexts.ListTitle.Format(l, meetings.Count), Lines: lines, Footnote: MeetingTexts.ListHint[l]));

@@ -10,7 +10,8 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// checklist's back-and-forth is <see cref="MeetingChecklistChat"/>. Every button re-checks the meeting is the
 /// pressing person's own. Buttons carry the meeting's id; what people type and read is their own number for it.
 /// </summary>
-public sealed class MeetingCommands(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
+public sealed class MeetingCommands(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches,
+    IEnumerable<IMeetingLabels> labels) : ITurnHandler
 {
     private readonly MeetingChecklistChat _checklist = new(checklists, destinations, touches);
 
@@ -21,7 +22,7 @@ public sealed class MeetingCommands(MeetingChecklists checklists, Destinations d
 
         var text = turn.Text;
         if (MeetingVerbs.List.Is(text))
-            return [MeetingCards.List(await ListMeetingsHandler.HandleAsync(turn.Db, turn.Person.Id, turn.NowUtc, ct), turn.Person)];
+            return [await ListAsync(turn, ct)];
         if (MeetingVerbs.Cancel.Matches(text, out var rest))
             return [await CancelTextAsync(turn, rest, ct)];
         if (MeetingVerbs.Meeting.Matches(text, out rest))
@@ -65,6 +66,16 @@ public sealed class MeetingCommands(MeetingChecklists checklists, Destinations d
             MeetingActions.DebriefSave => await _checklist.SaveFormAsync(turn, meeting, MeetingPhase.Debrief, action, ct),
             _ => turn.T(PipelineTexts.UnknownAction),
         };
+    }
+
+    private async Task<Reply> ListAsync(Turn turn, CancellationToken ct)
+    {
+        var meetings = await ListMeetingsHandler.HandleAsync(turn.Db, turn.Person.Id, turn.NowUtc, ct);
+        var marks = new Dictionary<int, string>();
+        foreach (var source in labels)
+            foreach (var (id, label) in await source.LabelsAsync(turn.Db, meetings.Select(m => m.Id).ToList(), turn.Language, ct))
+                marks[id] = marks.TryGetValue(id, out var before) ? $"{before} · {label}" : label;
+        return MeetingCards.List(meetings, turn.Person, marks);
     }
 
     // ---- telling the bot about a meeting ----

@@ -10,7 +10,7 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// re-checks that the account belongs to the person pressing it: in a channel, anyone can see a nudge, only its
 /// owner can act on it.
 /// </summary>
-public sealed class CallCommands(Destinations destinations, AccountNames names) : ITurnHandler
+public sealed class CallCommands(Destinations destinations, AccountNames names, IEnumerable<IAccountPhrase> phrases, IEnumerable<IAccountDetails> details) : ITurnHandler
 {
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class CallCommands(Destinations destinations, AccountNames names) 
             return [await ListAsync(turn, ct)];
         if (CallVerbs.Account.Matches(text, out rest) && rest.Length > 0)
             return [await AccountStatusCommands.TryAccountPhraseAsync(turn, rest, ct) ?? await names.TryAccountPhraseAsync(turn, rest, ct)
-                    ?? await AccountSettingAsync(turn, rest, ct) ?? turn.T(CallTexts.AccountUsage)];
+                    ?? await OtherPhraseAsync(turn, rest, ct) ?? await AccountSettingAsync(turn, rest, ct) ?? turn.T(CallTexts.AccountUsage)];
         if (CallVerbs.Called.Matches(text, out rest) && await CalledTextAsync(turn, rest, ct) is { } called)
             return [called];
         if (CallVerbs.DueCalls.Is(text))
@@ -97,8 +97,23 @@ public sealed class CallCommands(Destinations destinations, AccountNames names) 
         };
     }
 
-    private async Task<Reply> ListAsync(Turn turn, CancellationToken ct) =>
-        CallReplies.Accounts(turn, await new ListAccountsHandler(destinations).HandleAsync(turn.Db, turn.Person, turn.NowUtc, ct));
+    /// <summary>Other features' phrases after `account <name>` (`account Acme domain acme.com`).</summary>
+    private async Task<Reply?> OtherPhraseAsync(Turn turn, string rest, CancellationToken ct)
+    {
+        foreach (var phrase in phrases)
+            if (await phrase.TryAccountPhraseAsync(turn, rest, ct) is { } reply) return reply;
+        return null;
+    }
+
+    private async Task<Reply> ListAsync(Turn turn, CancellationToken ct)
+    {
+        var rows = await new ListAccountsHandler(destinations).HandleAsync(turn.Db, turn.Person, turn.NowUtc, ct);
+        var extra = new Dictionary<int, List<string>>();
+        foreach (var source in details)
+            foreach (var (accountId, text) in await source.DetailsAsync(turn.Db, turn.Person.Id, turn.Language, ct))
+                (extra.TryGetValue(accountId, out var list) ? list : extra[accountId] = []).Add(text);
+        return CallReplies.Accounts(turn, rows, extra.ToDictionary(kv => kv.Key, kv => string.Join(" · ", kv.Value)));
+    }
 
     // ---- calls ----
 

@@ -20,7 +20,7 @@ internal static class CallReplies
             ? turn.T(CallTexts.AmbiguousAccount, string.Join(", ", candidates.Select(c => c.Name)))
             : turn.T(CallTexts.UnknownAccount, name.Trim());
 
-    public static Reply Accounts(Turn turn, IReadOnlyList<AccountRow> rows)
+    public static Reply Accounts(Turn turn, IReadOnlyList<AccountRow> rows, IReadOnlyDictionary<int, string>? details = null)
     {
         var l = turn.Language;
         var person = turn.Person;
@@ -40,6 +40,7 @@ internal static class CallReplies
             var due = status.IsDue ? turn.T(CallTexts.DueNow) : turn.T(CallTexts.NextDue, Formats.Day(reach, person.Zone, l));
             var line = $"#{account.Number} {account.Name} — {every} · {last} · {due}";
             if (channel is not null) line += " · " + turn.T(CallTexts.InChannel, channel.Label);
+            if (details?.GetValueOrDefault(account.Id) is { } more) line += " · " + more;
             lines.Add(line);
         }
         var card = new Card(turn.T(CallTexts.ListTitle, rows.Count), Lines: lines, Footnote: turn.T(CallTexts.ListHint));

@@ -16,6 +16,7 @@ public static class AccountExporter
         var owners = await db.People.ToDictionaryAsync(p => p.Id, ct);
         var cadences = await db.Cadences().ToDictionaryAsync(c => c.AccountId, ct);
         var addresses = await db.Addresses.Where(a => a.IsShared).ToDictionaryAsync(a => a.Id, ct);
+        var domains = (await db.Set<Calendar.AccountDomain>().ToListAsync(ct)).ToLookup(d => d.AccountId, d => d.Domain);
         var warnings = new List<string>();
 
         await output.WriteLineAsync(Csv.Line(AccountImporter.Columns));
@@ -34,6 +35,7 @@ public static class AccountExporter
                 cadence?.CadenceDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 last,
                 channel ?? "",
+                string.Join(' ', domains[account.Id].Order(StringComparer.Ordinal)),
             ]));
         }
         return new ExportReport(accounts.Count, warnings);

@@ -13,18 +13,20 @@ public sealed record ImportReport(int Created, int Updated, IReadOnlyList<string
 }
 
 /// <summary>
-/// Accounts from CSV (<c>name,owner_email,tier,cadence_days,last_contact,slack_channel</c>), all or nothing:
+/// Accounts from CSV (<c>name,owner_email,tier,cadence_days,last_contact,slack_channel,domains</c>), all or nothing:
 /// every row is checked first and any problem is reported by line with nothing written; a clean file is
 /// written in one transaction. Owners are people the bot already knows, matched by email (or, with Slack on,
 /// through <c>users.lookupByEmail</c> to their Slack identity); an unknown owner is reported, never invented.
+/// <c>domains</c> (the client's email domains, separated by spaces or semicolons) replaces the account's domains when
+/// the column is there; an empty cell clears them.
 /// </summary>
 public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnumerable<IOwnerLookup> lookups, Destinations destinations)
 {
-    public static readonly string[] Columns = ["name", "owner_email", "tier", "cadence_days", "last_contact", "slack_channel"];
+    public static readonly string[] Columns = ["name", "owner_email", "tier", "cadence_days", "last_contact", "slack_channel", "domains"];
 
     private sealed record Owner(Person? Person, string? Problem);
 
-    private sealed record Row(int Line, string Name, Person Owner, AccountTier Tier, int? Days, DateOnly? LastContact, SharedPlace? Channel);
+    private sealed record Row(int Line, string Name, Person Owner, AccountTier Tier, int? Days, DateOnly? LastContact, SharedPlace? Channel, IReadOnlyList<string>? Domains);
 
     public async Task<ImportReport> ImportAsync(TextReader input, CancellationToken ct = default)
     {
@@ -50,6 +52,7 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
         var now = time.GetUtcNow().UtcDateTime;
         var owners = new Dictionary<string, Owner>(StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<(int, string), int>();
+        var seenDomains = new Dictionary<(int, string), string>();
         var errors = new List<string>();
         var rows = new List<Row>();
         foreach (var record in records.Skip(1))
@@ -102,6 +105,16 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
                 if (channel is null) problems.Add($"slack_channel \"{channelText}\" is not a Slack channel id like C0123ABCD");
             }
 
+            List<string>? domains = header.Contains("domains") ? [] : null;
+            foreach (var item in Calendar.AccountDomains.Split(Get("domains")))
+            {
+                var (domain, problem) = Calendar.AccountDomains.Normalize(item);
+                if (problem == Calendar.AccountDomains.Problem.PublicMail) problems.Add($"domains: {item} is a public mail service, not a client's domain");
+                else if (domain is null) problems.Add($"domains: \"{item}\" is not an email domain like acme.com");
+                else if (!domains!.Contains(domain)) domains.Add(domain);
+            }
+            if (domains?.Count > Calendar.AccountDomains.MaxPerAccount) problems.Add($"domains: more than {Calendar.AccountDomains.MaxPerAccount}");
+
             Owner? owner = null;
             if (email.Contains('@') && !email.Contains(' '))
             {
@@ -118,10 +131,18 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
                 var key = (person.Id, Account.Normalize(name));
                 if (seen.TryGetValue(key, out var firstLine)) problems.Add($"{name} for {email} is already on line {firstLine}");
                 else seen[key] = record.Line;
+                foreach (var domain in domains ?? [])
+                {
+                    if (seenDomains.TryGetValue((person.Id, domain), out var other) && other != key.Item2) problems.Add($"domains: {domain} is also given to another account of {email}");
+                    seenDomains[(person.Id, domain)] = key.Item2;
+                    var holder = await db.Set<Calendar.AccountDomain>().Where(d => d.Domain == domain && d.Account!.OwnerId == person.Id && d.Account.NormalizedName != key.Item2)
+                        .Select(d => d.Account!.Name).FirstOrDefaultAsync(ct);
+                    if (holder is not null) problems.Add($"domains: {domain} is already {holder}'s domain");
+                }
             }
 
             if (problems.Count > 0) errors.Add($"line {record.Line}: {string.Join("; ", problems)}");
-            else rows.Add(new Row(record.Line, name, owner!.Person!, tier, days, last, channel));
+            else rows.Add(new Row(record.Line, name, owner!.Person!, tier, days, last, channel, domains));
         }
         if (errors.Count > 0) return new ImportReport(0, 0, errors);
 
@@ -191,6 +212,7 @@ public sealed class AccountImporter(CoachDbContext db, TimeProvider time, IEnume
             {
                 cadence.ChannelAddressId = null;
             }
+            if (row.Domains is not null) await Calendar.AccountDomains.ReplaceAsync(db, account, row.Domains, ct);
             CallStore.Refresh(cadence, row.Owner, now);
             await db.SaveChangesAsync(ct);
         }
