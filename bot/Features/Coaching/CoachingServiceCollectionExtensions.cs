@@ -1,3 +1,4 @@
+using AccountCoachBot.Features.Coaching.Ask;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountCoachBot.Features.Coaching;
@@ -16,6 +17,8 @@ public static class CoachingServiceCollectionExtensions
             var directory = sp.GetService<IConfiguration>()?[PrincipleCatalog.DirectoryConfigKey];
             return PrincipleCatalog.Load(directory);
         });
+        // The index is built once, from the catalog, and shared: Lucene's searcher is safe across threads.
+        services.TryAddSingleton<IPrincipleSearch>(sp => new LucenePrincipleSearch(sp.GetRequiredService<PrincipleCatalog>()));
         return services;
     }
 }
