@@ -35,6 +35,8 @@ public static class CliCommands
                 return await TerminalChat.RunAsync(run.Args, input, output);
             case CliDecision.Run { Verb: "parse" }:
                 return await ParseBatchCommand.RunAsync(input, output);
+            case CliDecision.Run { Verb: "eval" } run:
+                return await EvalCommand.RunAsync(run.Args, output, error);
             case CliDecision.Run { Verb: "teams-package" } run:
                 return await TeamsPackageAsync(run.Args, output, error);
             case CliDecision.Run { Verb: "accounts" } run:

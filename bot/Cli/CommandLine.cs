@@ -49,6 +49,7 @@ public static class CommandLine
             "serve" => SettingsProblem(rest, "serve") ?? new CliDecision.Serve(rest),
             "chat" => SettingsProblem(rest, "chat") ?? new CliDecision.Run("chat", rest),
             "parse" => Parse(rest),
+            "eval" => Eval(rest),
             "teams-package" => TeamsPackage(rest),
             "accounts" => Accounts(rest),
             "digest" => Digest(rest),
@@ -126,6 +127,18 @@ public static class CommandLine
         _ when !rest.Contains("--batch") => new CliDecision.Misuse(["parse needs --batch."], "parse"),
         _ => new CliDecision.Misuse([$"Unexpected argument '{rest.First(a => a != "--batch")}'."], "parse"),
     };
+
+    // eval [--misses] [--dir <folder>]
+    private static CliDecision Eval(string[] rest)
+    {
+        for (var i = 0; i < rest.Length; i++)
+        {
+            if (rest[i] == "--misses") continue;
+            if (rest[i] == "--dir" && i + 1 < rest.Length) { i++; continue; }
+            return new CliDecision.Misuse([rest[i] == "--dir" ? "--dir needs a folder." : $"Unexpected argument '{rest[i]}'."], "eval");
+        }
+        return new CliDecision.Run("eval", rest);
+    }
 
     private static CliDecision TeamsPackage(string[] rest)
     {

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AccountCoachBot.Features.People;
+using AccountCoachBot.Features.Promises;
 using AccountCoachBot.Features.Promises.Parsing;
 
 namespace AccountCoachBot.Cli;
@@ -12,6 +13,7 @@ namespace AccountCoachBot.Cli;
 /// line per input, in order: <c>{"isPromise","account","action","due"}</c>, or <c>{"error":"..."}</c> for a line that
 /// cannot be read. <c>now</c> is a wall time in <c>tz</c> unless it carries an offset; working hours are the defaults.
 /// The eval sets in prompts/evals use the same shape plus an "expect" object, so one runner serves both.
+/// Each line is read by <see cref="PromiseReading"/>, as the chat reads it: `promise Acme: …` is the explicit form.
 /// </summary>
 public static partial class ParseBatchCommand
 {
@@ -49,7 +51,7 @@ public static partial class ParseBatchCommand
         try
         {
             var (text, context) = ReadRequest(line);
-            return Format(PromiseParser.Parse(text, context));
+            return Format(PromiseReading.Read(text, context).Parse);
         }
         catch (JsonException e)
         {

@@ -15,3 +15,9 @@ public interface IFreeTextHandler
 {
     Task<IReadOnlyList<Reply>?> TryCaptureAsync(Turn turn, CancellationToken ct);
 }
+
+/// <summary>The one handler that answers a question nobody else claimed (after promise capture): the coach.</summary>
+public interface IQuestionHandler
+{
+    Task<IReadOnlyList<Reply>?> TryAnswerAsync(Turn turn, CancellationToken ct);
+}

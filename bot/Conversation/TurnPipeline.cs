@@ -90,6 +90,9 @@ public sealed class TurnPipeline(
         if (routes.FreeText is { } freeText
             && await ((IFreeTextHandler)services.GetRequiredService(freeText.Handler)).TryCaptureAsync(turn, ct) is { } captured)
             return captured;
+        if (routes.Question is { } questions
+            && await ((IQuestionHandler)services.GetRequiredService(questions.Handler)).TryAnswerAsync(turn, ct) is { } answered)
+            return answered;
         if (DidYouMean.Suggest(turn.Text, _verbs, turn.Language) is { } suggestion)
         {
             var question = turn.T(PipelineTexts.DidYouMean, suggestion);

@@ -8,6 +8,9 @@ public sealed record TurnRoute(Type Handler, IReadOnlyList<string> Buttons, IRea
 /// <summary>Who reads text that no verb claimed.</summary>
 public sealed record FreeTextRoute(Type Handler);
 
+/// <summary>Who answers a question that neither a verb nor the free-text reader claimed.</summary>
+public sealed record QuestionRoute(Type Handler);
+
 /// <summary>
 /// Registration of turn handlers. An id or a verb means one thing: registering a button id, a verb or a word
 /// a second time throws while the services are built, naming both registrants.
@@ -46,6 +49,18 @@ public static class TurnRouting
         return services;
     }
 
+    /// <summary>The one reader of questions, asked after the free-text reader: a second one throws.</summary>
+    public static IServiceCollection AddQuestionHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IQuestionHandler
+    {
+        if (services.Select(d => d.IsKeyedService ? null : d.ImplementationInstance).OfType<QuestionRoute>().FirstOrDefault() is { } other)
+            throw new InvalidOperationException(
+                $"Questions are already answered by {other.Handler.Name}; {typeof(THandler).Name} cannot answer them too.");
+        services.AddSingleton(new QuestionRoute(typeof(THandler)));
+        services.TryAddScoped<THandler>();
+        return services;
+    }
+
     private static InvalidOperationException Duplicate(string what, TurnRoute first, TurnRoute second) =>
         new($"{what} is registered by both {first.Handler.Name} and {second.Handler.Name}; an id or a command word must mean one thing.");
 }
@@ -56,8 +71,9 @@ public sealed class TurnRoutes
     private readonly Dictionary<string, TurnRoute> _byButton = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<TurnRoute> _routes;
 
-    public TurnRoutes(IEnumerable<TurnRoute> routes, IEnumerable<FreeTextRoute> freeText)
+    public TurnRoutes(IEnumerable<TurnRoute> routes, IEnumerable<FreeTextRoute> freeText, IEnumerable<QuestionRoute> questions)
     {
+        Question = questions.SingleOrDefault();
         _routes = routes.ToList();
         foreach (var route in _routes)
             foreach (var id in route.Buttons)
@@ -66,6 +82,8 @@ public sealed class TurnRoutes
     }
 
     public FreeTextRoute? FreeText { get; }
+
+    public QuestionRoute? Question { get; }
 
     public IEnumerable<string> ButtonIds => _byButton.Keys;
 

@@ -355,4 +355,12 @@ public class PrincipleCatalogTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void Every_principle_has_a_next_step_in_both_languages()
+    {
+        var missing = Catalog.All.Where(p => string.IsNullOrWhiteSpace(p.NextStep(Language.En)) || string.IsNullOrWhiteSpace(p.NextStep(Language.Ru)))
+            .Select(p => p.Id).ToList();
+        Assert.True(missing.Count == 0, "No next step in both languages: " + string.Join(", ", missing));
+    }
 }

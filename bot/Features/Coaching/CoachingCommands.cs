@@ -17,6 +17,8 @@ public sealed class CoachingCommands(PrincipleCatalog catalog) : ITurnHandler
         string? id = null;
         if (turn.Action is { Id: WhyAction } action) id = action.Get(PrincipleKey) ?? "";
         else if (turn.Action is null && CoachingVerbs.Why.Matches(turn.Text, out var rest)) id = rest.Trim('`', ' ', '?');
+        // "why do clients go quiet?" is a question for the coach, not a principle id: pass it on.
+        if (id is not null && turn.Action is null && id.Contains(' ', StringComparison.Ordinal) && Ask.QuestionShape.IsQuestion(turn.Text)) id = null;
         if (id is null) return Task.FromResult<IReadOnlyList<Reply>?>(null);
 
         var why = WhyCommand.FormatWhy(catalog, id, turn.Language);

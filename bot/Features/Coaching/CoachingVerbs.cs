@@ -6,5 +6,7 @@ public sealed class CoachingVerbs : IVerbSet
 {
     public static readonly Verb Why = new(VerbTopics.Coach, VerbArgs.Text, ["why"], ["почему"]);
 
-    public IReadOnlyList<Verb> Verbs => [Why];
+    public static readonly Verb Ask = new(VerbTopics.Coach, VerbArgs.Text, ["ask"], ["вопрос", "спросить"]);
+
+    public IReadOnlyList<Verb> Verbs => [Why, Ask];
 }

@@ -23,14 +23,23 @@ public sealed record PrincipleSource(string Seed, string Quote)
     }
 }
 
-/// <summary>One coaching principle from <c>prompts/principles.json</c>.</summary>
+/// <summary>
+/// One coaching principle from <c>prompts/principles.json</c>. <paramref name="NextSteps"/> is one concrete thing to
+/// do now; <paramref name="Keywords"/> are the words people use for situations it fits (the offline search reads them).
+/// </summary>
 public sealed record Principle(
     string Id,
     LocalizedText Titles,
     LocalizedText Statements,
     IReadOnlyList<string> Tags,
-    PrincipleSource Source)
+    PrincipleSource Source,
+    LocalizedText? NextSteps = null,
+    LocalizedText? Keywords = null)
 {
+    public string NextStep(Language language) => NextSteps?.In(language) ?? "";
+
+    public string Keyword(Language language) => Keywords?.In(language) ?? "";
+
     public string Title(Language language) => Titles.In(language);
 
     public string Statement(Language language) => Statements.In(language);

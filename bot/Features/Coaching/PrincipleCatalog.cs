@@ -128,7 +128,9 @@ public sealed partial class PrincipleCatalog
             tags.AsReadOnly(),
             new PrincipleSource(
                 source.ValueKind == JsonValueKind.Object ? String(source, "seed") ?? "" : "",
-                source.ValueKind == JsonValueKind.Object ? String(source, "quote") ?? "" : ""));
+                source.ValueKind == JsonValueKind.Object ? String(source, "quote") ?? "" : ""),
+            Localized(e, "nextStep"),
+            Localized(e, "keywords"));
     }
 
     private static LocalizedText Localized(JsonElement e, string name) =>
@@ -160,6 +162,7 @@ public sealed partial class PrincipleCatalog
             }
             if (string.IsNullOrWhiteSpace(p.Titles.En) || string.IsNullOrWhiteSpace(p.Titles.Ru)) errors.Add($"Principle {where}: title needs both en and ru.");
             if (string.IsNullOrWhiteSpace(p.Statements.En) || string.IsNullOrWhiteSpace(p.Statements.Ru)) errors.Add($"Principle {where}: statement needs both en and ru.");
+            if (p.NextSteps is { } step && string.IsNullOrWhiteSpace(step.En) != string.IsNullOrWhiteSpace(step.Ru)) errors.Add($"Principle {where}: next step needs both en and ru.");
             if (p.Tags.Count == 0) errors.Add($"Principle {where}: needs at least one tag.");
             foreach (var tag in p.Tags.Where(tag => !PrincipleTags.All.Contains(tag)))
             {

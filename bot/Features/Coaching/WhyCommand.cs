@@ -16,10 +16,16 @@ public static class WhyCommand
     public static string FormatWhy(Principle p, Language lang)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var source = lang == Language.Ru
+        return string.Join("\n", p.Title(lang), p.Statement(lang), SourceLine(p, lang));
+    }
+
+    /// <summary>"Source: seed 004 — «…»": where the principle comes from, in its original words.</summary>
+    public static string SourceLine(Principle p, Language lang)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return lang == Language.Ru
             ? $"Источник: материал {p.Source.SeedNumber} — «{InnerQuotes(p.Source.Quote)}»"
             : $"Source: seed {p.Source.SeedNumber} — «{InnerQuotes(p.Source.Quote)}»";
-        return string.Join("\n", p.Title(lang), p.Statement(lang), source);
     }
 
     /// <summary>The "Why?" text for an id, or null when the catalog has no such principle.</summary>

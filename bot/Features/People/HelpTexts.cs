@@ -14,7 +14,7 @@ internal static class HelpTexts
         • `meeting Acme tomorrow 15:00` — a checklist before, a debrief after.
         • `account add Acme key` — I'll nudge you to call before Acme calls you.
         • `settings` — your time zone, hours and what I nudge you about.
-        More on a topic: `help promises`, `help meetings`, `help calls`, `help settings`, `help data`, `help teams`, `help digest`, `help calendar`.
+        Ask me about a client situation: `ask the client demands 30% off or they walk`, or just type the question. More on a topic: `help promises`, `help meetings`, `help calls`, `help settings`, `help data`, `help teams`, `help digest`, `help calendar`, `help coach`.
         """,
         """
         • Расскажите, что вы пообещали клиенту: `обещание Acme: отправить КП до пятницы` или просто «Обещал Acme прислать КП до пятницы».
@@ -22,12 +22,12 @@ internal static class HelpTexts
         • `встреча Acme завтра 15:00` — чек-лист до встречи и итоги после.
         • `добавить клиента Acme ключевой` — напомню позвонить раньше, чем позвонит клиент.
         • `настройки` — часовой пояс, рабочие часы и о чём я напоминаю.
-        Подробнее: `помощь обещания`, `помощь встречи`, `помощь звонки`, `помощь настройки`, `помощь данные`, `помощь команды`, `помощь сводка`, `помощь календарь`.
+        Спросите меня о ситуации с клиентом: `вопрос клиент требует скидку 30%, иначе уходит` или просто напишите вопрос. Подробнее: `помощь обещания`, `помощь встречи`, `помощь звонки`, `помощь настройки`, `помощь данные`, `помощь команды`, `помощь сводка`, `помощь календарь`, `помощь коуч`.
         """);
 
     public static readonly Text UnknownTopic = new(
-        "I have no help on \"{0}\". Topics: `help promises`, `help meetings`, `help calls`, `help settings`, `help data`, `help teams`, `help digest`, `help calendar`.",
-        "Справки по теме «{0}» нет. Темы: `помощь обещания`, `помощь встречи`, `помощь звонки`, `помощь настройки`, `помощь данные`, `помощь команды`, `помощь сводка`, `помощь календарь`.");
+        "I have no help on \"{0}\". Topics: `help promises`, `help meetings`, `help calls`, `help settings`, `help data`, `help teams`, `help digest`, `help calendar`, `help coach`.",
+        "Справки по теме «{0}» нет. Темы: `помощь обещания`, `помощь встречи`, `помощь звонки`, `помощь настройки`, `помощь данные`, `помощь команды`, `помощь сводка`, `помощь календарь`, `помощь коуч`.");
 
     /// <summary>A topic: its names in both languages, what it says, and examples to press.</summary>
     public sealed record Topic(string Id, Text Name, string[] Aliases, Text Title, Text Body, Text Examples)
@@ -122,5 +122,6 @@ internal static class HelpTexts
         Teams.TeamsHelp.Topic,
         Digests.DigestHelp.Topic,
         Calendar.CalendarHelp.Topic,
+        Coaching.Ask.AskHelp.Topic,
     ];
 }

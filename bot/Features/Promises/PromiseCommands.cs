@@ -112,22 +112,19 @@ public sealed partial class PromiseCommands(
 
     private async Task<Reply> ExplicitAsync(Turn turn, string body, CancellationToken ct)
     {
-        var colon = body.IndexOf(':');
-        if (colon <= 0 || colon == body.Length - 1) return turn.T(PromiseTexts.ExplicitUsage);
-        var account = body[..colon].Trim();
-        var parse = PromiseParser.ParseExplicit(account, body[(colon + 1)..].Trim(), await ContextAsync(turn, ct));
-        if (string.IsNullOrWhiteSpace(parse.Action)) return turn.T(PromiseTexts.ExplicitUsage);
+        var line = PromiseReading.Explicit(body, await ContextAsync(turn, ct));
+        if (!line.IsPromise || line.TypedAccount is not { } account) return turn.T(PromiseTexts.ExplicitUsage);
 
         // The explicit form names the client on purpose: create the account without asking.
-        var payload = Payload(account, parse.Action, parse.Due);
+        var payload = Payload(account, line.Parse.Action!, line.Parse.Due);
         payload[PromiseActions.ConfirmKey] = "yes";
         return await CreateAsync(turn, new SubmittedAction(PromiseActions.Create, payload), ct);
     }
 
     private async Task<IReadOnlyList<Reply>?> FreeTextAsync(Turn turn, CancellationToken ct)
     {
-        var parse = PromiseParser.Parse(turn.Text, await ContextAsync(turn, ct));
-        if (!parse.IsPromise || string.IsNullOrWhiteSpace(parse.Action)) return null;
+        var parse = PromiseReading.Read(turn.Text, await ContextAsync(turn, ct)).Parse;
+        if (!parse.IsPromise) return null;
         var payload = Payload(parse.Account, parse.Action, parse.Due);
         if (parse.Contact is not null) payload[PromiseActions.ContactKey] = parse.Contact;
         if (parse.IsKnownAccount) payload[PromiseActions.ConfirmKey] = "yes";
