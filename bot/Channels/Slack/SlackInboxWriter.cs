@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace AccountCoachBot.Channels.Slack;
 /// the requests that arrive while one commit is under way share the next, and each is answered only once its row
 /// is committed, so an ack still promises the work is on disk.
 /// </summary>
-public sealed class SlackInboxWriter(IServiceScopeFactory scopes, SlackInboxSignal signal, TimeProvider time, ILogger<SlackInboxWriter> logger)
+public sealed class SlackInboxWriter(IServiceScopeFactory scopes, SlackInboxSignal signal, WriteGate writes, TimeProvider time, ILogger<SlackInboxWriter> logger)
 {
     private const int MaxBatch = 256;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -53,6 +54,7 @@ public sealed class SlackInboxWriter(IServiceScopeFactory scopes, SlackInboxSign
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
             var keys = batch.Select(p => p.Item.Key).Distinct().ToList();
+            await using var gate = await writes.EnterAsync(db, CancellationToken.None); // behind the turns, not in SQLite's busy loop
             var known = (await db.SlackInbox.Where(i => keys.Contains(i.Key)).Select(i => i.Key).ToListAsync()).ToHashSet();
             var fresh = batch.Where(p => !known.Contains(p.Item.Key)).DistinctBy(p => p.Item.Key).ToList(); // a retry of what we have
             db.SlackInbox.AddRange(fresh.Select(p => p.Item));
