@@ -62,6 +62,7 @@ measure() { # name port path script seconds
 for target in "bf-floor $floor /api/messages bf.lua" "bf-bot $bot /api/messages bf.lua" "bf-botbuilder $bfpeer /api/messages bf.lua" \
               "slack-floor $floor /slack/commands slack.lua" "slack-bot $bot /slack/commands slack.lua" "slack-bolt $bolt /slack/events slack.lua"; do
     read -r name port path script <<<"$target"
+    [[ "$name" == ${ACK_ONLY:-}* ]] || continue # ACK_ONLY=bf or slack: one protocol
     measure "$name" "$port" "$path" "$script" 3s
     measure "$name" "$port" "$path" "$script" "$duration"
 done
@@ -70,12 +71,13 @@ echo
 echo "ack benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d$duration"
 printf '%-16s %10s %10s %12s %8s\n' target p50_ms p99_ms req_per_s errors
 for t in slack-floor slack-bot slack-bolt bf-floor bf-bot bf-botbuilder; do
+    [[ "$t" == ${ACK_ONLY:-}* ]] || continue
     printf '%-16s %10s %10s %12s %8s\n' "$t" "${p50[$t]}" "${p99[$t]}" "${rps[$t]}" "${errs[$t]}"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo
-echo "Slack slash command: p99 $(ratio "${p99[slack-bot]}" "${p99[slack-floor]}")x the floor (target <= 2), p50 $(ratio "${p50[slack-bot]}" "${p50[slack-floor]}")x;" \
+[ -z "${rps[slack-bot]:-}" ] || echo "Slack slash command: p99 $(ratio "${p99[slack-bot]}" "${p99[slack-floor]}")x the floor (target <= 2), p50 $(ratio "${p50[slack-bot]}" "${p50[slack-floor]}")x;" \
      "throughput $(ratio "${rps[slack-bot]}" "${rps[slack-bolt]}")x bolt-js (target >= 3), $(ratio "${rps[slack-bot]}" "${rps[slack-floor]}")x the floor"
-echo "Bot Framework help:  p99 $(ratio "${p99[bf-bot]}" "${p99[bf-floor]}")x the floor (target <= 2), p50 $(ratio "${p50[bf-bot]}" "${p50[bf-floor]}")x;" \
+[ -z "${rps[bf-bot]:-}" ] || echo "Bot Framework help:  p99 $(ratio "${p99[bf-bot]}" "${p99[bf-floor]}")x the floor (target <= 2), p50 $(ratio "${p50[bf-bot]}" "${p50[bf-floor]}")x;" \
      "throughput $(ratio "${rps[bf-bot]}" "${rps[bf-botbuilder]}")x botbuilder-js (target >= 3), $(ratio "${rps[bf-bot]}" "${rps[bf-floor]}")x the floor"
 echo "logs: $work"
