@@ -20,7 +20,7 @@ dotnet build -c Release "$root/bench/AccountCoachBot.Bench" -v q -nologo >"$work
 bench=("dotnet" "$root/bench/AccountCoachBot.Bench/bin/Release/net10.0/AccountCoachBot.Bench.dll")
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -f "$work/slack.txt"; }
 trap cleanup EXIT
 
 wait_port() { for _ in $(seq 1 300); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
