@@ -1,5 +1,22 @@
 using BenchmarkDotNet.Running;
 
+// Ack benchmark parts (bench/ack/run.sh starts them): the loopback fakes, the bot, the floor, signed Slack requests.
+switch (args)
+{
+    case ["ack-fakes", var port]:
+        await AccountCoachBot.Bench.Ack.AckFakes.RunAsync(int.Parse(port));
+        return;
+    case ["ack-bot", var fakesPort, .. var settings]:
+        await AccountCoachBot.Bench.Ack.AckBot.RunAsync(int.Parse(fakesPort), settings);
+        return;
+    case ["ack-floor", var port, var secret]:
+        await AccountCoachBot.Bench.Ack.AckFloor.RunAsync(int.Parse(port), secret);
+        return;
+    case ["ack-slack-requests", var requestsFile, var count, var secret, var responseBase]:
+        await AccountCoachBot.Bench.Ack.SlackRequests.WriteAsync(requestsFile, int.Parse(count), secret, responseBase);
+        return;
+}
+
 if (args is ["trace", ..])
 {
     // Quick look without BenchmarkDotNet: wall and CPU time of the baseline and the week's digest, five rounds

@@ -24,7 +24,8 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string Name, string Email)> _members = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public sealed record RecordedCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, string? Authorization, int Status);
+    public sealed record RecordedCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, string? Authorization, int Status,
+        long? ContentLength = null, string? TransferEncoding = null);
 
     private FakeConnector(WebApplication app) => _app = app;
 
@@ -102,7 +103,8 @@ public sealed class FakeConnector : IAsyncDisposable
         else if (OversizedImage(activity)) (status, code) = (413, "MessageSizeTooBig");
         lock (_calls)
         {
-            _calls.Add(new RecordedCall(context.Request.Method, conversationId, activityId, activity, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, status));
+            _calls.Add(new RecordedCall(context.Request.Method, conversationId, activityId, activity, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, status,
+                context.Request.ContentLength, context.Request.Headers.TransferEncoding.ToString() is { Length: > 0 } te ? te : null));
             _changed.TrySetResult();
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

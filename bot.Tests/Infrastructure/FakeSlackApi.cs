@@ -61,7 +61,9 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     /// <param name="HttpMethod"><c>POST</c> or <c>GET</c>.</param>
     /// <param name="Status">The HTTP status the fake answered.</param>
     /// <param name="Response">The body the fake answered, when it was JSON.</param>
-    public sealed record RecordedCall(string Method, JsonObject Body, string? Authorization, string? ContentType, string HttpMethod, int Status, JsonObject? Response)
+    /// <param name="ContentLength">A response_url post's <c>Content-Length</c>, or null when it was chunked.</param>
+    public sealed record RecordedCall(string Method, JsonObject Body, string? Authorization, string? ContentType, string HttpMethod, int Status, JsonObject? Response,
+        long? ContentLength = null)
     {
         public bool IsJson => ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
 
@@ -198,7 +200,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? new JsonObject();
         lock (_calls)
         {
-            _calls.Add(new RecordedCall(ResponseUrlMethod, body, null, context.Request.ContentType, context.Request.Method, 200, null));
+            _calls.Add(new RecordedCall(ResponseUrlMethod, body, null, context.Request.ContentType, context.Request.Method, 200, null, context.Request.ContentLength));
             _changed.TrySetResult();
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

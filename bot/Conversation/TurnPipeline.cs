@@ -14,6 +14,7 @@ public sealed class TurnPipeline(
     IServiceProvider services,
     IEnumerable<IVerbSet> verbSets,
     TimeProvider time,
+    WriteGate writes,
     ILogger<TurnPipeline> logger)
 {
     private readonly IReadOnlyList<Verb> _verbs = verbSets.SelectMany(s => s.Verbs).ToList();
@@ -23,6 +24,7 @@ public sealed class TurnPipeline(
         ArgumentNullException.ThrowIfNull(message);
         var now = time.GetUtcNow().UtcDateTime;
 
+        await using var gate = await writes.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await TryRecordDeliveryAsync(message, now, ct))
         {

@@ -50,6 +50,17 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SendsRepliesWithContentLength_NotChunked()
+    {
+        await _http.PostAsync(_bot.MessagesUrl, Activities.Message(_connector.ServiceUrl, "help", id: "in-1"));
+
+        var calls = await _connector.WaitForDeliveredAsync(2);
+        // Strict proxies in front of a connector refuse chunked bodies.
+        Assert.All(calls, c => Assert.True(c.ContentLength > 0, $"no Content-Length (Transfer-Encoding: {c.TransferEncoding})"));
+        Assert.All(calls, c => Assert.Null(c.TransferEncoding));
+    }
+
+    [Fact]
     public async Task Post_ConfirmsWithAdaptiveCard_WhenPromiseIsCaptured()
     {
         await _http.PostAsync(_bot.MessagesUrl, Activities.Message(_connector.ServiceUrl, "promise Acme: send the revised quote tomorrow"));

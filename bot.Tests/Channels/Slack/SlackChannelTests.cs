@@ -158,6 +158,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answers = await _slack.WaitForCallsAsync(FakeSlackApi.ResponseUrlMethod, 2);
         Assert.All(answers, a => Assert.Equal("ephemeral", a.Body["response_type"]!.GetValue<string>()));
+        Assert.All(answers, a => Assert.True(a.ContentLength > 0, "response_url post without a Content-Length (chunked)"));
         Assert.Contains("Promise saved", BlocksText(answers[^1].Body["blocks"]));
         var promise = await _bot.WithDbAsync(db => db.Promises.SingleAsync());
         Assert.Equal(new DateTime(2026, 3, 5, 17, 0, 0, DateTimeKind.Utc), promise.DueUtc); // Berlin, from users.info

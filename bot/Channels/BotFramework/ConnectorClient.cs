@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using AccountCoachBot.Channels.BotFramework.Auth;
 
 namespace AccountCoachBot.Channels.BotFramework;
@@ -55,10 +56,11 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
 
     private async Task<ConnectorResult> SendAsync(HttpMethod method, Uri url, Activity activity, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, url)
-        {
-            Content = JsonContent.Create(activity, options: BotFrameworkJson.Options),
-        };
+        // Serialized up front so the request carries a Content-Length: strict proxies in front of a connector
+        // refuse chunked bodies, and Microsoft's SDKs send a length too.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity, BotFrameworkJson.Options));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var request = new HttpRequestMessage(method, url) { Content = content };
         var token = await tokens.GetTokenAsync(ct);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

@@ -17,6 +17,7 @@ public static class SlackChannelExtensions
         builder.Services.AddHttpClient(SlackTurnRunner.ResponseUrlClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<SlackSignatureVerifier>();
         builder.Services.AddSingleton<SlackInboxSignal>();
+        builder.Services.AddSingleton<SlackInboxWriter>();
         builder.Services.AddSingleton<SlackDirectory>();
         builder.Services.AddScoped<SlackEndpoints>();
         builder.Services.AddScoped<SlackTurnRunner>();

@@ -20,9 +20,8 @@ public sealed class SlackEndpoints(
     IOptions<SlackOptions> options,
     SlackSignatureVerifier verifier,
     CoachDbContext db,
-    SlackInboxSignal signal,
+    SlackInboxWriter inbox,
     SlackApiClient api,
-    TimeProvider time,
     ILogger<SlackEndpoints> logger)
 {
     public const int MaxBodyBytes = 1024 * 1024;
@@ -139,21 +138,7 @@ public sealed class SlackEndpoints(
     }
 
     /// <summary>Records the request durably before the ack: Slack never resends what was acknowledged.</summary>
-    private async Task RecordAsync(string key, string kind, string payload, CancellationToken ct)
-    {
-        if (await db.SlackInbox.AnyAsync(i => i.Key == key, ct)) return; // a Slack retry of what we already have
-        var item = new SlackInboxItem { Key = key, Kind = kind, PayloadJson = payload, ReceivedUtc = time.GetUtcNow().UtcDateTime };
-        db.SlackInbox.Add(item);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            signal.Notify(item.Id);
-        }
-        catch (DbUpdateException)
-        {
-            // Recorded concurrently by a retry that raced this one.
-        }
-    }
+    private Task RecordAsync(string key, string kind, string payload, CancellationToken ct) => inbox.RecordAsync(key, kind, payload, ct);
 
     /// <summary>The raw body when it is signed by Slack; null otherwise (the caller answers 401).</summary>
     private async Task<byte[]?> ReadVerifiedAsync(HttpContext http, CancellationToken ct)

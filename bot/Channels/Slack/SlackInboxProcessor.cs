@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class SlackInboxSignal
 /// Works through recorded Slack requests off the request path. On start it picks up whatever a previous
 /// process recorded but did not finish, so an ack followed by a restart loses nothing.
 /// </summary>
-public sealed class SlackInboxProcessor(IServiceScopeFactory scopes, SlackInboxSignal signal, TimeProvider time, ILogger<SlackInboxProcessor> logger) : BackgroundService
+public sealed class SlackInboxProcessor(IServiceScopeFactory scopes, SlackInboxSignal signal, WriteGate writes, TimeProvider time, ILogger<SlackInboxProcessor> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
@@ -63,8 +64,11 @@ public sealed class SlackInboxProcessor(IServiceScopeFactory scopes, SlackInboxS
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-        var claimed = await db.SlackInbox.Where(i => i.Id == id && i.Status == InboxStatus.Pending && i.Attempts < MaxAttempts)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Attempts, i => i.Attempts + 1), ct);
+        int claimed;
+        // Its writes queue with the turns' (WriteGate) rather than sleeping in SQLite's busy handler.
+        await using (await writes.EnterAsync(db, ct))
+            claimed = await db.SlackInbox.Where(i => i.Id == id && i.Status == InboxStatus.Pending && i.Attempts < MaxAttempts)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Attempts, i => i.Attempts + 1), ct);
         if (claimed == 0) return;
         var item = await db.SlackInbox.SingleAsync(i => i.Id == id, ct);
 
@@ -81,6 +85,7 @@ public sealed class SlackInboxProcessor(IServiceScopeFactory scopes, SlackInboxS
             if (item.Attempts >= MaxAttempts) item.Status = InboxStatus.Failed;
         }
         item.ProcessedUtc = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        await using (await writes.EnterAsync(db, ct))
+            await db.SaveChangesAsync(ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using static AccountCoachBot.Channels.Slack.SlackJson;
 using AccountCoachBot.Conversation;
@@ -187,7 +188,10 @@ public sealed class SlackTurnRunner(
         message["response_type"] = "ephemeral";
         try
         {
-            using var response = await httpClients.CreateClient(ResponseUrlClient).PostAsJsonAsync(url, message, ct);
+            // Serialized up front so the post carries a Content-Length rather than a chunked body.
+            using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(message));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var response = await httpClients.CreateClient(ResponseUrlClient).PostAsync(url, content, ct);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException e)

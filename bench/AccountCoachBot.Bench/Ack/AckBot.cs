@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using AccountCoachBot.Channels.BotFramework.Auth;
+using AccountCoachBot.Data;
+
+namespace AccountCoachBot.Bench.Ack;
+
+/// <summary>
+/// The real bot, built as Program.cs builds it, with one change: its Bot Framework identity clients (OpenID
+/// metadata, key set, outbound token) reach the loopback fakes instead of Microsoft, as bot.Tests' BotHost does.
+/// Everything else (JWT validation, the database, Slack, Hangfire) is the production path.
+/// </summary>
+public static class AckBot
+{
+    /// <summary>ACK_PROFILE=1: where the time goes, at GET /bench/profile (costs a little; off for the measured runs).</summary>
+    private static bool Profile => Environment.GetEnvironmentVariable("ACK_PROFILE") == "1";
+
+    public static async Task RunAsync(int fakesPort, string[] settings)
+    {
+        var app = CoachWebApp.Create(settings, builder =>
+        {
+            builder.Services.AddHttpClient(BotFrameworkAuthConstants.MetadataHttpClientName)
+                .AddHttpMessageHandler(() => new ToLoopback(fakesPort));
+            builder.Services.AddHttpClient(BotFrameworkAuthConstants.LoginHttpClientName)
+                .AddHttpMessageHandler(() => new ToLoopback(fakesPort));
+            if (Profile) AckProfile.AddTo(builder);
+        });
+        if (Profile) AckProfile.Map(app);
+        await app.Services.MigrateCoachDatabaseAsync();
+        await app.RunAsync();
+    }
+
+    /// <summary>Sends https://login.botframework.com/… (any host) to http://127.0.0.1:port/… with the same path.</summary>
+    private sealed class ToLoopback(int port) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            request.RequestUri = new UriBuilder(request.RequestUri!) { Scheme = "http", Host = "127.0.0.1", Port = port }.Uri;
+            return base.SendAsync(request, ct);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Ack latency and throughput of the bot against the floor (bare Kestrel) and the JS SDKs, all in one run on this
+# machine. See bench/README.md. Needs wrk, node, and `npm ci` done in bot.Tests/Peers.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+duration=${ACK_DURATION:-10s}
+connections=${ACK_CONNECTIONS:-16}
+threads=${ACK_THREADS:-2}
+base=${ACK_BASE_PORT:-5190}
+fakes=$base bot=$((base + 1)) floor=$((base + 2)) bfpeer=$((base + 3)) bolt=$((base + 4))
+secret=bench-signing-secret
+app_id=00000000-0000-0000-0000-00000000be9c
+work=$(mktemp -d "${TMPDIR:-/tmp}/coach-ack.XXXXXX")
+export NODE_PATH="$root/bot.Tests/Peers/node_modules"
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+[ -d "$NODE_PATH/botbuilder" ] || { echo "run: cd bot.Tests/Peers && npm ci" >&2; exit 1; }
+
+dotnet build -c Release "$root/bench/AccountCoachBot.Bench" -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+bench=("dotnet" "$root/bench/AccountCoachBot.Bench/bin/Release/net10.0/AccountCoachBot.Bench.dll")
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -f "$work/slack.txt"; }
+trap cleanup EXIT
+
+wait_port() { for _ in $(seq 1 300); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
+
+"${bench[@]}" ack-fakes "$fakes" >"$work/fakes.log" 2>&1 & pids+=($!)
+wait_port "$fakes"
+token=$(curl -s "http://127.0.0.1:$fakes/bench/token")
+
+"${bench[@]}" ack-bot "$fakes" --urls="http://127.0.0.1:$bot" "--ConnectionStrings:Coach=Data Source=$work/coach.db" \
+    --MicrosoftAppId=$app_id --MicrosoftAppPassword=bench-password \
+    --Slack:BotToken=xoxb-bench --Slack:SigningSecret=$secret --Slack:ApiBaseUrl="http://127.0.0.1:$fakes/api/" \
+    ${ACK_BOT_ARGS:-} >"$work/bot.log" 2>&1 & pids+=($!)
+"${bench[@]}" ack-floor "$floor" "$secret" >"$work/floor.log" 2>&1 & pids+=($!)
+node "$root/bench/ack/bf-peer.js" "$bfpeer" "$fakes" "$app_id" >"$work/bf-peer.log" 2>&1 & pids+=($!)
+node "$root/bench/ack/bolt-peer.js" "$bolt" "$fakes" "$secret" >"$work/bolt-peer.log" 2>&1 & pids+=($!)
+for p in $bot $floor $bfpeer $bolt; do wait_port "$p"; done
+
+export ACK_THREADS=$threads ACK_TOKEN=$token ACK_APP_ID=$app_id ACK_SERVICE_URL="http://127.0.0.1:$fakes/"
+export ACK_SLACK_FILE="$work/slack.txt"
+declare -A p50 p99 rps errs
+
+measure() { # name port path script seconds
+    local out
+    [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ] && curl -s "http://127.0.0.1:$bot/bench/profile?reset=1" >/dev/null
+    out=$(ACK_SLACK_PATH=$3 wrk -t"$threads" -c"$connections" -d"$5" --latency -s "$root/bench/ack/$4" "http://127.0.0.1:$2$3" | grep '^RESULT')
+    [ "$5" = "$duration" ] || return 0
+    if [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ]; then
+        echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -25
+    fi
+    p50[$1]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$out"); p99[$1]=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$out")
+    rps[$1]=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$out"); errs[$1]=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$out")
+}
+
+# Signed now: Slack's 5-minute window covers the whole run. Every request a fresh trigger_id.
+"${bench[@]}" ack-slack-requests "$ACK_SLACK_FILE" "${ACK_SLACK_REQUESTS:-400000}" "$secret" "http://127.0.0.1:$fakes/"
+
+# Bot Framework first: the Slack commands leave the bot a backlog of turns to work through, which would share
+# the machine with whatever is measured after them. Each target is warmed for 3 s right before its measured run.
+for target in "bf-floor $floor /api/messages bf.lua" "bf-bot $bot /api/messages bf.lua" "bf-botbuilder $bfpeer /api/messages bf.lua" \
+              "slack-floor $floor /slack/commands slack.lua" "slack-bot $bot /slack/commands slack.lua" "slack-bolt $bolt /slack/events slack.lua"; do
+    read -r name port path script <<<"$target"
+    [[ "$name" == ${ACK_ONLY:-}* ]] || continue # ACK_ONLY=bf or slack: one protocol
+    measure "$name" "$port" "$path" "$script" 3s
+    measure "$name" "$port" "$path" "$script" "$duration"
+done
+
+echo
+echo "ack benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d$duration"
+printf '%-16s %10s %10s %12s %8s\n' target p50_ms p99_ms req_per_s errors
+for t in slack-floor slack-bot slack-bolt bf-floor bf-bot bf-botbuilder; do
+    [[ "$t" == ${ACK_ONLY:-}* ]] || continue
+    printf '%-16s %10s %10s %12s %8s\n' "$t" "${p50[$t]}" "${p99[$t]}" "${rps[$t]}" "${errs[$t]}"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo
+[ -z "${rps[slack-bot]:-}" ] || echo "Slack slash command: p99 $(ratio "${p99[slack-bot]}" "${p99[slack-floor]}")x the floor (target <= 2), p50 $(ratio "${p50[slack-bot]}" "${p50[slack-floor]}")x;" \
+     "throughput $(ratio "${rps[slack-bot]}" "${rps[slack-bolt]}")x bolt-js (target >= 3), $(ratio "${rps[slack-bot]}" "${rps[slack-floor]}")x the floor"
+[ -z "${rps[bf-bot]:-}" ] || echo "Bot Framework help:  p99 $(ratio "${p99[bf-bot]}" "${p99[bf-floor]}")x the floor (target <= 2), p50 $(ratio "${p50[bf-bot]}" "${p50[bf-floor]}")x;" \
+     "throughput $(ratio "${rps[bf-bot]}" "${rps[bf-botbuilder]}")x botbuilder-js (target >= 3), $(ratio "${rps[bf-bot]}" "${rps[bf-floor]}")x the floor"
+echo "logs: $work"

@@ -1,0 +1,49 @@
+using AccountCoachBot.Channels.Slack;
+using AccountCoachBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AccountCoachBot.Tests.Channels.Slack;
+
+/// <summary>The inbox written many requests to a commit: every request on disk once, retries included.</summary>
+public sealed class SlackInboxWriterTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly TestDatabase _db = new();
+    private FakeSlackApi _slack = null!;
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlackApi.StartAsync("xoxb-test-token");
+        _bot = await BotHost.StartAsync(_db.Path, _time, new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-test-token",
+            ["Slack:SigningSecret"] = "test-signing-secret",
+            ["Slack:ApiBaseUrl"] = _slack.BaseUrl,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _slack.DisposeAsync();
+        _db.Dispose();
+    }
+
+    [Fact]
+    public async Task RecordAsync_StoresEachKeyOnce_WhenRequestsAndTheirRetriesArriveTogether()
+    {
+        var writer = _bot.Services.GetRequiredService<SlackInboxWriter>();
+
+        // 20 requests, each arriving three times at once (Slack retries), all acknowledged only once stored.
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            writer.RecordAsync($"event:Ev{i % 20}", SlackInboxKinds.Event, "{}", CancellationToken.None)));
+        await writer.RecordAsync("event:Ev3", SlackInboxKinds.Event, "{}", CancellationToken.None); // a late retry
+
+        var keys = await _bot.WithDbAsync(db => db.SlackInbox.Select(i => i.Key).ToListAsync());
+        Assert.Equal(20, keys.Count);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"event:Ev{i}").Order(), keys.Order());
+    }
+}
