@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -37,5 +38,24 @@ public sealed class HousekeepingTests : IAsyncLifetime
         var left = await _host.WithDbAsync(db => db.Outbox.ToListAsync());
         Assert.NotEmpty(left);
         Assert.All(left, o => Assert.Equal(OutboxStatus.Pending, o.Status));
+    }
+
+    [Fact]
+    public async Task Run_DropsHandledSlackRequests_AfterTheRedeliveryWindow_AndKeepsPendingOnes()
+    {
+        var now = _host.Time.GetUtcNow().UtcDateTime;
+        await _host.WithDbAsync(async db =>
+        {
+            db.SlackInbox.Add(new SlackInboxItem { Key = "event:Done", Kind = SlackInboxKinds.Event, ReceivedUtc = now, Status = InboxStatus.Done });
+            db.SlackInbox.Add(new SlackInboxItem { Key = "event:Pending", Kind = SlackInboxKinds.Event, ReceivedUtc = now });
+            return await db.SaveChangesAsync();
+        });
+
+        await RunAsync();
+        Assert.Equal(2, await _host.WithDbAsync(db => db.SlackInbox.CountAsync()));
+        _host.Time.Advance(Housekeeping.DeliveryRetention + TimeSpan.FromMinutes(1));
+        await RunAsync();
+
+        Assert.Equal(["event:Pending"], await _host.WithDbAsync(db => db.SlackInbox.Select(i => i.Key).ToListAsync()));
     }
 }

@@ -77,6 +77,9 @@ public sealed class SlackInboxProcessor(IServiceScopeFactory scopes, SlackInboxS
             await using (var work = scopes.CreateAsyncScope())
                 await work.ServiceProvider.GetRequiredService<SlackTurnRunner>().RunAsync(item, ct);
             item.Status = InboxStatus.Done;
+            // Only the key is needed from now on (to spot Slack's retries); what the person typed may hold a secret,
+            // such as a calendar's private address, and is not kept once handled.
+            item.PayloadJson = "{}";
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
