@@ -39,7 +39,7 @@ public static class SchedulingExtensions
             if (postgres is null)
                 c.UseInMemoryStorage(new InMemoryStorageOptions());
             else
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(postgres), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(postgres), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(5) });
         });
 
         var runServer = builder.Configuration.GetSection(DispatcherOptions.Section).GetValue(nameof(DispatcherOptions.RunServer), true);

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AccountCoachBot.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresCoachDbContext))]
-    [Migration("20261201162058_InitialPostgres")]
+    [Migration("20261201165253_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
