@@ -13,7 +13,7 @@ namespace AccountCoachBot.Tests.Data.Postgres;
 public sealed class HangfirePostgresTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [DbFact]
-    public async Task RecurringJob_IsStoredInPostgres_AndDeliversDueReminder()
+    public async Task RecurringJob_IsStoredInPostgres_AndDeliversDueReminder_AndTheInstanceIsReady()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
         await using var connector = await FakeConnector.StartAsync();
@@ -21,6 +21,8 @@ public sealed class HangfirePostgresTests(PostgresDatabase postgres) : IClassFix
         await using var bot = await BotHost.StartAsync("unused.db", time, settings);
         await postgres.ResetAsync();
         using var http = new HttpClient();
+        var ready = await http.GetAsync(bot.BaseUrl + "readyz"); // database and job storage both on PostgreSQL
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
         await http.PostAsync(bot.MessagesUrl, Activities.Message(connector.ServiceUrl, "promise Acme: call Olga back in 5 minutes"));
         await connector.WaitForDeliveredAsync(2);
 
