@@ -1,6 +1,7 @@
 using AccountCoachBot.Channels.BotFramework;
 using AccountCoachBot.Channels.Playground;
 using AccountCoachBot.Channels.Slack;
+using AccountCoachBot.Operations;
 using AccountCoachBot.Scheduling;
 
 namespace AccountCoachBot;
@@ -27,7 +28,7 @@ public static class CoachWebApp
         app.MapBotFramework();
         app.MapSlack();
         app.MapPlayground();
-        app.MapGet("/healthz", () => Results.Ok("ok"));
+        app.MapHealth();
         return app;
     }
 }

@@ -1,11 +1,11 @@
 using AccountCoachBot;
 using AccountCoachBot.Cli;
-using AccountCoachBot.Data;
+using AccountCoachBot.Operations;
 
-return await CliCommands.RunAsync(args, Console.In, Console.Out, Console.Error, async settings =>
+return await StartupChecks.ExitCodeAsync(() => CliCommands.RunAsync(args, Console.In, Console.Out, Console.Error, async settings =>
 {
-    var app = CoachWebApp.Create(settings);
-    await app.Services.MigrateCoachDatabaseAsync();
+    await using var app = CoachWebApp.Create(settings);
+    await StartupChecks.RunAsync(app.Services); // before anything listens: a refusal is one line and exit code 1
     await app.RunAsync();
     return 0;
-});
+}), Console.Error);

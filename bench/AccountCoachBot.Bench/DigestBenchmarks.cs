@@ -34,9 +34,13 @@ public class DigestBenchmarks
     {
         var path = Path.Combine(Path.GetTempPath(), "coach-bench", "digest-v1.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var fresh = !File.Exists(path);
+        // COACH_BENCH_POSTGRES (a connection string to an existing, empty or seeded database): the same data on PostgreSQL.
+        var postgres = Environment.GetEnvironmentVariable("COACH_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null;
+        var fresh = postgres is null && !File.Exists(path);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Coach"] = $"Data Source={path}" });
+        builder.Configuration.AddInMemoryCollection(postgres is null
+            ? new Dictionary<string, string?> { ["ConnectionStrings:Coach"] = $"Data Source={path}" }
+            : new Dictionary<string, string?> { ["Database:Provider"] = "postgres", ["ConnectionStrings:Coach"] = postgres });
         builder.Logging.ClearProviders();
         if (Trace)
         {
@@ -48,6 +52,9 @@ public class DigestBenchmarks
         builder.Services.AddSingleton<TimeProvider>(new FixedTime(BenchData.Now));
         _host = builder.Build();
         _host.Services.MigrateCoachDatabaseAsync().GetAwaiter().GetResult();
+        if (postgres is not null)
+            using (var scope = _host.Services.CreateScope())
+                fresh = !scope.ServiceProvider.GetRequiredService<CoachDbContext>().People.Any();
         if (fresh)
         {
             try
@@ -56,7 +63,7 @@ public class DigestBenchmarks
             }
             catch
             {
-                File.Delete(path);
+                if (postgres is null) File.Delete(path);
                 throw;
             }
         }

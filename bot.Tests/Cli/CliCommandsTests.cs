@@ -170,7 +170,7 @@ public class CliCommandsTests
         Assert.DoesNotContain("Now listening", output + error);
     }
 
-    private static async Task<(int ExitCode, string Out, string Error)> RunExecutableAsync(TestDatabase db, TimeSpan timeout, params string[] args)
+    internal static async Task<(int ExitCode, string Out, string Error)> RunExecutableAsync(TestDatabase db, TimeSpan timeout, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "AccountCoachBot.dll");
         Assert.True(File.Exists(dll), $"The bot's build output is missing: {dll}");

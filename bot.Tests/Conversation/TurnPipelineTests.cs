@@ -6,18 +6,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountCoachBot.Tests.Conversation;
 
-public sealed class TurnPipelineTests : IAsyncLifetime
+public class TurnPipelineTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private CoachTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private Task<Person> PersonAsync(string user = "olga") =>
         _host.WithDbAsync(db => db.People.SingleAsync(p => p.Identities.Any(i => i.ExternalId == user)));
 
-    [Fact]
+    [DbFact]
     public async Task Handle_WelcomesOnce_WithTheZoneItAssumed()
     {
         var first = await _host.SayAsync("settings", timeZone: null);
@@ -29,7 +32,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Single(second);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Handle_TakesZoneFromChannel_UntilPersonSetsOne()
     {
         await _host.SayAsync("hi", timeZone: "Europe/Berlin");
@@ -41,7 +44,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Equal("America/New_York", (await PersonAsync()).TimeZoneId);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Handle_RefusesUnknownZone_AndKeepsTheOld()
     {
         await _host.SayAsync("hi");
@@ -51,7 +54,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Equal("Europe/Berlin", (await PersonAsync()).TimeZoneId);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Handle_SpeaksRussian_WhenMessageIsInCyrillic()
     {
         var replies = await _host.SayAsync("настройки", locale: "en-US");
@@ -61,7 +64,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Equal(Language.Ru, (await PersonAsync()).Language);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Handle_KeepsChosenLanguage_WhenScriptDiffers()
     {
         await _host.SayAsync("language ru");
@@ -70,7 +73,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Equal("Ваши настройки", reply.Card!.Title);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("hours 18:00-09:00")]
     [InlineData("hours nine to five")]
     [InlineData("workdays someday")]
@@ -86,7 +89,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Equal((before.WorkStart, before.WorkEnd, before.WorkDaysMask), (after.WorkStart, after.WorkEnd, after.WorkDaysMask));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Handle_SetsHoursAndDays()
     {
         await _host.SayAsync("hours 08:30-17:30");
@@ -98,7 +101,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.False(person.Hours.IsWorkday(DayOfWeek.Friday));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Handle_DropsRepeatedDelivery()
     {
         await using var scope = _host.Services.CreateAsyncScope();
@@ -110,7 +113,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Empty(await scope2.ServiceProvider.GetRequiredService<TurnPipeline>().HandleAsync(message, CancellationToken.None));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Handle_SaysItDidNotUnderstand_WithAnExample()
     {
         await _host.SayAsync("hi");
@@ -119,7 +122,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Equal("I didn't catch that. Try: `promise Acme: send the quote by Friday`, or `help`.", reply.Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Why_ShowsThePrincipleAndItsSource()
     {
         var reply = (await _host.SayAsync("why always-do-what-you-say"))[^1];
@@ -127,7 +130,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         Assert.Contains("Source: seed 004", reply.Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Pause_StopsNudges_ResumeBringsThemBack()
     {
         await _host.SayAsync("promise Acme: send the quote in 30 minutes"); // due Wed 10:30 Berlin
@@ -155,7 +158,7 @@ public sealed class TurnPipelineTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task Settings_ShowEachFeaturesSwitches()
     {
         await _host.SayAsync("mute calls");

@@ -58,6 +58,7 @@ public sealed class BotHost : IAsyncDisposable
         {
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.Services.ConfigureDbContext<CoachDbContext>((_, options) => options.AddInterceptors(writes));
+            builder.Services.ConfigureDbContext<AccountCoachBot.Data.Postgres.PostgresCoachDbContext>((_, options) => options.AddInterceptors(writes));
             if (identity is null)
             {
                 builder.Services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));

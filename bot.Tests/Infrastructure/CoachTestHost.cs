@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountCoachBot.Tests.Infrastructure;
 
 /// <summary>
-/// The product without a channel: the real pipeline, features and dispatcher on a real SQLite file, a fake
+/// The product without a channel: the real pipeline, features and dispatcher on a real SQLite file (or PostgreSQL), a fake
 /// clock, and a recording sender standing in for the channel ("test" transport).
 /// </summary>
 public sealed class CoachTestHost : IAsyncDisposable
@@ -33,10 +33,14 @@ public sealed class CoachTestHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="services">Last word on the services (a shared key ring for a restart, a log capture).</param>
+    /// <param name="postgres">
+    /// Runs on that PostgreSQL database instead of a SQLite file of its own, emptied first unless <paramref name="keepData"/>
+    /// (a second instance on the same database).
+    /// </param>
     public static async Task<CoachTestHost> StartAsync(DateTimeOffset now, string? pacing = null, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, PostgresDatabase? postgres = null, bool keepData = false, FakeTimeProvider? time = null)
     {
-        var time = new FakeTimeProvider(now);
+        time ??= new FakeTimeProvider(now);
         var sender = new RecordingSender();
         var db = new TestDatabase();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
@@ -46,6 +50,7 @@ public sealed class CoachTestHost : IAsyncDisposable
             // Feature tests send several nudges at one fake instant; pacing has its own test.
             ["Scheduling:MinIntervalPerConversation"] = pacing ?? "00:00:00",
         });
+        if (postgres is not null) builder.Configuration.AddInMemoryCollection(postgres.Settings);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddCoachServices();
@@ -57,6 +62,7 @@ public sealed class CoachTestHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.MigrateCoachDatabaseAsync();
+        if (postgres is not null && !keepData) await postgres.ResetAsync();
         return new CoachTestHost(host, db, time, sender);
     }
 

@@ -6,11 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountCoachBot.Tests.Scheduling;
 
-public sealed class HousekeepingTests : IAsyncLifetime
+public class HousekeepingTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private CoachTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -20,7 +23,7 @@ public sealed class HousekeepingTests : IAsyncLifetime
         return await ActivatorUtilities.CreateInstance<Housekeeping>(scope.ServiceProvider).RunAsync(CancellationToken.None);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Run_DropsOldDeliveriesAndFinishedNudges_AndKeepsWhatIsPending()
     {
         await _host.SayAsync("promise Acme: call Olga back in 5 minutes");   // a pending due reminder

@@ -8,18 +8,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountCoachBot.Tests.Scheduling;
 
 /// <summary>The dispatcher on a real SQLite file with a fake clock: once, on time, in working hours.</summary>
-public sealed class NudgeDispatcherTests : IAsyncLifetime
+public class NudgeDispatcherTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     // Wed 2026-03-04 10:00 Berlin.
     private CoachTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private Task<OutboxMessage> DueRowAsync() => _host.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Kind == ReminderPolicy.DueKind));
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_DefersToNextWorkingMorning_WhenDueAfterHoursChanged()
     {
         await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
@@ -35,7 +38,7 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
         Assert.Equal("Overdue promises (1)", Assert.Single(_host.Sender.Sent).Reply.Card!.Title);
     }
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_SendsNoNudge_WhilePersonPaused()
     {
         await _host.SayAsync("promise Acme: call Olga back in 5 minutes");   // due 10:05
@@ -66,7 +69,7 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
         Assert.Contains("Initech", PlainTextRenderer.Render(Assert.Single(_host.Sender.Sent).Reply));
     }
 
-    [Fact]
+    [DbFact]
     public async Task DispatchDueAsync_SendsEachNudgeOnce_WhenTwoDispatchersRace()
     {
         // Two dispatchers as two processes would have them: their own instances, each claim on its own scope
@@ -121,7 +124,7 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
         return await HangGuard.WaitAsync(Task.WhenAll(runs), "the racing dispatchers finishing");
     }
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_SendsEachMissedReminderOnce_WhenRunsWereMissed()
     {
         await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
@@ -133,7 +136,7 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
         Assert.Equal(2, _host.Sender.Sent.Count);
     }
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_DropsReminderBefore_WhenItArrivesAfterTheDueTime()
     {
         await _host.SayAsync("promise Acme: send the quote tomorrow"); // Thu 18:00; before-reminder Thu 09:00
@@ -147,7 +150,7 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Skipped, before.Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_ReschedulesWithRetryAfter_WhenChannelThrottles()
     {
         await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
@@ -164,7 +167,7 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
         Assert.Equal(2, (await DueRowAsync()).Attempts);
     }
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_MarksFailed_WhenAttemptsRunOut()
     {
         await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
@@ -180,7 +183,7 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
         Assert.Equal(0, await _host.Dispatcher.RunAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_HoldsPromiseRemindersDuringVacation_AndSummarisesOnReturn()
     {
         await _host.SayAsync("vacation 2026-03-09 2026-03-13");
@@ -204,7 +207,7 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
         Assert.Equal("Overdue promises (2)", summary.Reply.Card!.Title);
     }
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_ListsOverduePromisesOncePerWorkingDay()
     {
         await _host.SayAsync("promise Acme: send the quote tomorrow");
@@ -233,15 +236,18 @@ public sealed class NudgeDispatcherTests : IAsyncLifetime
     }
 }
 
-public sealed class NudgeDispatcherPacingTests : IAsyncLifetime
+public class NudgeDispatcherPacingTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private CoachTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), pacing: "00:00:01");
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), pacing: "00:00:01", postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_ReschedulesTheSecondMessageToOneConversation_InsteadOfWaiting()
     {
         await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
@@ -259,15 +265,18 @@ public sealed class NudgeDispatcherPacingTests : IAsyncLifetime
     }
 }
 
-public sealed class NudgeDispatcherTransportTests : IAsyncLifetime
+public class NudgeDispatcherTransportTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private CoachTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task RunAsync_LeavesRowsAlone_WhenThisProcessCannotDeliverTheirTransport()
     {
         await _host.SayAsync("promise Acme: call Olga back in 5 minutes");

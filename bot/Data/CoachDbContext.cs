@@ -7,8 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Data;
 
-public sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : DbContext(options)
+/// <summary>
+/// The app's data. SQLite uses this type (migrations in Data/Migrations); PostgreSQL uses <see cref="Postgres.PostgresCoachDbContext"/>,
+/// the same model with migrations of its own, as EF Core keeps one migration set per provider.
+/// </summary>
+public class CoachDbContext : DbContext
 {
+    public CoachDbContext(DbContextOptions<CoachDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own subclass, whose options are typed to it.</summary>
+    protected CoachDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<ConversationAddress> Addresses => Set<ConversationAddress>();

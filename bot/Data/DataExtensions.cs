@@ -1,3 +1,4 @@
+using AccountCoachBot.Data.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +9,18 @@ public static class DataExtensions
     public const string ConnectionName = "Coach";
     private const string DefaultDatabase = "data/coach.db";
 
-    /// <summary>SQLite file by default: <c>data/coach.db</c> under the content root.</summary>
+    /// <summary>
+    /// SQLite file by default: <c>data/coach.db</c> under the content root. <c>Database:Provider=postgres</c> puts the
+    /// data in PostgreSQL (<c>ConnectionStrings:Coach</c>), which several instances can share.
+    /// </summary>
     public static IHostApplicationBuilder AddCoachData(this IHostApplicationBuilder builder)
     {
+        if (DatabaseSettings.ProviderOf(builder.Configuration) == DatabaseProvider.Postgres)
+        {
+            var postgres = DatabaseSettings.PostgresConnectionString(builder.Configuration);
+            builder.Services.AddDbContext<CoachDbContext, PostgresCoachDbContext>(options => options.UseNpgsql(postgres));
+            return builder;
+        }
         var connectionString = ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddDbContext<CoachDbContext>(options => options
             .UseSqlite(connectionString)
@@ -29,15 +39,20 @@ public static class DataExtensions
         return builder.ToString();
     }
 
-    /// <summary>Creates or upgrades the schema with migrations, so a new version never loses data.</summary>
+    public static bool IsPostgres(this CoachDbContext db) => db is PostgresCoachDbContext;
+
+    /// <summary>
+    /// Creates or upgrades the schema with migrations, so a new version never loses data. Instances starting together
+    /// on one PostgreSQL database are safe: EF Core holds a migration lock.
+    /// </summary>
     public static async Task MigrateCoachDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AccountCoachBot.Data");
-        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        logger.LogInformation("Database: {Path}", source);
+        logger.LogInformation("Database: {Path}", DatabaseSettings.Describe(db.Database.ProviderName ?? "", db.Database.GetConnectionString()));
         await db.Database.MigrateAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        if (!db.IsPostgres())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
     }
 }

@@ -8,7 +8,8 @@ namespace AccountCoachBot.Scheduling;
 /// <summary>
 /// Claims due outbox rows atomically, asks the owning feature to render them, sends them through the
 /// channel and records the outcome. Working hours, pauses, retries and stale addresses are handled here,
-/// not in each feature. Only rows for transports this process can deliver are claimed.
+/// not in each feature. Only rows for transports this process can deliver are claimed. Several instances may run it on
+/// one database: claims (<see cref="OutboxClaims"/>) and pacing (<see cref="ConversationPacing"/>) live in the database.
 /// </summary>
 public sealed class NudgeDispatcher(
     IServiceScopeFactory scopes,
@@ -20,7 +21,6 @@ public sealed class NudgeDispatcher(
 {
     private readonly Dictionary<string, INudgeSender> _senders = senders.ToDictionary(s => s.Transport);
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DateTime> _lastSent = new();
 
     /// <summary>Plans what became due, then sends what is due now. Returns how many messages went out.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
@@ -33,47 +33,45 @@ public sealed class NudgeDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
         if (_senders.Count == 0) return 0;
-        var transports = _senders.Keys.ToList();
+        var transports = _senders.Keys.ToArray();
         var now = time.GetUtcNow().UtcDateTime;
+        var claim = new OutboxClaim(transports, now, now + options.Value.ClaimTimeout, _instance, options.Value.BatchSize);
 
-        List<long> candidates;
+        // PostgreSQL: one statement claims the batch, rows another instance holds are skipped, not waited for.
+        // SQLite has one writer at a time: each due row is claimed just before it is sent.
+        bool batchClaimed;
+        List<long> ids;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-            candidates = await db.Outbox
-                .Where(o => transports.Contains(o.Transport) && o.DueUtc <= now
-                    && (o.Status == OutboxStatus.Pending || (o.Status == OutboxStatus.Sending && o.ClaimedUntilUtc < now)))
-                .OrderBy(o => o.DueUtc)
-                .Select(o => o.Id)
-                .Take(options.Value.BatchSize)
-                .ToListAsync(ct);
+            batchClaimed = db.IsPostgres();
+            ids = batchClaimed ? await OutboxClaims.ClaimBatchAsync(db, claim, ct) : await OutboxClaims.CandidatesAsync(db, claim, ct);
         }
 
         var sent = 0;
-        foreach (var id in candidates)
+        foreach (var id in ids)
         {
             ct.ThrowIfCancellationRequested();
-            if (await DispatchOneAsync(id, ct)) sent++;
+            if (!batchClaimed && !await ClaimOneAsync(id, ct)) continue;
+            if (await DispatchClaimedAsync(id, ct)) sent++;
         }
         return sent;
     }
 
-    private async Task<bool> DispatchOneAsync(long id, CancellationToken ct)
+    private async Task<bool> ClaimOneAsync(long id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var now = time.GetUtcNow().UtcDateTime;
+        var claim = new OutboxClaim([], now, now + options.Value.ClaimTimeout, _instance, 1);
+        return await OutboxClaims.ClaimOneAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(), id, claim, ct);
+    }
+
+    /// <summary>Renders and sends one row this instance has claimed, and records the outcome.</summary>
+    private async Task<bool> DispatchClaimedAsync(long id, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var claimedUntil = now + options.Value.ClaimTimeout;
-
-        // The claim is one conditional UPDATE: of two dispatchers racing for a row, exactly one wins it.
-        var claimed = await db.Outbox
-            .Where(o => o.Id == id && (o.Status == OutboxStatus.Pending || (o.Status == OutboxStatus.Sending && o.ClaimedUntilUtc < now)))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.Status, OutboxStatus.Sending)
-                .SetProperty(o => o.ClaimedBy, _instance)
-                .SetProperty(o => o.ClaimedUntilUtc, claimedUntil)
-                .SetProperty(o => o.Attempts, o => o.Attempts + 1), ct);
-        if (claimed == 0) return false;
 
         var row = await db.Outbox.SingleAsync(o => o.Id == id, ct);
         var person = await db.People.SingleAsync(p => p.Id == row.PersonId, ct);
@@ -100,10 +98,10 @@ public sealed class NudgeDispatcher(
         if (address.IsStale)
             return await FinishAsync(db, row, OutboxStatus.Stale, address.StaleReason ?? "address stale", ct);
 
-        if (_lastSent.TryGetValue(address.Id, out var last) && now - last < options.Value.MinIntervalPerConversation)
+        if (await ConversationPacing.TakeTurnAsync(db, address.Id, now, options.Value.MinIntervalPerConversation, ct) is { } next)
         {
             row.Status = OutboxStatus.Pending;
-            row.DueUtc = last + options.Value.MinIntervalPerConversation;
+            row.DueUtc = next;
             row.Attempts--;
             await db.SaveChangesAsync(ct);
             return false;
@@ -136,7 +134,7 @@ public sealed class NudgeDispatcher(
         {
             case SendOutcome.Sent:
                 row.SentUtc = time.GetUtcNow().UtcDateTime;
-                _lastSent[address.Id] = row.SentUtc.Value;
+                await ConversationPacing.SentAsync(db, address.Id, row.SentUtc.Value, options.Value.MinIntervalPerConversation, ct);
                 return await FinishAsync(db, row, OutboxStatus.Sent, null, ct);
             case SendOutcome.Stale:
                 address.IsStale = true;

@@ -1,5 +1,7 @@
+using AccountCoachBot.Data;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,17 +18,29 @@ public static class SchedulingExtensions
         return services;
     }
 
-    /// <summary>Hangfire (in-memory storage: due items live in the app database) runs the dispatcher every minute.</summary>
+    /// <summary>
+    /// Hangfire runs the dispatcher every minute. Its storage follows the app database: in memory beside SQLite (due items
+    /// live in the app database anyway), in PostgreSQL (schema <c>hangfire</c>) when instances share one, so each
+    /// recurring occurrence fires on one instance only.
+    /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         builder.Services.AddNudgeDispatcher(builder.Configuration);
         builder.Services.AddTransient<NudgeJob>();
         builder.Services.AddScoped<Housekeeping>();
-        builder.Services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions()));
+        var postgres = DatabaseSettings.ProviderOf(builder.Configuration) == DatabaseProvider.Postgres
+            ? DatabaseSettings.PostgresConnectionString(builder.Configuration)
+            : null;
+        builder.Services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (postgres is null)
+                c.UseInMemoryStorage(new InMemoryStorageOptions());
+            else
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(postgres), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(5) });
+        });
 
         var runServer = builder.Configuration.GetSection(DispatcherOptions.Section).GetValue(nameof(DispatcherOptions.RunServer), true);
         if (runServer)

@@ -123,7 +123,7 @@ public sealed class AnonymousModeStartupTests
     public async Task Start_Refuses_WhenUnauthenticatedAndListeningBeyondLoopback()
     {
         using var db = new TestDatabase();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => BotHost.StartAsync(db.Path, _time, urls: "http://0.0.0.0:0"));
+        var error = await Assert.ThrowsAsync<AccountCoachBot.Operations.StartupRefusal>(() => BotHost.StartAsync(db.Path, _time, urls: "http://0.0.0.0:0"));
         Assert.Contains("AllowUnauthenticated", error.Message);
     }
 

@@ -9,11 +9,14 @@ using static AccountCoachBot.Tests.Features.Digests.DigestTestKit;
 namespace AccountCoachBot.Tests.Features.Digests;
 
 /// <summary>`digest me` and `digest definitions` through the real pipeline, in English and Russian.</summary>
-public sealed class DigestCommandsTests : IAsyncLifetime
+public class DigestCommandsTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private CoachTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -33,7 +36,7 @@ public sealed class DigestCommandsTests : IAsyncLifetime
         _host.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
     }
 
-    [Fact]
+    [DbFact]
     public async Task DigestMe_ShowsLastWeeksFigures_WithOneFocusAndItsPrinciple()
     {
         await SeedAsync("olga", "account add Acme key", "en-US", "Europe/Berlin");
@@ -51,7 +54,7 @@ public sealed class DigestCommandsTests : IAsyncLifetime
         Assert.DoesNotContain("secret text", reply.Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task DigestMe_AttachesTheTrendChart_WhenAPeriodHadPromisesDue()
     {
         await SeedAsync("olga", "account add Acme key", "en-US", "Europe/Berlin");
@@ -65,7 +68,7 @@ public sealed class DigestCommandsTests : IAsyncLifetime
         Assert.Contains("50%", image.AltText);
     }
 
-    [Fact]
+    [DbFact]
     public async Task DigestMe_ReadsLastMonth_InRussian()
     {
         await SeedAsync("ivan", "добавить клиента Ромашка", "ru-RU", "Europe/Moscow");
@@ -78,7 +81,7 @@ public sealed class DigestCommandsTests : IAsyncLifetime
         Assert.Equal("`сводка определения` объясняет каждый показатель.", card.Footnote);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("digest me 2026-11-30 2026-11-01", "en-US", "That period ends before it starts: put the earlier date first.")]
     [InlineData("сводка моя 2026-11-30 2026-11-01", "ru-RU", "Период заканчивается раньше, чем начинается: сначала укажите более раннюю дату.")]
     [InlineData("digest me 2024-01-01 2026-11-01", "en-US", "That's longer than a year: pick at most 366 days.")]
@@ -91,7 +94,7 @@ public sealed class DigestCommandsTests : IAsyncLifetime
         Assert.Null(replies[^1].Card);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("digest definitions", "en-US", "How the digest counts", "On time: kept on time ÷ due, with the last 8 periods as a trend.")]
     [InlineData("сводка определения", "ru-RU", "Как считается сводка", "В срок: выполнено в срок ÷ со сроком в периоде, с динамикой за 8 последних периодов.")]
     public async Task DigestDefinitions_ExplainsEachFigureInOneLine(string text, string locale, string title, string onTime)
@@ -104,7 +107,7 @@ public sealed class DigestCommandsTests : IAsyncLifetime
         Assert.All(card.Lines, line => Assert.DoesNotContain('\n', line));
     }
 
-    [Fact]
+    [DbFact]
     public async Task DigestMe_CountsAnAccountMarkedLostInTheWeek_AsChurn()
     {
         await _host.SayAsync("account add Acme");

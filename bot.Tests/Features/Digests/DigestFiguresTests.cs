@@ -13,8 +13,11 @@ namespace AccountCoachBot.Tests.Features.Digests;
 /// The figure definitions on hand-built records with known answers. Olga works in Berlin, Boris in New York; the week is
 /// Mon 23 – Sun 29 Nov 2026, asked on Tue 1 Dec.
 /// </summary>
-public sealed class DigestFiguresTests : IAsyncLifetime
+public class DigestFiguresTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private static readonly TimeZoneInfo Berlin = TimeZones.FindOrUtc("Europe/Berlin");
     private static readonly TimeZoneInfo NewYork = TimeZones.FindOrUtc("America/New_York");
     private CoachTestHost _host = null!;
@@ -23,7 +26,7 @@ public sealed class DigestFiguresTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
+        _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), postgres: Postgres);
         await _host.WithDbAsync(db =>
         {
             var kit = new DigestTestKit(db);
@@ -92,7 +95,7 @@ public sealed class DigestFiguresTests : IAsyncLifetime
 
     private static readonly PromiseCounts OlgasWeek = new(Made: 4, Due: 7, KeptOnTime: 2, KeptLate: 1, MovedBeforeDue: 1, MovedAfterDue: 1, Cancelled: 1, StillOpen: 1, NotYetDue: 0);
 
-    [Fact]
+    [DbFact]
     public async Task Build_GivesEachPromiseDueOneOutcome_ByItsLastDueTimeInTheWeek()
     {
         var digest = await BuildAsync([_olga.Id], Week(Berlin), Berlin);
@@ -103,7 +106,7 @@ public sealed class DigestFiguresTests : IAsyncLifetime
         Assert.Equal(0.5, olga.Promises.ToldInTimeRate);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Build_ShowsTheLastEightWeeks_WithWeeksAcrossTheDaylightSavingChange()
     {
         var digest = await BuildAsync([_olga.Id], Week(Berlin), Berlin);
@@ -116,7 +119,7 @@ public sealed class DigestFiguresTests : IAsyncLifetime
             trend.Select(t => (t.Due, t.KeptOnTime)));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Build_ReadsTheWeeksBoundaries_InTheZoneOfThePeriod()
     {
         var inBerlin = await BuildAsync([_boris.Id], Week(Berlin), Berlin);
@@ -128,7 +131,7 @@ public sealed class DigestFiguresTests : IAsyncLifetime
         Assert.Equal(1, newYorkDst.Members[0].Promises.Due);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Build_CountsACallMadeLateOnSundayNight_AsInTimeForMondaysDue()
     {
         var digest = await BuildAsync([_boris.Id], Week(NewYork), NewYork);
@@ -137,7 +140,7 @@ public sealed class DigestFiguresTests : IAsyncLifetime
         Assert.DoesNotContain(digest.Risks, r => r.Account == "Lost Co");
     }
 
-    [Fact]
+    [DbFact]
     public async Task Build_CountsCallsColdAccountsMeetingsRegularClientsAndChurn()
     {
         var digest = await BuildAsync([_olga.Id], Week(Berlin), Berlin);
@@ -150,7 +153,7 @@ public sealed class DigestFiguresTests : IAsyncLifetime
         Assert.Equal(("Globex", 35, 30), (cold.Account, cold.DaysSinceContact, cold.CadenceDays));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Build_RanksRisksByTheScoringRule_AndPicksOneFocusPerMember()
     {
         var digest = await BuildAsync([_olga.Id, _boris.Id], Week(Berlin), Berlin);
@@ -162,7 +165,7 @@ public sealed class DigestFiguresTests : IAsyncLifetime
         Assert.Equal((FocusKind.AllOnTime, PrincipleIds.RecognizeSuccessRightAway), (focus["Boris"].Kind, focus["Boris"].PrincipleId));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Build_TotalsTheTeam_AsTheSumOfItsMembers()
     {
         var digest = await BuildAsync([_olga.Id, _boris.Id], Week(Berlin), Berlin);
@@ -172,7 +175,7 @@ public sealed class DigestFiguresTests : IAsyncLifetime
         Assert.Equal((9, 4), (digest.Total.Trend[^1].Due, digest.Total.Trend[^1].KeptOnTime));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Json_CarriesEveryFigure_ButNeverWhatWasPromised()
     {
         var digest = await BuildAsync([_olga.Id, _boris.Id], Week(Berlin), Berlin);

@@ -11,14 +11,17 @@ namespace AccountCoachBot.Tests.Features.Digests;
 /// `digest` / `сводка` for leads through the real pipeline: Olga is the admin, Anna leads Sales East (Boris, Vera),
 /// Gleb leads Sales West (Dan) and speaks Russian. Each member's week of 23–29 Nov 2026 is hand-built with known answers.
 /// </summary>
-public sealed class TeamDigestCommandsTests : IAsyncLifetime
+public class TeamDigestCommandsTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private static readonly Dictionary<string, string> Locales = new() { ["gleb"] = "ru-RU" };
     private CoachTestHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero));
+        _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
         await SeedAsync();
     }
 
@@ -61,7 +64,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         _host.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero)); // a Tuesday
     }
 
-    [Fact]
+    [DbFact]
     public async Task Digest_ShowsTheLeadEachMembersFiguresAndTheKudos_ForLastWeek()
     {
         var reply = await LastAsync("digest", "anna");
@@ -79,7 +82,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.NotNull(reply.Image);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Digest_CarriesButtonsNamingTheTeamAndPeriod_ThatAnswerForTheLead()
     {
         var east = await TeamIdAsync("Sales East");
@@ -94,7 +97,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Equal("Team Sales East, 1–30 Nov 2026", pressed.Card!.Title);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("boris", "digest", "You don't lead a team, so there's no team digest for you. Your own figures: `digest me`.")]
     [InlineData("boris", "digest Sales East", "You don't lead Sales East, so its digest isn't yours to read. Your own figures: `digest me`.")]
     [InlineData("anna", "digest Sales West", "You don't lead Sales West, so its digest isn't yours to read. Your own figures: `digest me`.")]
@@ -107,7 +110,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Null(reply.Card);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Digest_IsRefusedInRussian_ToAMemberWhoLeadsNothing()
     {
         var reply = (await _host.SayAsync("сводка", "vera", email: "vera@example.com", locale: "ru-RU"))[^1];
@@ -115,7 +118,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Equal("Вы не руководите командой, поэтому сводки по команде для вас нет. Ваши показатели: `сводка моя`.", reply.Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Button_IsRefused_WhenItsPayloadNamesAnotherTeam()
     {
         var west = await TeamIdAsync("Sales West");
@@ -131,7 +134,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Equal("Команда Sales West, 23–29 нояб. 2026", gleb.Card!.Title);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Button_AnswersPolitely_WhenItsPayloadIsNotOneWeMade()
     {
         var east = (await TeamIdAsync("Sales East")).ToString();
@@ -142,7 +145,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Equal("That button is out of date: type `digest` for a fresh one.", backwards.Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Digest_LetsTheAdminReadAnyTeam_AndAsksWhichWhenSheLeadsNone()
     {
         var named = await LastAsync("digest Sales West last month", "olga");
@@ -153,7 +156,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Equal("You don't lead a team yourself; as an admin you can read any: Sales East, Sales West, e.g. `digest Sales East`.", bare.Text);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("anna", "digest last month", "Team Sales East, 1–30 Nov 2026")]
     [InlineData("anna", "digest 2026-11-23 2026-11-29", "Team Sales East, 23–29 Nov 2026")]
     [InlineData("anna", "digest Sales East 2026-11-01 2026-11-30", "Team Sales East, 1–30 Nov 2026")]
@@ -167,7 +170,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Equal(title, card.Title);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("anna", "digest 2026-11-30 2026-11-01", "That period ends before it starts: put the earlier date first.")]
     [InlineData("anna", "digest Sales East 2024-01-01 2026-11-01", "That's longer than a year: pick at most 366 days.")]
     [InlineData("anna", "digest Sales East 2026-11-01", "I didn't catch the period. Try `digest`, `digest last month` or `digest Sales East 2026-11-01 2026-11-30`.")]
@@ -187,7 +190,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Equal(before, await _host.WithDbAsync(db => db.Set<Team>().CountAsync()));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Digest_SaysSo_ForAnEmptyPeriodAndATeamWithoutMembers()
     {
         await Say("team create Solo lead olga@example.com", "olga");
@@ -200,7 +203,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Equal("Solo has no members yet, so there's nothing to count. Add them: `team add @name`.", nobody.Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Digest_SendsOneDigestPerTeam_ToALeadOfSeveral()
     {
         await Say("team create North lead anna@example.com", "olga");
@@ -211,7 +214,7 @@ public sealed class TeamDigestCommandsTests : IAsyncLifetime
         Assert.Equal(["Team North, 23–29 Nov 2026", "Team Sales East, 23–29 Nov 2026"], replies.Select(r => r.Card!.Title));
     }
 
-    [Fact]
+    [DbFact]
     public async Task DigestMe_StillGoesToTheMembersOwnDigest()
     {
         var card = (await LastAsync("digest me", "anna")).Card!;

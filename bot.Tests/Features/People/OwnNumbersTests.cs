@@ -9,11 +9,14 @@ namespace AccountCoachBot.Tests.Features.People;
 /// Everyone's promises, meetings and accounts are numbered 1, 2, 3… for them alone: on a shared server nobody's
 /// numbers tell how busy the others are, and `done 1` is always one's own #1.
 /// </summary>
-public sealed class OwnNumbersTests : IAsyncLifetime
+public class OwnNumbersTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private CoachTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -21,7 +24,7 @@ public sealed class OwnNumbersTests : IAsyncLifetime
 
     private Task<Promise> PromiseAsync(string what) => _host.WithDbAsync(db => db.Promises.SingleAsync(p => p.What == what));
 
-    [Fact]
+    [DbFact]
     public async Task ThreePeopleOnOneServer_EachFirstPromiseAndMeetingIsNumberOne()
     {
         // Interleaved, as on a real server: by row id, Anna's first promise is the fifth.
@@ -46,7 +49,7 @@ public sealed class OwnNumbersTests : IAsyncLifetime
             Assert.StartsWith("#1 ", (await _host.SayAsync("accounts", user: user))[^1].Card!.Lines.Single());
     }
 
-    [Fact]
+    [DbFact]
     public async Task TypedNumbers_AreTheTypistsOwn()
     {
         await _host.SayAsync("promise Acme: send the quote tomorrow", user: "olga");
@@ -68,7 +71,7 @@ public sealed class OwnNumbersTests : IAsyncLifetime
         Assert.Equal("Meeting #1 is already cancelled.", (await _host.SayAsync("cancel meeting 1", user: "ivan"))[^1].Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Buttons_KeepWorkingByTheirId_AndNeverShowIt()
     {
         await _host.SayAsync("promise Acme: send the quote tomorrow", user: "olga");
@@ -86,7 +89,7 @@ public sealed class OwnNumbersTests : IAsyncLifetime
         Assert.Equal(PromiseStatus.Open, (await PromiseAsync("send the quote")).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Numbers_AreNeverGivenAgain_AfterACancel()
     {
         await _host.SayAsync("promise Acme: send the quote tomorrow");
@@ -99,7 +102,7 @@ public sealed class OwnNumbersTests : IAsyncLifetime
         Assert.Equal("I can't find promise #4 among yours. Type `promises` to see them.", (await _host.SayAsync("done 4"))[^1].Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Russian_UsesTheOwnNumberToo()
     {
         await _host.SayAsync("promise Globex: send the deck tomorrow", user: "ivan");
@@ -110,7 +113,7 @@ public sealed class OwnNumbersTests : IAsyncLifetime
         Assert.Equal(PromiseStatus.Open, (await PromiseAsync("send the deck")).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task DigitsOfOtherScripts_AreNotNumbers()
     {
         await _host.SayAsync("promise Acme: send the quote tomorrow");
@@ -120,7 +123,7 @@ public sealed class OwnNumbersTests : IAsyncLifetime
         Assert.Equal(PromiseStatus.Open, (await PromiseAsync("send the quote")).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task LinkingTwoChats_NumbersTheMovedRowsAfterTheKeptOnes()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow", user: "29:olga", channel: "msteams");

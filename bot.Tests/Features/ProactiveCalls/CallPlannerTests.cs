@@ -7,12 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountCoachBot.Tests.Features.ProactiveCalls;
 
 /// <summary>The planner and dispatcher on a real database with a fake clock: when call nudges go out, and when they wait.</summary>
-public sealed class CallPlannerTests : IAsyncLifetime
+public class CallPlannerTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private CoachTestHost _host = null!;
 
     // Wed 2026-03-04 10:00 Berlin.
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -20,7 +23,7 @@ public sealed class CallPlannerTests : IAsyncLifetime
 
     private IReadOnlyList<Reply> Sent => _host.Sender.Sent.Select(s => s.Reply).ToList();
 
-    [Fact]
+    [DbFact]
     public async Task Planner_NudgesOnceAtTheStartOfTheDueDay_WhenAKeyAccountGoesQuietForFourteenDays()
     {
         await _host.SayAsync("account add Acme key");
@@ -40,7 +43,7 @@ public sealed class CallPlannerTests : IAsyncLifetime
         Assert.Equal(1, await _host.WithDbAsync(db => db.Outbox.CountAsync(o => o.Kind == CallNudgeKinds.Nudge)));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Planner_WaitsForTheOwnersMorning_WhenTheyWorkInAnotherZone()
     {
         await _host.SayAsync("account add Acme every 7 days", user: "sam", timeZone: "America/New_York");
@@ -54,7 +57,7 @@ public sealed class CallPlannerTests : IAsyncLifetime
         Assert.Equal(1, await _host.Dispatcher.RunAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Planner_HoldsNudgesDuringVacation_AndSendsOneCatchUpOnReturn()
     {
         await _host.SayAsync("account add Acme key");
@@ -84,7 +87,7 @@ public sealed class CallPlannerTests : IAsyncLifetime
         Assert.Equal(2, Sent.Count);
     }
 
-    [Fact]
+    [DbFact]
     public async Task VacationOff_EndsTheVacationAtOnce_WithTheCatchUpNextWorkingMinute()
     {
         await _host.SayAsync("account add Acme key");
@@ -99,7 +102,7 @@ public sealed class CallPlannerTests : IAsyncLifetime
         Assert.StartsWith("Welcome back. While you were away, 1 account came due", Assert.Single(Sent).Card!.Title);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Planner_StaysQuiet_WhenCallsAreMuted_AndNudgesAfterUnmute()
     {
         await _host.SayAsync("account add Acme key");
@@ -115,7 +118,7 @@ public sealed class CallPlannerTests : IAsyncLifetime
         Assert.StartsWith("Acme hasn't heard from you for 15 days", Assert.Single(Sent).Card!.Title);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Planner_NudgesAgainAfterAWholeCadence_WhenTheNudgeIsIgnored()
     {
         await _host.SayAsync("account add Acme every 7 days");
@@ -131,7 +134,7 @@ public sealed class CallPlannerTests : IAsyncLifetime
         Assert.StartsWith("Acme hasn't heard from you for 14 days", Sent[^1].Card!.Title);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Planner_TracksAccountsMadeByPromises_AsStandardFromTheirCreation()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
@@ -144,7 +147,7 @@ public sealed class CallPlannerTests : IAsyncLifetime
         Assert.Contains("Open with Acme: 1 promise, overdue since Thu 5 Mar.", nudge.Card.Lines);
     }
 
-    [Fact]
+    [DbFact]
     public async Task PromiseDone_MovesTheLastContact_AndClosesAPendingNudge()
     {
         await _host.SayAsync("account add Acme every 7 days");

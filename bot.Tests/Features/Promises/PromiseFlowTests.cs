@@ -7,12 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountCoachBot.Tests.Features.Promises;
 
 /// <summary>Promise use cases through the real pipeline on a real database.</summary>
-public sealed class PromiseFlowTests : IAsyncLifetime
+public class PromiseFlowTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private CoachTestHost _host = null!;
 
     // Wed 2026-03-04 10:00 Berlin.
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -20,7 +23,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
 
     private static Dictionary<string, string> Id(int id) => new() { [PromiseActions.IdKey] = id.ToString() };
 
-    [Fact]
+    [DbFact]
     public async Task Move_AsksDateThenReason_ThenCoachesWithANoteForTheClient()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
@@ -47,7 +50,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Contains(rows, r => r.Kind == ReminderPolicy.DueKind && r.Status == OutboxStatus.Pending && r.DueUtc == promise.DueUtc);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Move_ByText_InOneLine()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
@@ -59,7 +62,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal("legal is still reviewing", (await PromiseAsync()).History.Single(h => h.Kind == PromiseEventKind.Moved).Reason);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Move_KeepsAsking_WhenDateIsNotUnderstood()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
@@ -72,7 +75,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(new DateTime(2026, 3, 5, 17, 0, 0, DateTimeKind.Utc), (await PromiseAsync()).DueUtc);
     }
 
-    [Fact]
+    [DbFact]
     public async Task PendingQuestion_IsDropped_WhenPersonSaysCancel()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
@@ -83,7 +86,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(PromiseStatus.Open, (await PromiseAsync()).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Cancel_AsksReason_ThenWithdrawsReminders()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
@@ -99,7 +102,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.DoesNotContain(await _host.WithDbAsync(db => db.Outbox.ToListAsync()), r => r.Status == OutboxStatus.Pending);
     }
 
-    [Fact]
+    [DbFact]
     public async Task OnTrack_WithdrawsEarlyReminder_AndKeepsTheDueOne()
     {
         await _host.SayAsync("promise Acme: send the revised quote 2026-03-09");
@@ -112,7 +115,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Pending, rows.Single(r => r.Kind == ReminderPolicy.DueKind).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Snooze_BringsReminderBackNextWorkingMorning()
     {
         await _host.SayAsync("promise Acme: send the revised quote 2026-03-09");
@@ -126,7 +129,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(new DateTime(2026, 3, 9, 8, 0, 0, DateTimeKind.Utc), snooze.DueUtc);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Done_RecognizesRightAway_WithTheWeeksRecord()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
@@ -140,7 +143,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal("Promise #2 is already closed.", (await _host.SayAsync("done 2"))[^1].Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Explicit_AsksForDate_WhenNoneGiven_ThenSaves()
     {
         Assert.StartsWith("By when did you promise it?", (await _host.SayAsync("promise Acme: send the revised quote"))[^1].Text);
@@ -152,7 +155,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(new DateTime(2026, 3, 5, 17, 0, 0, DateTimeKind.Utc), (await PromiseAsync()).DueUtc);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Explicit_RefusesPastDate_AndChangesNothing()
     {
         var reply = (await _host.SayAsync("promise Acme: send the revised quote 2026-03-01"))[^1];
@@ -161,7 +164,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(0, await _host.WithDbAsync(db => db.Promises.CountAsync()));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Explicit_ExplainsTheForm_WhenColonIsMissing()
     {
         var reply = (await _host.SayAsync("promise Acme"))[^1];
@@ -170,7 +173,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(0, await _host.WithDbAsync(db => db.Promises.CountAsync()));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Explicit_ReusesAccount_WhenNameDiffersOnlyInCase()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");
@@ -179,7 +182,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(1, await _host.WithDbAsync(db => db.Accounts.CountAsync()));
     }
 
-    [Fact]
+    [DbFact]
     public async Task List_ShowsOnlyOwnOpenPromises_SoonestFirst()
     {
         await _host.SayAsync("promise Acme: send the contract 2026-03-12");
@@ -193,7 +196,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.DoesNotContain(list.Card.Lines, l => l.Contains("Initech"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task FreeText_AsksBeforeAddingAnUnknownCompany_ThenSaves()
     {
         var ask = (await _host.SayAsync("I'll send Initech the draft contract by Monday"))[^1];
@@ -209,7 +212,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(new DateTime(2026, 3, 9, 17, 0, 0, DateTimeKind.Utc), promise.DueUtc);
     }
 
-    [Fact]
+    [DbFact]
     public async Task FreeText_SavesAtOnce_WhenCompanyIsKnown()
     {
         await _host.SayAsync("promise Globex: send the deck tomorrow");
@@ -222,7 +225,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(new DateTime(2026, 3, 5, 8, 0, 0, DateTimeKind.Utc), promise.DueUtc);
     }
 
-    [Fact]
+    [DbFact]
     public async Task FreeText_AsksForDate_WhenPromiseHasNone()
     {
         await _host.SayAsync("promise Globex: send the deck tomorrow");
@@ -233,7 +236,7 @@ public sealed class PromiseFlowTests : IAsyncLifetime
         Assert.Equal(1, await _host.WithDbAsync(db => db.Promises.CountAsync()));
     }
 
-    [Fact]
+    [DbFact]
     public async Task FreeText_IsNotAPromise_WhenItIsAQuestionOrTheClientsPromise()
     {
         await _host.SayAsync("promise Acme: send the revised quote tomorrow");

@@ -10,14 +10,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountCoachBot.Tests.Features.Promises;
 
 /// <summary>`undo` through the real pipeline: each kind of change, with the nudges it withdrew or wrote, in both languages.</summary>
-public sealed class UndoTests : IAsyncLifetime
+public class UndoTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private static readonly DateTime DueMon = new(2026, 3, 9, 17, 0, 0, DateTimeKind.Utc);       // Mon 9 Mar 18:00 Berlin
     private static readonly DateTime BeforeFri = new(2026, 3, 6, 8, 0, 0, DateTimeKind.Utc);     // Fri 6 Mar 09:00 Berlin
     private CoachTestHost _host = null!;
 
     // Wed 2026-03-04 10:00 Berlin.
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -31,7 +34,7 @@ public sealed class UndoTests : IAsyncLifetime
 
     private async Task SavedPromiseAsync() => await _host.SayAsync("promise Acme: send the revised quote 2026-03-09");
 
-    [Fact]
+    [DbFact]
     public async Task Undo_ReopensThePromise_AndBringsItsRemindersBack_WhenItWasDone()
     {
         await SavedPromiseAsync();
@@ -52,7 +55,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.Null((await _host.WithDbAsync(db => db.Set<AccountCadence>().SingleAsync())).LastContactUtc);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_SaysThereIsNothingMore_WhenAskedASecondTime()
     {
         await SavedPromiseAsync();
@@ -64,7 +67,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.Equal("Nothing to undo.", await LastAsync("undo", user: "ivan"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_KeepsTheChange_WhenItIsOlderThanTenMinutes()
     {
         await SavedPromiseAsync();
@@ -76,7 +79,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.All(await NudgesAsync(), r => Assert.Equal(OutboxStatus.Skipped, r.Status));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_Works_AtTenMinutesExactly()
     {
         await SavedPromiseAsync();
@@ -86,7 +89,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.StartsWith("Promise #1 is open again", await LastAsync("undo"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_RestoresTheOldDateAndItsReminders_AndWithdrawsTheNewOnes_WhenThePromiseWasMoved()
     {
         await SavedPromiseAsync();
@@ -107,7 +110,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.Equal(2, rows.Count(r => r.Status == OutboxStatus.Pending));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_WithdrawsTheSnoozeNudge_AndBringsTheEarlyReminderBack_WhenThePromiseWasSnoozed()
     {
         await SavedPromiseAsync();
@@ -125,7 +128,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.DoesNotContain((await PromiseAsync()).History, h => h.Kind == PromiseEventKind.Snoozed);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_ReopensACancelledPromise_InRussian()
     {
         await _host.SayAsync("язык ru");
@@ -140,7 +143,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.Equal("Больше отменять нечего: вернуть можно только последнее изменение.", await LastAsync("отмени"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task UndoButton_TakesBackTheDone_AndIsRefusedToSomeoneElse()
     {
         await SavedPromiseAsync();
@@ -156,7 +159,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.Equal(PromiseStatus.Open, (await PromiseAsync()).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task UndoButton_ChangesNothing_WhenANewerChangeReplacedIt()
     {
         await SavedPromiseAsync();
@@ -169,7 +172,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.Equal(PromiseStatus.Done, (await _host.WithDbAsync(db => db.Promises.SingleAsync(p => p.Number == 1))).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_RunsInsteadOfAnswering_WhenAQuestionWaits()
     {
         await SavedPromiseAsync();
@@ -183,7 +186,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.Equal(PromiseStatus.Open, (await _host.WithDbAsync(db => db.Promises.SingleAsync(p => p.Number == 2))).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_TakesALoggedCallOffTheLog_SoTheColdAccountNudgeComesAgain()
     {
         await _host.SayAsync("account add Acme key");
@@ -207,7 +210,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.Contains(_host.Sender.Sent, s => s.Reply.Card?.Title == "Acme hasn't heard from you for 16 days (key account, every 14).");
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_LetsThePlannerNudgeAgain_WhenTheCallCameBeforeAnyNudge()
     {
         await _host.SayAsync("account add Acme key");
@@ -223,7 +226,7 @@ public sealed class UndoTests : IAsyncLifetime
         Assert.Contains(_host.Sender.Sent, s => s.Reply.Card?.Title == "Acme hasn't heard from you for 16 days (key account, every 14).");
     }
 
-    [Fact]
+    [DbFact]
     public async Task Undo_LeavesThePromise_WhenItChangedSince()
     {
         await SavedPromiseAsync();

@@ -8,12 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountCoachBot.Tests.Features.Teams;
 
 /// <summary>Teams, leads and admins through the real pipeline: who may create, lead, add and remove, in both languages.</summary>
-public sealed class TeamCommandsTests : IAsyncLifetime
+public class TeamCommandsTests : IAsyncLifetime
 {
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
     private static readonly DateTimeOffset Wednesday = new(2026, 3, 4, 9, 0, 0, TimeSpan.Zero); // 10:00 in Berlin
     private CoachTestHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(Wednesday);
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(Wednesday, postgres: Postgres);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -22,7 +25,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
 
     private Task<int> CountAsync<T>() where T : class => _host.WithDbAsync(db => db.Set<T>().CountAsync());
 
-    [Fact]
+    [DbFact]
     public async Task Create_IsTheFirstPersonsToDo_WhenNoAdminsAreConfigured()
     {
         await Say("hello", "olga", "olga@example.com");          // the first person to write: the admin
@@ -37,7 +40,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.Equal(("anna@example.com", false), (lead.Email, lead.Welcomed)); // a placeholder until Anna writes
     }
 
-    [Fact]
+    [DbFact]
     public async Task Create_IsRefusedToTheFirstPerson_WhenAdminsAreConfigured()
     {
         await using var host = await CoachTestHost.StartAsync(Wednesday, settings: new Dictionary<string, string?> { ["Coach:Admins:0"] = "Boss@Example.com" });
@@ -51,7 +54,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.Equal(0, await host.WithDbAsync(db => db.Set<TeamAdmin>().CountAsync()));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Add_IsRefused_WhenTheLeadOfOneTeamNamesAnother()
     {
         await Say("hello", "olga");
@@ -73,7 +76,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync<TeamMember>());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Create_IsRefused_ForAMemberOfATeam()
     {
         await Say("hello", "olga");
@@ -92,7 +95,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync<Team>());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Add_NamesTheTeam_WhenTheLeadLeadsSeveral()
     {
         await Say("hello", "olga");
@@ -108,7 +111,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.Equal(0, await CountAsync<TeamMember>());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Placeholder_BecomesThePerson_AndIsToldOnce_WhenTheyFirstWriteWithThatEmail()
     {
         await Say("hello", "olga");
@@ -131,7 +134,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.DoesNotContain("hasn't written", await Say("teams", "anna"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Add_TellsAKnownPersonOnce_EvenWhenRemovedAndAddedAgain()
     {
         await Say("hello", "olga");
@@ -149,7 +152,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
             notice.Reply.Text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Commands_WorkInRussian()
     {
         await Say("привет", "olga");
@@ -164,7 +167,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.Equal("Команда «Продажи Восток» уже есть.", exists);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Add_RefusesAnAtNameTheChannelDidNotLink_AndChangesNothing()
     {
         await Say("hello", "olga");
@@ -177,20 +180,20 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync<Person>());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Help_HasATeamsTopic_InBothLanguages()
     {
         Assert.Contains("`team create Sales East lead @anna`", await Say("help teams", "olga"));
         Assert.Contains("`команда создать Продажи Восток руководитель @anna`", await Say("помощь команды", "olga"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Teams_IsSuggested_ForATypo()
     {
         Assert.Contains("`teams`", await Say("taems", "olga"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task TeamAccess_GivesALeadTheirTeamOnly()
     {
         await Say("hello", "olga");

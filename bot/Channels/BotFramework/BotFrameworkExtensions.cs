@@ -1,6 +1,7 @@
 using System.Net;
 using AccountCoachBot.Channels.BotFramework.Auth;
 using AccountCoachBot.Conversation;
+using AccountCoachBot.Operations;
 using AccountCoachBot.Scheduling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,6 +21,7 @@ public static class BotFrameworkExtensions
         builder.Services.AddScoped<MessagesEndpoint>();
         builder.Services.AddSingleton<INudgeSender, BotFrameworkNudgeSender>();
         builder.Services.AddHostedService<AnonymousModeGuard>();
+        builder.Services.AddSingleton<IStartupCheck, AnonymousModeCheck>();
         return builder;
     }
 
@@ -41,33 +43,30 @@ public static class BotFrameworkExtensions
     /// With no app id the endpoint is open, so the server may only listen on loopback unless
     /// BotFramework:AllowUnauthenticated says otherwise (a local container).
     /// </summary>
-    private sealed class AnonymousModeGuard(IServer server, IOptions<BotFrameworkOptions> options, ILogger<AnonymousModeGuard> logger) : IHostedLifecycleService
+    /// <remarks>
+    /// Decided from configuration before Kestrel listens (<see cref="AnonymousModeCheck"/>, also run by the server's start
+    /// checks); checked again on the addresses actually bound, which code may have added.
+    /// </remarks>
+    private sealed class AnonymousModeGuard(IServer server, IOptions<BotFrameworkOptions> options, IConfiguration configuration, ILogger<AnonymousModeGuard> logger) : IHostedLifecycleService
     {
+        public Task StartingAsync(CancellationToken cancellationToken) =>
+            new AnonymousModeCheck(configuration, options).Refusal() is { } reason ? throw new StartupRefusal(reason) : Task.CompletedTask;
+
         public Task StartedAsync(CancellationToken cancellationToken)
         {
             if (!options.Value.IsAuthenticationDisabled || options.Value.AllowUnauthenticated) return Task.CompletedTask;
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var exposed = addresses.Where(a => !IsLoopbackUrl(a)).ToList();
+            var exposed = addresses.Where(a => !ListenAddresses.IsLoopback(a)).ToList();
             if (exposed.Count == 0)
             {
                 logger.LogWarning("No MicrosoftAppId configured: /api/messages accepts unauthenticated requests on loopback only (Emulator, local use)");
                 return Task.CompletedTask;
             }
-            throw new InvalidOperationException(
-                $"Refusing to start: no MicrosoftAppId is configured, so /api/messages would be open on {string.Join(", ", exposed)}. " +
-                "Configure MicrosoftAppId/MicrosoftAppPassword, listen on loopback only, or set BotFramework:AllowUnauthenticated=true for a local container.");
-        }
-
-        private static bool IsLoopbackUrl(string url)
-        {
-            if (!Uri.TryCreate(url.Replace("://+", "://0.0.0.0").Replace("://*", "://0.0.0.0"), UriKind.Absolute, out var uri)) return false;
-            if (uri.IsLoopback) return true;
-            return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+            throw new StartupRefusal(AnonymousModeCheck.RefusalFor(exposed));
         }
 
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -481,6 +481,9 @@ namespace AccountCoachBot.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PacedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 

@@ -24,6 +24,12 @@ public sealed class ConversationAddress
     /// </summary>
     public bool IsShared { get; set; }
 
+    /// <summary>
+    /// The earliest moment the next nudge may go here (per-conversation pacing). In the database, not in a process's
+    /// memory, so every instance sharing it keeps to one pace.
+    /// </summary>
+    public DateTime? PacedUntilUtc { get; set; }
+
     public bool IsStale { get; set; }
     public string? StaleReason { get; set; }
     public DateTime UpdatedUtc { get; set; }

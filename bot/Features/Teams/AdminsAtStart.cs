@@ -23,7 +23,7 @@ public sealed class AdminsAtStart(IServiceScopeFactory scopes, IOptions<TeamsOpt
             else
                 logger.LogInformation("Admin: person {PersonId} ({Name}), the first person who wrote to the bot; set Coach:Admins to name others", admin.Id, TeamPeople.Who(admin));
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
             logger.LogWarning("Could not read the admin at start: {Error}", e.Message);
         }

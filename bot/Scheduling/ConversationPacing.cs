@@ -1,0 +1,36 @@
+using AccountCoachBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Scheduling;
+
+/// <summary>
+/// The least time between two nudges to one conversation (<see cref="DispatcherOptions.MinIntervalPerConversation"/>),
+/// kept on the conversation's address in the database so that instances sharing it keep one pace.
+/// </summary>
+public static class ConversationPacing
+{
+    /// <summary>
+    /// Takes the conversation's next turn at <paramref name="now"/>: one conditional UPDATE, so of two instances only one
+    /// gets it. Returns null when taken, else when the conversation is free again (the nudge is rescheduled, never waited for).
+    /// </summary>
+    public static async Task<DateTime?> TakeTurnAsync(CoachDbContext db, int addressId, DateTime now, TimeSpan interval, CancellationToken ct)
+    {
+        if (interval <= TimeSpan.Zero) return null;
+        var until = now + interval;
+        var taken = await db.Addresses
+            .Where(a => a.Id == addressId && (a.PacedUntilUtc == null || a.PacedUntilUtc <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PacedUntilUtc, until), ct);
+        if (taken == 1) return null;
+        return await db.Addresses.Where(a => a.Id == addressId).Select(a => a.PacedUntilUtc).SingleAsync(ct) ?? now;
+    }
+
+    /// <summary>Counts the interval from when the message actually went out (a slow send must not shorten the gap).</summary>
+    public static Task SentAsync(CoachDbContext db, int addressId, DateTime sentUtc, TimeSpan interval, CancellationToken ct)
+    {
+        if (interval <= TimeSpan.Zero) return Task.CompletedTask;
+        var until = sentUtc + interval;
+        return db.Addresses
+            .Where(a => a.Id == addressId && (a.PacedUntilUtc == null || a.PacedUntilUtc < until))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PacedUntilUtc, until), ct);
+    }
+}
