@@ -1,3 +1,4 @@
+using AccountCoachBot.Ai;
 using AccountCoachBot.Channels.BotFramework;
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Conversation;
@@ -33,6 +34,7 @@ public static class CoachServices
         builder.Services.AddTurnHandler<CoachingCommands>(verbs: [CoachingVerbs.Why], buttons: [CoachingCommands.WhyAction]);
         builder.Services.AddDigests();
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
+        builder.Services.AddAi(builder.Configuration); // after the features: with a model it reads their free text first
         return builder;
     }
 }

@@ -10,9 +10,10 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// checklist's back-and-forth is <see cref="MeetingChecklistChat"/>. Every button re-checks the meeting is the
 /// pressing person's own. Buttons carry the meeting's id; what people type and read is their own number for it.
 /// </summary>
-public sealed class MeetingCommands(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches) : ITurnHandler
+public sealed class MeetingCommands(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches,
+    IEnumerable<IBriefFollowUp> briefFollowUps) : ITurnHandler
 {
-    private readonly MeetingChecklistChat _checklist = new(checklists, destinations, touches);
+    private readonly MeetingChecklistChat _checklist = new(checklists, destinations, touches, briefFollowUps);
 
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
