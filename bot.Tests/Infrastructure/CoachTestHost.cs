@@ -50,6 +50,7 @@ public sealed class CoachTestHost : IAsyncDisposable
         builder.Services.AddNudgeDispatcher(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<INudgeSender>(sender);
+        builder.Services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));
         var host = builder.Build();
         await host.Services.MigrateCoachDatabaseAsync();
         return new CoachTestHost(host, db, time, sender);
