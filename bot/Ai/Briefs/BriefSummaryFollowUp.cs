@@ -32,7 +32,7 @@ public sealed class BriefSummaryFollowUp(ModelGate gate, PromptLibrary prompts, 
     {
         if (json is not { } j || !j.TryGetProperty("lines", out var lines) || lines.ValueKind != JsonValueKind.Array) return null;
         var texts = lines.EnumerateArray().Select(l => l.ValueKind == JsonValueKind.String ? l.GetString()?.Trim() : null).ToList();
-        return texts.Count == 3 && texts.All(t => t is { Length: > 0 and <= MaxLine }) ? texts! : null;
+        return texts.Count == 3 && texts.All(t => t is { Length: > 0 and <= MaxLine }) ? texts.Select(t => t!).ToList() : null;
     }
 
     public static Reply Reply(IReadOnlyList<string> lines, Language language)
