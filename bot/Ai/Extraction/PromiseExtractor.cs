@@ -43,7 +43,9 @@ public sealed class PromiseExtractor(ModelGate gate, PromptLibrary prompts)
 
         var (account, known) = Account(Str(json, "account"), text, context.KnownAccounts);
         var contact = Str(json, "contact") is { Length: <= MaxName } c && Mentions(text, c) ? c : null;
-        return new ExtractedPromise(account, known, contact, action, Due(Str(json, "due"), context));
+        var due = Due(Str(json, "due"), context);
+        // As for the parser: with neither a believable client nor a date there is nothing to track.
+        return account is null && due is null ? null : new ExtractedPromise(account, known, contact, action, due);
     }
 
     /// <summary>One of the person's clients (their spelling), or a new name the message really contains; else none.</summary>
