@@ -135,6 +135,7 @@ public sealed class FakeModelServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested) return;
         _stopping.Cancel();
         await _app.StopAsync();
         await _app.DisposeAsync();

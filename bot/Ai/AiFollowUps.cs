@@ -67,3 +67,22 @@ public sealed class AiFollowUps(IServiceScopeFactory scopes, IEnumerable<INudgeS
         }
     }
 }
+
+/// <summary>On shutdown: no new model work starts, and what runs is given the host's grace period to send its answer.</summary>
+internal sealed class AiFollowUpsShutdown(AiFollowUps followUps) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await followUps.WhenIdleAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            followUps.Stop();
+        }
+    }
+}
+

@@ -36,9 +36,10 @@ public static class AiServiceExtensions
         services.AddSingleton(sp => new ModelGate(sp.GetRequiredService<IChatClient>(), options,
             sp.GetRequiredService<CircuitBreaker>(), sp.GetRequiredService<ILogger<ModelGate>>()));
         services.AddSingleton<AiFollowUps>();
+        services.AddHostedService<AiFollowUpsShutdown>();
         services.AddSingleton<PromiseExtractor>();
         services.AddSingleton<ICoachAnswerer, ModelCoachAnswerer>();
-        services.AddSingleton<IBriefFollowUp, BriefSummaryFollowUp>();
+        services.AddScoped<IBriefFollowUp, BriefSummaryFollowUp>(); // scoped: it defers to its turn's commit
         services.AddTurnHandler<AiButtons>(buttons: [AiButtons.Dismiss]);
 
         // Free text is read by one handler: the model-aware one takes the promises slice's place and delegates to it.

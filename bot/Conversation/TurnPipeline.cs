@@ -14,6 +14,7 @@ public sealed class TurnPipeline(
     IServiceProvider services,
     IEnumerable<IVerbSet> verbSets,
     TimeProvider time,
+    AfterTurn afterTurn,
     ILogger<TurnPipeline> logger)
 {
     private readonly IReadOnlyList<Verb> _verbs = verbSets.SelectMany(s => s.Verbs).ToList();
@@ -45,6 +46,7 @@ public sealed class TurnPipeline(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        afterTurn.Run();
         if (isNew) logger.LogInformation("New person {PersonId} on {Channel}", person.Id, message.Channel);
         return replies;
     }

@@ -13,7 +13,9 @@ namespace AccountCoachBot.Ai.Answers;
 /// <item>A returned answer cites only ids that were among <c>retrieved</c>; an empty list means the model found none
 /// of them fitting and says so in <see cref="CoachAnswer.Text"/>.</item>
 /// </list>
-/// It can take up to <c>Ai:Timeout</c>: call it off the request path (<see cref="AiFollowUps"/>).
+/// It can take up to <c>Ai:Timeout</c>: call it off the request path — answer the turn at once, and in
+/// <c>AfterTurn.Add(() =&gt; followUps.Start(…))</c> (<see cref="AiFollowUps"/>) return the model's answer, or the
+/// offline one when this returns null.
 /// </summary>
 public interface ICoachAnswerer
 {

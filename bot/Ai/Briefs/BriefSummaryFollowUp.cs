@@ -10,18 +10,19 @@ namespace AccountCoachBot.Ai.Briefs;
 /// person was shown it (their own notes for this meeting, nothing else) as marked data. When the model fails,
 /// nothing follows: the brief was the answer.
 /// </summary>
-public sealed class BriefSummaryFollowUp(ModelGate gate, PromptLibrary prompts, AiFollowUps followUps) : IBriefFollowUp
+public sealed class BriefSummaryFollowUp(ModelGate gate, PromptLibrary prompts, AiFollowUps followUps, AfterTurn afterTurn) : IBriefFollowUp
 {
     private const int MaxLine = 240;
 
     public void After(Turn turn, Meeting meeting, Reply brief)
     {
         var data = Data(turn.Language, PlainTextRenderer.Render(brief));
-        followUps.Start(turn.Person.Id, turn.Address.Id, "brief summary", async (f, ct) =>
+        var (personId, addressId) = (turn.Person.Id, turn.Address.Id);
+        afterTurn.Add(() => followUps.Start(personId, addressId, "brief summary", async (f, ct) =>
         {
             var json = await gate.CompleteJsonAsync(prompts[PromptLibrary.BriefSummary], data, ct);
             return Lines(json) is { } lines ? [Reply(lines, f.Person.Language)] : [];
-        });
+        }));
     }
 
     public static string Data(Language language, string briefText) =>

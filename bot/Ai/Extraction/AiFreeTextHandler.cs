@@ -11,7 +11,7 @@ namespace AccountCoachBot.Ai.Extraction;
 /// the request path; its reading, reconciled with the parser's, comes back as a card to confirm with one tap. If the
 /// model fails or finds no promise, the follow-up is exactly what the chat says without a model.
 /// </summary>
-public sealed class AiFreeTextHandler(PromiseCommands promises, PromiseExtractor extractor, AiFollowUps followUps, IEnumerable<IVerbSet> verbSets)
+public sealed class AiFreeTextHandler(PromiseCommands promises, PromiseExtractor extractor, AiFollowUps followUps, AfterTurn afterTurn, IEnumerable<IVerbSet> verbSets)
     : IFreeTextHandler
 {
     public async Task<IReadOnlyList<Reply>?> TryCaptureAsync(Turn turn, CancellationToken ct)
@@ -24,7 +24,8 @@ public sealed class AiFreeTextHandler(PromiseCommands promises, PromiseExtractor
         if (!parse.IsPromise && DidYouMean.Suggest(turn.Text, verbSets.SelectMany(s => s.Verbs), turn.Language) is not null) return null;
 
         var message = turn.Message with { Text = turn.Text, Action = null };
-        followUps.Start(turn.Person.Id, turn.Address.Id, "promise extraction", async (f, token) =>
+        var (personId, addressId) = (turn.Person.Id, turn.Address.Id);
+        afterTurn.Add(() => followUps.Start(personId, addressId, "promise extraction", async (f, token) =>
         {
             var model = await extractor.ExtractAsync(message.Text!, context, token);
             if (model is not null && PromiseReconciler.Readings(parse, model) is { Count: > 0 } readings)
@@ -34,7 +35,7 @@ public sealed class AiFreeTextHandler(PromiseCommands promises, PromiseExtractor
             var offline = new Turn(message, f.Person, f.Address, f.Db, f.NowUtc);
             return await f.Services.GetRequiredService<PromiseCommands>().TryCaptureAsync(offline, token)
                 ?? [offline.T(PipelineTexts.NotUnderstood)];
-        });
+        }));
         return [turn.T(AiTexts.Thinking)];
     }
 
