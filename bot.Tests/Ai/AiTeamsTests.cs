@@ -68,8 +68,9 @@ public sealed class AiTeamsTests : IAsyncLifetime
         var sent = await SendAsync(Activities.Message(_connector.ServiceUrl, "Acme wants the SLA redlines, I said they would have them once legal signs off"), expected: 3);
         await _bot.Services.GetRequiredService<AiFollowUps>().WhenIdleAsync();
 
+        // The follow-up can overtake the turn's own replies when the model fails at once (see AfterTurn).
         var texts = sent.Select(a => a["text"]!.GetValue<string>()).ToList();
-        Assert.StartsWith("Hi!", texts[0]);
+        Assert.Contains(texts, t => t.StartsWith("Hi!"));
         Assert.Contains("One moment — reading that…", texts);
         Assert.Contains("I didn't catch that. Try: `promise Acme: send the quote by Friday`, or `help`.", texts);
     }

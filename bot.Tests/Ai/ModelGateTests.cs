@@ -134,6 +134,18 @@ public sealed class ModelGateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddAi_BuildsAKeylessAzureClient_WhenNoKeyIsGiven()
+    {
+        var settings = _model.Settings();
+        settings.Remove("Ai:ApiKey");
+        await using var services = AiTestServices.Build(settings);
+
+        // DefaultAzureCredential is built, not called: no token is fetched until a request is made.
+        Assert.NotNull(services.GetRequiredService<Microsoft.Extensions.AI.IChatClient>());
+        Assert.Empty(_model.Requests);
+    }
+
+    [Fact]
     public async Task AddAi_RegistersNoModel_WhenProviderIsNone()
     {
         await using var services = AiTestServices.Build(new Dictionary<string, string?>());

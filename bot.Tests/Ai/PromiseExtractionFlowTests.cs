@@ -140,6 +140,21 @@ public sealed class PromiseExtractionFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FreeText_IsAnsweredOfflineAtOnce_WhileTheCircuitIsOpen()
+    {
+        _model.Answer(ModelAnswer.ServerError);
+        for (var i = 0; i < 3; i++) await _host.SayAsync($"{Missed} ({i})");
+        await _host.FollowUpsAsync();
+        var sent = _host.Sender.Sent.Count;
+
+        var reply = await _host.SayAsync(Missed);
+
+        Assert.Equal("I didn't catch that. Try: `promise Acme: send the quote by Friday`, or `help`.", reply[^1].Text);
+        Assert.Equal(3, _model.Requests.Count);
+        Assert.Empty(await _host.FollowUpsAsync(sent));
+    }
+
+    [Fact]
     public async Task MistypedCommand_IsSuggested_NotSentToTheModel()
     {
         var reply = await _host.SayAsync("promsies");

@@ -13,6 +13,9 @@ public sealed class ModelGate(IChatClient? client, AiOptions options, CircuitBre
 {
     public bool IsConfigured => client is not null;
 
+    /// <summary>Configured and its circuit closed: worth handing work off for (else answer offline at once).</summary>
+    public bool IsAvailable => client is not null && !breaker.IsOpen;
+
     /// <summary>The model's answer as a JSON object, or null (see the class summary).</summary>
     public async Task<JsonElement?> CompleteJsonAsync(Prompt prompt, string data, CancellationToken ct)
     {

@@ -10,11 +10,11 @@ namespace AccountCoachBot.Ai.Answers;
 /// marked data; the answer comes back in the schema and is checked here — cited ids outside the retrieved set are
 /// dropped, an empty or overlong answer is a failure.
 /// </summary>
-public sealed partial class ModelCoachAnswerer(ModelGate gate, PromptLibrary prompts, CircuitBreaker breaker) : ICoachAnswerer
+public sealed partial class ModelCoachAnswerer(ModelGate gate, PromptLibrary prompts) : ICoachAnswerer
 {
     private const int MaxAnswer = 1200;
 
-    public bool IsAvailable => gate.IsConfigured && !breaker.IsOpen;
+    public bool IsAvailable => gate.IsAvailable;
 
     public async Task<CoachAnswer?> AnswerAsync(string question, IReadOnlyList<Principle> retrieved, PersonContext person, CancellationToken ct)
     {

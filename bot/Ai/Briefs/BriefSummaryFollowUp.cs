@@ -16,6 +16,7 @@ public sealed class BriefSummaryFollowUp(ModelGate gate, PromptLibrary prompts, 
 
     public void After(Turn turn, Meeting meeting, Reply brief)
     {
+        if (!gate.IsAvailable) return;
         var data = Data(turn.Language, PlainTextRenderer.Render(brief));
         var (personId, addressId) = (turn.Person.Id, turn.Address.Id);
         afterTurn.Add(() => followUps.Start(personId, addressId, "brief summary", async (f, ct) =>

@@ -11,7 +11,8 @@ namespace AccountCoachBot.Ai.Extraction;
 /// the request path; its reading, reconciled with the parser's, comes back as a card to confirm with one tap. If the
 /// model fails or finds no promise, the follow-up is exactly what the chat says without a model.
 /// </summary>
-public sealed class AiFreeTextHandler(PromiseCommands promises, PromiseExtractor extractor, AiFollowUps followUps, AfterTurn afterTurn, IEnumerable<IVerbSet> verbSets)
+public sealed class AiFreeTextHandler(PromiseCommands promises, PromiseExtractor extractor, ModelGate gate, AiFollowUps followUps, AfterTurn afterTurn,
+    IEnumerable<IVerbSet> verbSets)
     : IFreeTextHandler
 {
     public async Task<IReadOnlyList<Reply>?> TryCaptureAsync(Turn turn, CancellationToken ct)
@@ -19,7 +20,8 @@ public sealed class AiFreeTextHandler(PromiseCommands promises, PromiseExtractor
         var accounts = await turn.Db.Accounts.Where(a => a.OwnerId == turn.Person.Id).Select(a => a.Name).ToListAsync(ct);
         var context = new ParseContext(turn.LocalNow, turn.Person.Zone, accounts, turn.Person.Hours);
         var parse = PromiseParser.Parse(turn.Text, context);
-        if (IsComplete(parse)) return await promises.TryCaptureAsync(turn, ct);
+        // Read completely by the grammar, or the model known to be down (circuit open): the offline answer, now.
+        if (IsComplete(parse) || !gate.IsAvailable) return await promises.TryCaptureAsync(turn, ct);
         // A mistyped command ("promsies") is the pipeline's to suggest, not the model's to read.
         if (!parse.IsPromise && DidYouMean.Suggest(turn.Text, verbSets.SelectMany(s => s.Verbs), turn.Language) is not null) return null;
 
