@@ -1,3 +1,4 @@
+using AccountCoachBot.Ai;
 using AccountCoachBot.Channels.BotFramework;
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Conversation;
@@ -35,6 +36,7 @@ public static class CoachServices
         builder.Services.AddDigests();
         builder.Services.AddCalendar(builder.Configuration);
         builder.Services.AddSingleton<IVerbSet, CoachingVerbs>();
+        builder.Services.AddAi(builder.Configuration); // after the features: with a model it reads their free text first
         return builder;
     }
 }

@@ -60,6 +60,7 @@ public sealed class CoachTestHost : IAsyncDisposable
         // Secrets are encrypted with keys that live only as long as the test.
         builder.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
         services?.Invoke(builder.Services);
+        builder.Services.ConfigureHttpClientDefaults(b => b.AddHttpMessageHandler(() => new LoopbackOnlyHandler()));
         var host = builder.Build();
         await host.Services.MigrateCoachDatabaseAsync();
         if (postgres is not null && !keepData) await postgres.ResetAsync();

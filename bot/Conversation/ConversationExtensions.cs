@@ -6,6 +6,7 @@ public static class ConversationExtensions
     {
         services.AddScoped<TurnPipeline>();
         services.AddSingleton<WriteGate>();
+        services.AddScoped<AfterTurn>();
         services.AddSingleton<TurnRoutes>();
         services.AddSingleton<Destinations>();
         return services;

@@ -15,6 +15,7 @@ public sealed class TurnPipeline(
     IEnumerable<IVerbSet> verbSets,
     TimeProvider time,
     WriteGate writes,
+    AfterTurn afterTurn,
     ILogger<TurnPipeline> logger)
 {
     private readonly IReadOnlyList<Verb> _verbs = verbSets.SelectMany(s => s.Verbs).ToList();
@@ -47,6 +48,7 @@ public sealed class TurnPipeline(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        afterTurn.Run();
         if (isNew) logger.LogInformation("New person {PersonId} on {Channel}", person.Id, message.Channel);
         return replies;
     }

@@ -8,7 +8,8 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// back as the next message); then the brief or the debrief summary. Answers and completion are the
 /// <see cref="AnswerChecklist"/> and <see cref="CompleteChecklist"/> use cases.
 /// </summary>
-internal sealed class MeetingChecklistChat(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches)
+internal sealed class MeetingChecklistChat(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches,
+    IEnumerable<IBriefFollowUp> briefFollowUps)
 {
     public async Task<Reply> StartAsync(Turn turn, Meeting meeting, MeetingPhase phase, bool restart, CancellationToken ct)
     {
@@ -109,7 +110,9 @@ internal sealed class MeetingChecklistChat(MeetingChecklists checklists, Destina
         var (items, facts) = await ApplicableAsync(turn, meeting, MeetingPhase.Prep, ct);
         var answers = meeting.Answers.Where(a => a.Phase == MeetingPhase.Prep).ToDictionary(a => a.ItemId, a => a.Text, StringComparer.Ordinal);
         var flags = BriefRules.Flags(meeting, answers, facts);
-        return MeetingCards.Brief(meeting, items, answers, facts, flags, turn.Person, turn.NowUtc);
+        var brief = MeetingCards.Brief(meeting, items, answers, facts, flags, turn.Person, turn.NowUtc);
+        foreach (var followUp in briefFollowUps) followUp.After(turn, meeting, brief);
+        return brief;
     }
 
     /// <summary>The items that apply to this meeting now, and what the bot knows about the client.</summary>

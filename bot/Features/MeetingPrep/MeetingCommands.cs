@@ -11,9 +11,9 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// pressing person's own. Buttons carry the meeting's id; what people type and read is their own number for it.
 /// </summary>
 public sealed class MeetingCommands(MeetingChecklists checklists, Destinations destinations, IEnumerable<ProactiveCalls.IAccountTouchRecorder> touches,
-    IEnumerable<IMeetingLabels> labels) : ITurnHandler
+    IEnumerable<IMeetingLabels> labels, IEnumerable<IBriefFollowUp> briefFollowUps) : ITurnHandler
 {
-    private readonly MeetingChecklistChat _checklist = new(checklists, destinations, touches);
+    private readonly MeetingChecklistChat _checklist = new(checklists, destinations, touches, briefFollowUps);
 
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {

@@ -6,9 +6,10 @@ namespace AccountCoachBot.Features.Coaching.Ask;
 /// <summary>
 /// `ask &lt;question&gt;` (`вопрос …`), or a question typed as it comes: the principles that fit best, each with its
 /// statement, next step and source, named by id like every other answer. Offline: the catalog search only.
-/// When nothing fits it says so; it never makes a principle up.
+/// When nothing fits it says so; it never makes a principle up. With a model, a short written answer grounded in
+/// the same principles follows (<see cref="IAnswerFollowUp"/>); the person has the catalog's answer either way.
 /// </summary>
-public sealed class AskCommands(IPrincipleSearch search, PrincipleCatalog catalog) : ITurnHandler, IQuestionHandler
+public sealed class AskCommands(IPrincipleSearch search, PrincipleCatalog catalog, IEnumerable<IAnswerFollowUp> followUps) : ITurnHandler, IQuestionHandler
 {
     public Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
@@ -32,6 +33,7 @@ public sealed class AskCommands(IPrincipleSearch search, PrincipleCatalog catalo
             .OfType<Principle>()
             .ToList();
         if (principles.Count == 0) return turn.T(AskTexts.NothingFits);
+        foreach (var followUp in followUps) followUp.After(turn, question, principles);
 
         var l = turn.Language;
         var lines = new List<string> { turn.T(AskTexts.Intro) };
