@@ -54,6 +54,58 @@ public sealed class RussianClientCasesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Schedule_AddsTheClientInTheNominative_WhenTheFirstMeetingNamesItInTheInstrumental()
+    {
+        var meeting = (await SayAsync("встреча с Ромашкой завтра 15:00"))[^1];
+
+        Assert.StartsWith("Встреча сохранена: Ромашка", meeting.Card!.Title);
+        Assert.Contains("Записал нового клиента «Ромашка». Если название другое: `клиент Ромашка переименовать в …`.", meeting.Text);
+        Assert.Equal(["Ромашка"], await AccountNamesAsync());
+
+        // The promise and the call that follow find that client in their cases.
+        Assert.StartsWith("Сохранено: Ромашка — прислать акт сверки", (await SayAsync("Обещал Ромашке прислать акт сверки до пятницы"))[^1].Text);
+        await SayAsync("позвонил в Ромашку: обсудили акт");
+        Assert.Equal(["Ромашка"], await AccountNamesAsync());
+        Assert.Equal(1, await _host.WithDbAsync(db => db.Set<AccountCoachBot.Features.ProactiveCalls.Touch>().CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("встреча с Северсталью завтра 15:00", "Северсталь")]
+    [InlineData("встреча с Васильком завтра 15:00", "Василёк")]
+    [InlineData("встреча с Газпром нефтью завтра 15:00", "Газпром нефть")]
+    [InlineData("встреча с Магнитом завтра 15:00", "Магнит")]
+    public async Task Schedule_AddsTheNominative_WhenANewClientIsNamedInTheInstrumental(string text, string expected)
+    {
+        var meeting = (await SayAsync(text))[^1];
+
+        Assert.Equal([expected], await AccountNamesAsync());
+        Assert.Contains($"Записал нового клиента «{expected}».", meeting.Text);
+    }
+
+    [Theory]
+    [InlineData("встреча Ромашка завтра 15:00", "ru-RU", "Ромашка")]
+    [InlineData("встреча с Globex завтра 15:00", "ru-RU", "Globex")]
+    [InlineData("meeting with Acme Corp tomorrow 15:00", "en-US", "Acme Corp")]
+    public async Task Schedule_KeepsTheNameAsTyped_WhenItIsNominativeOrLatin(string text, string locale, string expected)
+    {
+        var meeting = (await _host.SayAsync(text, locale: locale))[^1];
+
+        Assert.Equal([expected], await AccountNamesAsync());
+        Assert.DoesNotContain("Записал", meeting.Text);
+        Assert.DoesNotContain("rename", meeting.Text);
+    }
+
+    [Fact]
+    public async Task AddAccount_AddsTheNominative_WhenTheNameIsTypedInTheAccusative()
+    {
+        var reply = (await SayAsync("добавить клиента Ромашку"))[^1];
+
+        Assert.StartsWith("Добавлен клиент Ромашка", reply.Text);
+        Assert.Contains("Если название другое: `клиент Ромашка переименовать в …`.", reply.Text);
+        Assert.Equal(["Ромашка"], await AccountNamesAsync());
+    }
+
+    [Fact]
     public async Task Capture_TakesTheTypedName_WhenTheAnswerIsTheExactName()
     {
         await SayAsync("Обещал Ромашке прислать акт сверки до пятницы");

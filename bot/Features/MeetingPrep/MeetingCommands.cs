@@ -133,7 +133,11 @@ public sealed class MeetingCommands(MeetingChecklists checklists, Destinations d
         var minutes = int.TryParse(action.Get(MeetingActions.MinutesKey), NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0;
         var command = new ScheduleMeeting(accountName, start.Value, minutes, action.Get(MeetingActions.ImportantKey) == "yes", turn.Address.Id);
         var scheduled = await ScheduleMeetingHandler.HandleAsync(turn.Db, turn.Person, command, turn.NowUtc, ct);
-        return MeetingCards.Saved(scheduled!.Meeting, turn.Person, scheduled.Plan);
+        var saved = MeetingCards.Saved(scheduled!.Meeting, turn.Person, scheduled.Plan);
+        if (!scheduled.NamedFromCase || saved.Card is not { } card) return saved;
+        // Say which name the new client got, and how to fix it.
+        var withNote = new Reply("", card with { Lines = [.. card.Lines ?? [], turn.T(People.AccountNameTexts.AddedFromCase, scheduled.Meeting.Account!.Name)] });
+        return withNote with { Text = PlainTextRenderer.Render(withNote) };
     }
 
     // ---- cancelling ----

@@ -14,7 +14,7 @@ public static class PrepareMeetingHandler
 {
     public static async Task<Meeting> HandleAsync(CoachDbContext db, Person person, PrepareMeeting command, DateTime nowUtc, CancellationToken ct)
     {
-        var account = await MeetingAccounts.FindOrCreateAsync(db, person.Id, command.AccountName, nowUtc, ct);
+        var (account, _) = await MeetingAccounts.FindOrCreateAsync(db, person.Id, command.AccountName, nowUtc, ct);
         var meetings = db.Set<Meeting>().Include(m => m.Account).Include(m => m.Answers)
             .Where(m => m.OwnerId == person.Id && m.AccountId == account.Id && m.Status == MeetingStatus.Scheduled);
         var meeting = await meetings.Where(m => m.EndUtc != null && m.EndUtc > nowUtc).OrderBy(m => m.StartUtc).FirstOrDefaultAsync(ct)

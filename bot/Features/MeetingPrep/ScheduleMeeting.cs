@@ -9,7 +9,8 @@ namespace AccountCoachBot.Features.MeetingPrep;
 /// </summary>
 public sealed record ScheduleMeeting(string AccountName, DateTime StartUtc, int Minutes, bool Important, int AddressId);
 
-public sealed record MeetingScheduled(Meeting Meeting, IReadOnlyList<PlannedMeetingNudge> Plan);
+/// <param name="NamedFromCase">A new client named in an oblique case was added in the nominative («с Ромашкой» → «Ромашка»).</param>
+public sealed record MeetingScheduled(Meeting Meeting, IReadOnlyList<PlannedMeetingNudge> Plan, bool NamedFromCase = false);
 
 public static class ScheduleMeetingHandler
 {
@@ -20,7 +21,7 @@ public static class ScheduleMeetingHandler
         var address = await db.Addresses.FindAsync([command.AddressId], ct);
         if (address is null) return null;
         var minutes = command.Minutes is > 0 and <= 24 * 60 ? command.Minutes : (int)MeetingPolicy.DefaultLength.TotalMinutes;
-        var account = await MeetingAccounts.FindOrCreateAsync(db, person.Id, command.AccountName, nowUtc, ct);
+        var (account, namedFromCase) = await MeetingAccounts.FindOrCreateAsync(db, person.Id, command.AccountName, nowUtc, ct);
         var meeting = new Meeting
         {
             OwnerId = person.Id,
@@ -35,17 +36,18 @@ public static class ScheduleMeetingHandler
         db.Set<Meeting>().Add(meeting);
         await db.SaveChangesAsync(ct);
         var plan = await MeetingScheduler.PlanAsync(db, meeting, person, address, nowUtc, ct);
-        return new MeetingScheduled(meeting, plan);
+        return new MeetingScheduled(meeting, plan, namedFromCase);
     }
 }
 
 /// <summary>The owner's account of a name, for meetings.</summary>
 internal static class MeetingAccounts
 {
-    public static async Task<Account> FindOrCreateAsync(CoachDbContext db, int personId, string name, DateTime nowUtc, CancellationToken ct)
+    /// <summary>A new client named in an oblique case is added in the nominative; NamedFromCase says so, for the reply.</summary>
+    public static async Task<(Account Account, bool NamedFromCase)> FindOrCreateAsync(CoachDbContext db, int personId, string name, DateTime nowUtc, CancellationToken ct)
     {
-        var (account, created) = await ClientAccounts.FindOrAddAsync(db, personId, name, nowUtc, ct);
+        var (account, created) = await ClientAccounts.FindOrAddAsync(db, personId, name, nowUtc, ct, asNominative: true);
         if (created) await db.SaveChangesAsync(ct);
-        return account;
+        return (account, ClientAccounts.NamedFromCase(account, created, name));
     }
 }

@@ -11,5 +11,7 @@ internal static class AccountNameTexts
         "Готово: клиент «{0}» объединён с «{1}» — его обещания, встречи, звонки и ритм звонков теперь там.");
     public static readonly Text Same = new("{0} and {1} are already one client.", "«{0}» и «{1}» — уже один клиент.");
     public static readonly Text Unknown = new("I can't find a client {0}. `accounts` lists yours.", "Не нахожу клиента «{0}». `клиенты` покажет ваш список.");
+    public static readonly Text AddedFromCase = new("Added the new client {0}. If the name is different: `account {0} rename …`.",
+        "Записал нового клиента «{0}». Если название другое: `клиент {0} переименовать в …`.");
     public static readonly Text BadName = new("A client's name needs a letter and at most 100 characters.", "В названии клиента нужна хотя бы одна буква и не больше 100 символов.");
 }

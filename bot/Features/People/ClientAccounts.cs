@@ -30,13 +30,26 @@ public static class ClientAccounts
         return forms.Count <= 1 ? forms.FirstOrDefault() : forms.OrderBy(a => RussianNames.LooksOblique(a.Name)).ThenBy(a => a.Id).First();
     }
 
-    /// <summary>The owner's account of that name, added (not yet saved) when there is none; Created says which.</summary>
-    public static async Task<(Account Account, bool Created)> FindOrAddAsync(CoachDbContext db, int ownerId, string name, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// The owner's account of that name, added (not yet saved) when there is none; Created says which. With
+    /// <paramref name="asNominative"/> a new name typed in an oblique case is added in its likeliest nominative
+    /// («с Ромашкой» → «Ромашка»), for commands that do not stop to ask; the reply then says so (<see cref="NamedFromCase"/>).
+    /// </summary>
+    public static async Task<(Account Account, bool Created)> FindOrAddAsync(CoachDbContext db, int ownerId, string name, DateTime nowUtc, CancellationToken ct, bool asNominative = false)
     {
         if (await FindAsync(db, ownerId, name, ct) is { } existing) return (existing, false);
+        if (asNominative && RussianNames.LooksOblique(name))
+        {
+            name = RussianNames.Nominatives(name)[0];
+            if (await FindAsync(db, ownerId, name, ct) is { } known) return (known, false);
+        }
         var tidy = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var account = new Account { OwnerId = ownerId, Name = tidy, NormalizedName = Account.Normalize(tidy), CreatedUtc = nowUtc };
         db.Accounts.Add(account);
         return (account, true);
     }
+
+    /// <summary>True when a just-created account's name is not what was typed: it was read back to the nominative.</summary>
+    public static bool NamedFromCase(Account account, bool created, string typed) =>
+        created && !string.Equals(account.Name, string.Join(' ', typed.Split(' ', StringSplitOptions.RemoveEmptyEntries)), StringComparison.OrdinalIgnoreCase);
 }

@@ -12,7 +12,8 @@ public static class AddAccountHandler
     public static async Task<CadenceSet?> HandleAsync(CoachDbContext db, Person person, AddAccount command, DateTime nowUtc, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(command.Name) || !SetCadenceHandler.IsValidDays(command.CadenceDays)) return null;
-        var (account, created) = await ClientAccounts.FindOrAddAsync(db, person.Id, command.Name, nowUtc, ct);
+        // «добавить клиента Ромашку»: a new name typed in an oblique case is added in the nominative.
+        var (account, created) = await ClientAccounts.FindOrAddAsync(db, person.Id, command.Name, nowUtc, ct, asNominative: true);
         var cadence = await CallStore.EnsureCadenceAsync(db, account, ct);
         if (created) cadence.StartedUtc = nowUtc;
         return SetCadenceHandler.Apply(account, cadence, command.Tier, command.CadenceDays, person, nowUtc, created);

@@ -50,7 +50,10 @@ public sealed class CallCommands(Destinations destinations, AccountNames names, 
         var days = CallWords.DaysOf(m.Groups["days"]);
         if (!SetCadenceHandler.IsValidDays(days)) return turn.T(CallTexts.DaysInvalid);
         var set = await AddAccountHandler.HandleAsync(turn.Db, turn.Person, new AddAccount(name, CallWords.TierOf(m.Groups["tier"]), days), turn.NowUtc, ct);
-        return CallReplies.CadenceSet(turn, set!);
+        var reply = CallReplies.CadenceSet(turn, set!);
+        return ClientAccounts.NamedFromCase(set!.Account, set.Created, name)
+            ? reply with { Text = $"{reply.Text}\n{turn.T(AccountNameTexts.AddedFromCase, set.Account.Name)}" }
+            : reply;
     }
 
     /// <summary>`account Acme channel #C0123`, `account Acme key every 10 days`; anything else is not ours.</summary>

@@ -87,6 +87,39 @@ public class RussianNamesTests
         Assert.Contains(typed.Trim('«', '»'), candidates); // the name as typed stays a choice
     }
 
+    // Genitive («для Ромашки») and instrumental («с Ромашкой») are how a new client is often first named. A masculine
+    // genitive in -а («Газпрома») is left out: as typed it reads like «Лента», so the question offers both.
+    [Theory]
+    [InlineData("Ромашки", "Ромашка")]
+    [InlineData("Ромашкой", "Ромашка")]
+    [InlineData("Пятёрочкой", "Пятёрочка")]
+    [InlineData("Ленты", "Лента")]
+    [InlineData("Лентой", "Лента")]
+    [InlineData("Зарей", "Заря")]
+    [InlineData("Россией", "Россия")]
+    [InlineData("Северстали", "Северсталь")]
+    [InlineData("Северсталью", "Северсталь")]
+    [InlineData("Васильком", "Василёк")]
+    [InlineData("Ручейком", "Ручеёк")]
+    [InlineData("Газпромом", "Газпром")]
+    [InlineData("Магнитом", "Магнит")]
+    [InlineData("Яндексом", "Яндекс")]
+    [InlineData("Кремлем", "Кремль")]
+    [InlineData("Меркурием", "Меркурий")]
+    [InlineData("Мегастроем", "Мегастрой")]
+    [InlineData("Газпром нефтью", "Газпром нефть")]
+    [InlineData("Альфа-Банком", "Альфа-Банк")]
+    [InlineData("Северной звездой", "Северная звезда")]
+    [InlineData("Уральского завода", "Уральский завод")]
+    [InlineData("Уральским заводом", "Уральский завод")]
+    public void Nominatives_ProposesTheNominativeFirst_WhenANewNameIsTypedInGenitiveOrInstrumental(string typed, string nominative)
+    {
+        var candidates = RussianNames.Nominatives(typed);
+
+        Assert.True(nominative == candidates[0], $"{typed} → {string.Join(", ", candidates)}");
+        Assert.True(RussianNames.LooksOblique(typed));
+    }
+
     [Theory]
     [InlineData("Ромашка")]
     [InlineData("Газпром")]
@@ -96,6 +129,7 @@ public class RussianNamesTests
     [InlineData("Globex")]
     [InlineData("Acme Corp")]
     [InlineData("Газпром нефть")]
+    [InlineData("Ростелеком")]
     public void Nominatives_KeepsTheNameAsTyped_WhenItIsNominativeOrForeign(string typed)
     {
         Assert.Equal(typed, RussianNames.Nominatives(typed)[0]);

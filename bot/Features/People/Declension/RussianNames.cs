@@ -54,6 +54,9 @@ public static class RussianNames
         var words = Words(typed);
         if (words.Length == 0 || LegalForms.Contains(words[0])) return [typed.Trim()];
         var perWord = words.Select((w, k) => k == words.Length - 1 ? WordNominativesOf(w) : IsAdjectiveLike(w) ? WordNominatives.Of(w, adjective: true) : [w]).ToArray();
+        // An adjective in an oblique case («Уральского завода») puts its noun in that case too: read the noun back.
+        if (words.Length > 1 && Enumerable.Range(0, words.Length - 1).Any(k => IsAdjectiveLike(words[k]) && !string.Equals(perWord[k][0], words[k], StringComparison.OrdinalIgnoreCase)))
+            perWord[^1] = perWord[^1].OrderBy(n => string.Equals(n, words[^1], StringComparison.OrdinalIgnoreCase)).ToList();
         var likely = string.Join(' ', perWord.Select(c => c[0]));
         var result = new List<string> { likely };
         // The other readings of the last word, the rest as in the likely one.

@@ -43,7 +43,7 @@ internal static class WordNominatives
             if (!lower.EndsWith(oblique, StringComparison.Ordinal) || lower.Length - oblique.Length < 2) continue;
             if (!adjective && AdjectiveOblique.Contains(oblique)) continue;
             var stem = word[..^oblique.Length];
-            foreach (var ending in Ordered(stem, oblique, nominatives).Where(n => adjective ? n.Length == 2 : !AdjectiveNominative.Contains(n)))
+            foreach (var ending in Ordered(stem, oblique, nominatives).Where(n => adjective ? n.Length == 2 : !AdjectiveNominative.Contains(n) && !(oblique == "ом" && n == "ий")))
                 foreach (var guess in WithFleetingVowel(stem + ending))
                     if (!guesses.Contains(guess, StringComparer.OrdinalIgnoreCase) && GivesBack(guess, word)) guesses.Add(guess);
         }
@@ -51,7 +51,7 @@ internal static class WordNominatives
         // An adjective in -ой is «Городской» or «Северной» (of «Северная»): the latter when that reading exists.
         var typedFirst = adjective
             ? new[] { "ая", "яя", "ый", "ий" }.Any(e => lower.EndsWith(e, StringComparison.Ordinal)) || (lower.EndsWith("ой", StringComparison.Ordinal) && guesses.Count == 0)
-            : TypedFirst(lower);
+            : TypedFirst(lower) && !InstrumentalFirst(lower, guesses);
         if (typedFirst) guesses.Insert(0, word);
         else guesses.Add(word);
         return guesses.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -71,6 +71,12 @@ internal static class WordNominatives
         if (last == 'и') return !("гкхжшщчи".Contains(lower[^2]) || "тлднрз".Contains(lower[^2]));
         return true;
     }
+
+    // «Магнитом», «Васильком», «Кремлем» are the instrumental of «Магнит», «Василёк», «Кремль» («встреча с Магнитом»);
+    // «Газпром» has no such reading and stays. After a vowel and «к» the name itself is likelier («Ростелеком», «Телеком»).
+    private static bool InstrumentalFirst(string lower, List<string> guesses) =>
+        guesses.Count > 0 && (lower.EndsWith("ем", StringComparison.Ordinal) ||
+                              (lower.EndsWith("ом", StringComparison.Ordinal) && !(lower.Length > 3 && lower[^3] == 'к' && Vowels.Contains(lower[^4]))));
 
     // For -у/-е after a consonant: a masculine stem («Газпрому») or a 1st-declension one («Ромашке») first, by the
     // letters it ends with.
@@ -107,6 +113,6 @@ internal static class WordNominatives
     // Russian spelling: no «ы», «я», «ю» after г, к, х, ж, ш, щ, ч («Уральский», never «Уральскый»); no final «й» after a consonant, «ь» after г, к, х, ц.
     private static bool GivesBack(string guess, string word) =>
         WordParadigms.Declines(guess) && Pronounceable(guess.ToLowerInvariant()) &&
-        !System.Text.RegularExpressions.Regex.IsMatch(guess, "[гкхжшщч][ыяю]|[гкхц]ь$|[бвгджзклмнпрстфхцчшщ]й$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) &&
+        !System.Text.RegularExpressions.Regex.IsMatch(guess, "[гкхжшщч][ыяю]|[гкхц]ь$|[аеёиоуыэюя]ь|[бвгджзклмнпрстфхцчшщ]й$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) &&
         WordParadigms.Of(guess).Any(forms => forms.Skip(1).Any(f => string.Equals(f, word, StringComparison.OrdinalIgnoreCase)));
 }
