@@ -43,7 +43,7 @@ public class HousekeepingTests : IAsyncLifetime
         Assert.All(left, o => Assert.Equal(OutboxStatus.Pending, o.Status));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Run_DropsHandledSlackRequests_AfterTheRedeliveryWindow_AndKeepsPendingOnes()
     {
         var now = _host.Time.GetUtcNow().UtcDateTime;
