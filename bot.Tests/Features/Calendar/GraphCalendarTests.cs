@@ -147,6 +147,46 @@ public sealed class GraphCalendarTests
     }
 
     [Fact]
+    public async Task CalendarRead_RetriesLaterWithoutLoggingTheSecret_WhenTheTokenEndpointRefusesTheApp()
+    {
+        await using var graph = await FakeGraph.StartAsync();
+        var settings = Settings();
+        foreach (var (k, v) in graph.Settings()) settings[k] = v;
+        settings["Calendar:Graph:ClientSecret"] = "wrong-secret-value";
+        LogCapture? logs = null;
+        await using var host = await CoachTestHost.StartAsync(Utc(2026, 3, 5, 9), settings: settings, services: s => logs = LogCapture.AddTo(s));
+        await TeamsAsync(host, "calendar connect");
+        await host.ReadCalendarsAsync();
+
+        var connection = await host.WithDbAsync(db => db.Set<CalendarConnection>().AsNoTracking().SingleAsync());
+        Assert.Equal(1, connection.Failures);
+        Assert.Empty(graph.CalendarRequests);
+        Assert.Contains(logs!.Lines, l => l.Contains("invalid_client"));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("wrong-secret-value"));
+    }
+
+    [Fact]
+    public async Task CalendarRead_BacksOffAndTellsOnce_WhenGraphKeepsAnswering503()
+    {
+        await using var graph = await FakeGraph.StartAsync();
+        graph.Fail(503);
+        await using var host = await StartAsync(graph, Utc(2026, 3, 5, 9));
+        await TeamsAsync(host, "calendar connect");
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < 4; i++)
+        {
+            await host.ReadCalendarsAsync();
+            await host.Dispatcher.RunAsync();
+            var next = (await host.WithDbAsync(db => db.Set<CalendarConnection>().AsNoTracking().SingleAsync())).NextReadUtc;
+            waits.Add(next - host.Time.GetUtcNow().UtcDateTime);
+            host.Time.SetUtcNow(new DateTimeOffset(next, TimeSpan.Zero));
+        }
+        Assert.Equal([TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(120)], waits);
+        var told = Assert.Single(host.Sender.Sent).Reply.Text;
+        Assert.StartsWith("I haven't been able to reach your calendar (Outlook)", told);
+    }
+
+    [Fact]
     public async Task CalendarConnect_SuggestsIcs_WhenWrittenInSlack()
     {
         await using var graph = await FakeGraph.StartAsync();
