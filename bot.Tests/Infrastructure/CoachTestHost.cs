@@ -69,10 +69,10 @@ public sealed class CoachTestHost : IAsyncDisposable
 
     /// <summary>A message from a person, through the real pipeline.</summary>
     public async Task<IReadOnlyList<Reply>> SayAsync(string? text, string user = "olga", SubmittedAction? action = null, string? timeZone = "Europe/Berlin", string? locale = "en-US", string channel = "test", string? email = null,
-        IReadOnlyList<MentionedPerson>? mentions = null)
+        IReadOnlyList<MentionedPerson>? mentions = null, string? directoryId = null)
     {
         await using var scope = Services.CreateAsyncScope();
-        var message = new InboundMessage(channel, Guid.NewGuid().ToString("N"), new Sender(user, user, email),
+        var message = new InboundMessage(channel, Guid.NewGuid().ToString("N"), new Sender(user, user, email, directoryId),
             new InboundAddress(Transport, $"test|{user}", "{}"), text, action, locale, timeZone, Mentions: mentions);
         return await scope.ServiceProvider.GetRequiredService<TurnPipeline>().HandleAsync(message, CancellationToken.None);
     }

@@ -9,8 +9,11 @@ public enum InboundKind
     Installed = 1,
 }
 
-/// <summary>Who wrote, as the channel knows them. The email, when the channel gives it, links channels.</summary>
-public sealed record Sender(string ExternalId, string? Name, string? Email = null);
+/// <summary>
+/// Who wrote, as the channel knows them. The email, when the channel gives it, links channels. <paramref name="DirectoryId"/>:
+/// their Microsoft Entra object id (Teams' `from.aadObjectId`), how Graph finds their calendar.
+/// </summary>
+public sealed record Sender(string ExternalId, string? Name, string? Email = null, string? DirectoryId = null);
 
 /// <summary>
 /// Where the message came from, in a form the channel can use again later. <paramref name="IsShared"/>: others

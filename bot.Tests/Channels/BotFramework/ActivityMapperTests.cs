@@ -36,4 +36,12 @@ public sealed class ActivityMapperTests
     {
         Assert.False(ActivityMapper.ToInbound(Message(conversationType, isGroup), InboundKind.Message).Address.IsShared);
     }
+
+    [Fact]
+    public void ToInbound_KeepsTheSendersDirectoryId_WhenTeamsSendsAadObjectId()
+    {
+        var activity = Message("personal", false);
+        activity.From!.AadObjectId = "6f1c0b52-0000-4000-8000-000000000001";
+        Assert.Equal("6f1c0b52-0000-4000-8000-000000000001", ActivityMapper.ToInbound(activity, InboundKind.Message).Sender.DirectoryId);
+    }
 }

@@ -31,7 +31,7 @@ public static partial class ActivityMapper
         return new InboundMessage(
             Channel: activity.ChannelId!,
             DeliveryId: activity.Id ?? Guid.NewGuid().ToString("N"),
-            Sender: new Sender(activity.From!.Id!, activity.From.Name),
+            Sender: new Sender(activity.From!.Id!, activity.From.Name, DirectoryId: activity.From.AadObjectId),
             Address: address,
             Text: text,
             Action: ActionOf(activity.Value),

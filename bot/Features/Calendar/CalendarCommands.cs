@@ -9,7 +9,7 @@ namespace AccountCoachBot.Features.Calendar;
 /// `calendar https://…/basic.ics` connects (or replaces) the person's calendar feed, `calendar` says how it stands,
 /// `calendar off` forgets it and the upcoming meetings it brought; `not a client meeting 3` takes one off for good.
 /// </summary>
-public sealed class CalendarCommands(CalendarSecrets secrets, IOptions<CalendarOptions> options) : ITurnHandler
+public sealed class CalendarCommands(CalendarSecrets secrets, IOptions<CalendarOptions> options, IOptions<GraphCalendarOptions> graph) : ITurnHandler
 {
     public async Task<IReadOnlyList<Reply>?> TryHandleAsync(Turn turn, CancellationToken ct)
     {
@@ -19,7 +19,7 @@ public sealed class CalendarCommands(CalendarSecrets secrets, IOptions<CalendarO
         if (!CalendarVerbs.Calendar.Matches(turn.Text, out rest)) return null;
         if (rest.Length == 0) return [await StatusAsync(turn, ct)];
         if (Command.Is(rest, "off", "disconnect", "stop", "remove", "выкл", "отключить", "удалить")) return [await OffAsync(turn, ct)];
-        if (Command.Is(rest, "connect", "outlook", "подключить")) return [turn.T(CalendarTexts.GraphNotConfigured)];
+        if (Command.Is(rest, "connect", "outlook", "подключить")) return [await ConnectGraphAsync(turn, ct)];
         return [await ConnectAsync(turn, rest, ct)];
     }
 
@@ -31,19 +31,42 @@ public sealed class CalendarCommands(CalendarSecrets secrets, IOptions<CalendarO
             return turn.T(CalendarTexts.NotAnAddress);
         if (uri.Scheme == "http" && !options.Value.AllowPrivateNetworks) return turn.T(CalendarTexts.NeedsHttps);
 
+        var connection = await SetAsync(turn, CalendarKind.Ics, uri, CalendarSecrets.Shown(uri), ct);
+        var reply = turn.T(CalendarTexts.Connected, connection.Shown, (int)options.Value.ReadEvery.TotalMinutes);
+        return await WithTipAsync(turn, reply, ct);
+    }
+
+    /// <summary>
+    /// Outlook through Graph: only from Teams, where the person is someone in the bot's Microsoft 365 tenant; found
+    /// by their directory id, or by their email when Teams didn't give it.
+    /// </summary>
+    private async Task<Reply> ConnectGraphAsync(Turn turn, CancellationToken ct)
+    {
+        if (turn.Message.Channel != GraphCalendarReader.TeamsChannel || !graph.Value.IsConfigured) return turn.T(CalendarTexts.GraphNotConfigured);
+        var user = turn.Message.Sender.DirectoryId ?? turn.Person.Email;
+        if (string.IsNullOrWhiteSpace(user)) return turn.T(CalendarTexts.GraphNoUser);
+        await SetAsync(turn, CalendarKind.Graph, GraphCalendarReader.AddressOf(user.Trim()), GraphCalendarReader.Shown, ct);
+        return await WithTipAsync(turn, turn.T(CalendarTexts.GraphConnected, (int)options.Value.ReadEvery.TotalMinutes), ct);
+    }
+
+    private async Task<CalendarConnection> SetAsync(Turn turn, CalendarKind kind, Uri address, string shown, CancellationToken ct)
+    {
         var set = turn.Db.Set<CalendarConnection>();
         var connection = await set.FirstOrDefaultAsync(c => c.PersonId == turn.Person.Id, ct);
         if (connection is null) set.Add(connection = new CalendarConnection { PersonId = turn.Person.Id });
-        connection.Kind = CalendarKind.Ics;
-        connection.ProtectedAddress = secrets.Protect(uri);
-        connection.Shown = CalendarSecrets.Shown(uri);
+        connection.Kind = kind;
+        connection.ProtectedAddress = secrets.Protect(address);
+        connection.Shown = shown;
         connection.AddressId = turn.Address.Id;
         connection.ConnectedUtc = turn.NowUtc;
         connection.NextReadUtc = turn.NowUtc;
         connection.Failures = 0;
         connection.ToldProblem = null;
+        return connection;
+    }
 
-        var reply = turn.T(CalendarTexts.Connected, connection.Shown, (int)options.Value.ReadEvery.TotalMinutes);
+    private static async Task<Reply> WithTipAsync(Turn turn, string reply, CancellationToken ct)
+    {
         var hasDomains = await turn.Db.Set<AccountDomain>().AnyAsync(d => d.Account!.OwnerId == turn.Person.Id, ct);
         return hasDomains ? reply : reply + "\n" + turn.T(CalendarTexts.Tip);
     }

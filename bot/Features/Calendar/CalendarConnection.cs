@@ -8,6 +8,9 @@ public enum CalendarKind
 {
     /// <summary>An ICS feed at a secret address (Google, Outlook's published calendar, any CalDAV server).</summary>
     Ics = 0,
+
+    /// <summary>The person's Outlook calendar, read through Microsoft Graph with the bot's own app (Teams only).</summary>
+    Graph = 1,
 }
 
 /// <summary>

@@ -33,6 +33,14 @@ public static class CalendarExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => FeedNetwork.Handler(sp.GetRequiredService<IOptions<CalendarOptions>>().Value.AllowPrivateNetworks))
             .RemoveAllLoggers();
         services.AddSingleton<IcsFeedReader>();
+
+        // Outlook through Graph: the SDK's retry middleware is left out (CalendarRead's backoff retries, honouring Retry-After).
+        services.AddOptions<GraphCalendarOptions>().Bind(configuration.GetSection(GraphCalendarOptions.Section))
+            .PostConfigure(o => GraphCalendarOptions.FallBackToBot(o, configuration));
+        services.AddHttpClient(GraphToken.ClientName, (sp, c) => c.Timeout = sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Timeout).RemoveAllLoggers();
+        services.AddHttpClient(GraphCalendarReader.ClientName, (sp, c) => c.Timeout = sp.GetRequiredService<IOptions<CalendarOptions>>().Value.Timeout);
+        services.AddSingleton<GraphToken>();
+        services.AddSingleton<GraphCalendarReader>();
         services.AddScoped<CalendarRead>();
         services.AddSingleton<CalendarReadJob>();
         services.AddHostedService<CalendarJobRegistration>();

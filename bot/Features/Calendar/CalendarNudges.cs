@@ -32,6 +32,8 @@ public sealed class CalendarNudges(CoachDbContext db, IOptions<CalendarOptions> 
         FeedProblem.NotCalendar => CalendarTexts.ProblemNotCalendar.Format(l, shown),
         FeedProblem.TooBig => CalendarTexts.ProblemTooBig.Format(l, shown, maxMegabytes),
         FeedProblem.Unavailable => CalendarTexts.ProblemUnavailable.Format(l, shown),
+        FeedProblem.NoConsent => CalendarTexts.ProblemNoConsent.Format(l, shown),
+        FeedProblem.UserUnknown => CalendarTexts.ProblemUserUnknown.Format(l, shown),
         _ => CalendarTexts.ProblemNotFound.Format(l, shown),
     };
 }

@@ -10,7 +10,7 @@ namespace AccountCoachBot.Features.Calendar;
 /// One read of one person's calendar: fetch, parse, match, sync; or, when that fails, the next try later and the
 /// person told once, in plain words. Logs name the connection and the feed's host, never its address.
 /// </summary>
-public sealed class CalendarRead(CoachDbContext db, CalendarSecrets secrets, IcsFeedReader feeds, IOptions<CalendarOptions> options,
+public sealed class CalendarRead(CoachDbContext db, CalendarSecrets secrets, IcsFeedReader feeds, GraphCalendarReader graph, IOptions<CalendarOptions> options,
     TimeProvider time, ILogger<CalendarRead> logger)
 {
     /// <summary>Transient trouble is told only when it lasts this many reads.</summary>
@@ -25,25 +25,14 @@ public sealed class CalendarRead(CoachDbContext db, CalendarSecrets secrets, Ics
         var now = time.GetUtcNow().UtcDateTime;
         var o = options.Value;
 
-        var feed = secrets.Unprotect(connection.ProtectedAddress) is { } uri ? await feeds.ReadAsync(uri, ct) : new FeedResult(null, FeedProblem.NotFound);
-        IReadOnlyList<CalendarEventInfo>? events = null;
-        var problem = feed.Problem;
-        if (feed.Text is { } text)
+        var uri = secrets.Unprotect(connection.ProtectedAddress);
+        var read = uri is null ? new EventsResult(null, FeedProblem.NotFound)
+            : connection.Kind == CalendarKind.Graph
+                ? GraphCalendarReader.UserOf(uri) is { } user ? await graph.ReadAsync(user, person, now, o.DaysAheadClamped, ct) : new EventsResult(null, FeedProblem.UserUnknown)
+                : await ReadIcsAsync(connection, uri, person, now, ct);
+        if (read.Events is not { } events)
         {
-            try
-            {
-                events = IcsEvents.Read(text, person, now, o.DaysAheadClamped);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("Calendar {ConnectionId} ({Host}): the feed is not readable iCalendar ({Error})", connection.Id, connection.Shown, e.GetType().Name);
-                problem = FeedProblem.NotCalendar;
-            }
-        }
-
-        if (events is null)
-        {
-            await FailedAsync(connection, address, problem ?? FeedProblem.NotCalendar, feed.RetryAfter, now, ct);
+            await FailedAsync(connection, address, read.Problem ?? FeedProblem.NotCalendar, read.RetryAfter, now, ct);
             return;
         }
 
@@ -58,6 +47,21 @@ public sealed class CalendarRead(CoachDbContext db, CalendarSecrets secrets, Ics
         await transaction.CommitAsync(ct);
         logger.LogInformation("Calendar {ConnectionId} ({Host}) read: {Events} events ahead, {Added} meetings added, {Moved} moved, {Removed} removed",
             connection.Id, connection.Shown, events.Count, outcome.Added, outcome.Moved, outcome.Removed);
+    }
+
+    private async Task<EventsResult> ReadIcsAsync(CalendarConnection connection, Uri uri, Person person, DateTime now, CancellationToken ct)
+    {
+        var feed = await feeds.ReadAsync(uri, ct);
+        if (feed.Text is not { } text) return new EventsResult(null, feed.Problem, feed.RetryAfter);
+        try
+        {
+            return new EventsResult(IcsEvents.Read(text, person, now, options.Value.DaysAheadClamped));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Calendar {ConnectionId} ({Host}): the feed is not readable iCalendar ({Error})", connection.Id, connection.Shown, e.GetType().Name);
+            return new EventsResult(null, FeedProblem.NotCalendar);
+        }
     }
 
     private async Task FailedAsync(CalendarConnection connection, ConversationAddress address, FeedProblem problem, TimeSpan? retryAfter, DateTime now, CancellationToken ct)

@@ -55,6 +55,12 @@ internal static class CalendarTexts
     public static readonly Text GraphNotConfigured = new(
         "Reading Outlook directly isn't set up on this bot yet. Paste your calendar's ICS address instead: `calendar https://…/calendar.ics` (Outlook: Settings → Calendar → Shared calendars → Publish a calendar).",
         "Чтение Outlook напрямую в этом боте пока не настроено. Вставьте адрес календаря ICS: `календарь https://…/calendar.ics` (Outlook: Параметры → Календарь → Общие календари → Опубликовать календарь).");
+    public static readonly Text GraphConnected = new(
+        "Outlook calendar connected. I'll read it within a minute, then every {0} minutes; `meetings` shows the client meetings I find. `calendar off` disconnects.",
+        "Календарь Outlook подключён. Прочитаю его в течение минуты, потом буду проверять каждые {0} мин.; `встречи` покажет найденные встречи с клиентами. `календарь выкл` — отключить.");
+    public static readonly Text GraphNoUser = new(
+        "Teams didn't tell me who you are in your organisation's directory, so I can't find your Outlook calendar. Paste its ICS address instead: `calendar https://…/calendar.ics`.",
+        "Teams не сообщил, кто вы в каталоге организации, поэтому я не могу найти ваш календарь Outlook. Вставьте вместо этого адрес ICS: `календарь https://…/calendar.ics`.");
 
     // Problems with the feed, told once
     public static readonly Text ProblemNotFound = new(
@@ -72,6 +78,12 @@ internal static class CalendarTexts
     public static readonly Text ProblemUnavailable = new(
         "I haven't been able to reach your calendar ({0}) for a while. I'll keep trying; nothing to do unless it lasts.",
         "Уже какое-то время не удаётся связаться с вашим календарём ({0}). Продолжу попытки; если так и останется, проверьте адрес.");
+    public static readonly Text ProblemNoConsent = new(
+        "I can't read your calendar ({0}): Microsoft Graph refuses me access. Your Microsoft 365 admin must grant this bot the Calendars.Read application permission and give admin consent (Entra admin center → App registrations → the bot → API permissions). Until then you can paste an ICS address: `calendar https://…/calendar.ics`.",
+        "Не могу прочитать календарь ({0}): Microsoft Graph не даёт доступа. Администратор Microsoft 365 должен выдать боту разрешение приложения Calendars.Read и подтвердить его от имени организации (центр администрирования Entra → Регистрация приложений → бот → Разрешения API). А пока можно вставить адрес ICS: `календарь https://…/calendar.ics`.");
+    public static readonly Text ProblemUserUnknown = new(
+        "I can't find you in your organisation's directory ({0}), so I can't read your calendar. Try `calendar off`, then `calendar connect`, or paste an ICS address: `calendar https://…/calendar.ics`.",
+        "Не нахожу вас в каталоге организации ({0}), поэтому не могу прочитать календарь. Попробуйте `календарь выкл`, затем `календарь подключить`, или вставьте адрес ICS: `календарь https://…/calendar.ics`.");
 
     // Meetings from the calendar
     public static readonly Text FromCalendarMark = new("from calendar", "из календаря");

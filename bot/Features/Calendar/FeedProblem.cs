@@ -17,6 +17,12 @@ public enum FeedProblem
 
     /// <summary>Timeouts, refused connections, 429 and 5xx: told only when it lasts.</summary>
     Unavailable,
+
+    /// <summary>Graph answered 401/403: the bot's app lacks Calendars.Read, or an admin hasn't consented to it.</summary>
+    NoConsent,
+
+    /// <summary>Graph doesn't know the person (404 on their user).</summary>
+    UserUnknown,
 }
 
 /// <summary>A read: the feed's text, or the problem (with the server's Retry-After when it gave one).</summary>
