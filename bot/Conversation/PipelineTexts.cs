@@ -12,7 +12,7 @@ internal static class PipelineTexts
 
     public static readonly Text PromptDropped = new("OK, dropped.", "Хорошо, отменил.");
 
-    public static readonly Text QuestionDropped = new("Left my last question unanswered.", "Мой прошлый вопрос оставил без ответа.");
+    public static readonly Text QuestionDropped = new("Left my last question unanswered.", "Свой прошлый вопрос снимаю.");
 
     public static readonly Text DidYouMean = new("Did you mean `{0}`?", "Вы имели в виду `{0}`?");
 
