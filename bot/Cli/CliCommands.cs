@@ -36,7 +36,11 @@ public static class CliCommands
             case CliDecision.Run { Verb: "parse" }:
                 return await ParseBatchCommand.RunAsync(input, output);
             case CliDecision.Run { Verb: "eval" } run:
-                return await EvalCommand.RunAsync(run.Args, output, error);
+            {
+                // The model's column when one is configured (appsettings, environment or `--Ai:…` arguments).
+                await using var ai = Ai.AiEvalModel.Services(run.Args);
+                return await EvalCommand.RunAsync(run.Args, output, error, ai?.GetRequiredService<IEvalModel>());
+            }
             case CliDecision.Run { Verb: "teams-package" } run:
                 return await TeamsPackageAsync(run.Args, output, error);
             case CliDecision.Run { Verb: "accounts" } run:

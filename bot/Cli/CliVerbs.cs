@@ -33,13 +33,14 @@ public static class CliVerbs
             `now` is a wall time in `tz` unless it carries an offset. Each line is read as the chat reads it:
             `promise Acme: …` is the explicit form, anything else free text.
             """),
-        new("eval", ["eval [--misses] [--dir <folder>]"],
+        new("eval", ["eval [--misses] [--dir <folder>] [--Ai:Provider=… --Ai:Endpoint=… …]"],
             "accuracy of the parser, the principle search and the model on prompts/evals",
             """
             Runs the eval sets in prompts/evals (promises.en/ru.jsonl, ask.en/ru.jsonl) through the promise parser
             (reading each line exactly as the chat and parse --batch do), the offline principle search (top-3) and,
             when one is configured, the model, and prints the accuracy per set, language and field side by side.
-            --misses lists every case that was missed; --dir reads the sets from another folder.
+            --misses lists every case that was missed; --dir reads the sets from another folder; --Ai:<setting>=<value>
+            names a model to compare (as the server's Ai settings do).
             """),
         new("teams-package", ["teams-package [--out file.zip] [settings]"],
             $"build the Teams app package (default {TeamsPackageCommand.DefaultOutputFile})",

@@ -128,13 +128,14 @@ public static class CommandLine
         _ => new CliDecision.Misuse([$"Unexpected argument '{rest.First(a => a != "--batch")}'."], "parse"),
     };
 
-    // eval [--misses] [--dir <folder>]
+    // eval [--misses] [--dir <folder>] [--Ai:<setting>=<value> …]
     private static CliDecision Eval(string[] rest)
     {
         for (var i = 0; i < rest.Length; i++)
         {
             if (rest[i] == "--misses") continue;
             if (rest[i] == "--dir" && i + 1 < rest.Length) { i++; continue; }
+            if (rest[i].StartsWith("--Ai:", StringComparison.OrdinalIgnoreCase) && rest[i].Contains('=')) continue; // the model to compare
             return new CliDecision.Misuse([rest[i] == "--dir" ? "--dir needs a folder." : $"Unexpected argument '{rest[i]}'."], "eval");
         }
         return new CliDecision.Run("eval", rest);
