@@ -22,6 +22,12 @@ public sealed record Reply(string Text, Card? Card = null)
     /// deliver it still delivers the rest, and says so in its log.
     /// </summary>
     public ReplyImage? Image { get; init; }
+
+    /// <summary>
+    /// A holding line while the answer is worked out off the request path ("One moment…"): Teams shows a typing
+    /// indicator instead, Slack a message only the person sees; channels without either show the text.
+    /// </summary>
+    public bool IsInterim { get; init; }
 }
 
 /// <summary>

@@ -44,4 +44,14 @@ public sealed class ActivityMapperTests
         activity.From!.AadObjectId = "6f1c0b52-0000-4000-8000-000000000001";
         Assert.Equal("6f1c0b52-0000-4000-8000-000000000001", ActivityMapper.ToInbound(activity, InboundKind.Message).Sender.DirectoryId);
     }
+
+    [Fact]
+    public void ToReply_SendsATypingIndicator_WhenTheReplyIsInterim()
+    {
+        var typing = ActivityMapper.ToReply(Message("personal", false), new Reply("One moment — reading that…") { IsInterim = true });
+        var message = ActivityMapper.ToReply(Message("personal", false), new Reply("One moment — reading that…"));
+
+        Assert.Equal((ActivityTypes.Typing, (string?)null), (typing.Type, typing.Text));
+        Assert.Equal(ActivityTypes.Message, message.Type);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class AiFreeTextHandler(PromiseCommands promises, PromiseExtractor
             return await f.Services.GetRequiredService<PromiseCommands>().TryCaptureAsync(offline, token)
                 ?? [offline.T(PipelineTexts.NotUnderstood)];
         }));
-        return [turn.T(AiTexts.Thinking)];
+        return [new Reply(turn.T(AiTexts.Thinking)) { IsInterim = true }];
     }
 
     private static bool IsComplete(PromiseParse parse) =>

@@ -96,6 +96,7 @@ public static class ActivityTypes
     public const string ConversationUpdate = "conversationUpdate";
     public const string InstallationUpdate = "installationUpdate";
     public const string Invoke = "invoke";
+    public const string Typing = "typing";
 }
 
 public static class BotFrameworkJson

@@ -84,6 +84,12 @@ public static partial class ActivityMapper
             ReplyToId = replyToId,
             Locale = reference.Locale,
         };
+        // Teams shows "…" while the answer is on its way; a typing activity carries no text.
+        if (reply.IsInterim)
+        {
+            activity.Type = ActivityTypes.Typing;
+            return activity;
+        }
         if (reply.Card is null)
         {
             activity.Text = reply.Text;

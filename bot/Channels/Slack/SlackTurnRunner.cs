@@ -66,8 +66,13 @@ public sealed class SlackTurnRunner(
                 if (inbound is null) return;
                 inbound = inbound with { Mentions = mentions };
                 var replies = await pipeline.HandleAsync(inbound, ct);
+                var threadTs = isDm ? null : Str(e["thread_ts"]) ?? Str(e["ts"]);
                 foreach (var reply in replies)
-                    await PostAsync(channel, reply, isDm ? null : Str(e["thread_ts"]) ?? Str(e["ts"]), ct);
+                {
+                    // "Thinking…" is for the person alone and leaves no trace in the conversation.
+                    if (reply.IsInterim && (await api.PostEphemeralAsync(channel, user, SlackMessages.Render(reply), threadTs, ct)).Ok) continue;
+                    await PostAsync(channel, reply, threadTs, ct);
+                }
                 return;
         }
     }
