@@ -83,6 +83,20 @@ public sealed class RussianClientCasesTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("встреча у Яндекса завтра 15:00", "Яндекс")]
+    [InlineData("встреча у Газпрома завтра 15:00", "Газпром")]
+    [InlineData("встреча у Василька завтра 15:00", "Василёк")]
+    [InlineData("встреча у Ромашки завтра 15:00", "Ромашка")]
+    [InlineData("встреча у Северстали завтра 15:00", "Северсталь")]
+    public async Task Schedule_ReadsTheNameBackFromTheGenitive_WhenANewClientFollowsУ(string text, string expected)
+    {
+        var meeting = (await SayAsync(text))[^1];
+
+        Assert.Equal([expected], await AccountNamesAsync());
+        Assert.Contains($"Записал нового клиента «{expected}».", meeting.Text);
+    }
+
+    [Theory]
     [InlineData("встреча Ромашка завтра 15:00", "ru-RU", "Ромашка")]
     [InlineData("встреча с Globex завтра 15:00", "ru-RU", "Globex")]
     [InlineData("meeting with Acme Corp tomorrow 15:00", "en-US", "Acme Corp")]

@@ -23,6 +23,7 @@ public static class MeetingActions
     public const string ItemKey = "item";
     public const string AnswerKey = "answer";
     public const string AccountKey = "account";
+    public const string NameCaseKey = "nameCase";
     public const string WhenKey = "when";
     public const string ImportantKey = "important";
     public const string MinutesKey = "minutes";

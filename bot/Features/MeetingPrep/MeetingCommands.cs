@@ -112,6 +112,8 @@ public sealed class MeetingCommands(MeetingChecklists checklists, Destinations d
             [MeetingActions.MinutesKey] = minutes.ToString(CultureInfo.InvariantCulture),
         };
         if (when is not null) payload[MeetingActions.WhenKey] = when;
+        // A new client after a preposition is read back in the case it fixes: «у Яндекса» is «Яндекс».
+        if (MeetingWords.CaseOfName(text) is { } nameCase) payload[MeetingActions.NameCaseKey] = ((int)nameCase).ToString(CultureInfo.InvariantCulture);
         return await CreateAsync(turn, new SubmittedAction(MeetingActions.Create, payload), ct);
     }
 
@@ -131,7 +133,11 @@ public sealed class MeetingCommands(MeetingChecklists checklists, Destinations d
             return turn.AskFor(retry, new CardInput(MeetingActions.WhenKey, InputKind.Text, turn.T(MeetingTexts.WhenInPast)));
 
         var minutes = int.TryParse(action.Get(MeetingActions.MinutesKey), NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0;
-        var command = new ScheduleMeeting(accountName, start.Value, minutes, action.Get(MeetingActions.ImportantKey) == "yes", turn.Address.Id);
+        var command = new ScheduleMeeting(accountName, start.Value, minutes, action.Get(MeetingActions.ImportantKey) == "yes", turn.Address.Id)
+        {
+            NameCase = int.TryParse(action.Get(MeetingActions.NameCaseKey), NumberStyles.None, CultureInfo.InvariantCulture, out var c)
+                && Enum.IsDefined((People.Declension.RussianCase)c) ? (People.Declension.RussianCase)c : null,
+        };
         var scheduled = await ScheduleMeetingHandler.HandleAsync(turn.Db, turn.Person, command, turn.NowUtc, ct);
         var saved = MeetingCards.Saved(scheduled!.Meeting, turn.Person, scheduled.Plan);
         if (!scheduled.NamedFromCase || saved.Card is not { } card) return saved;

@@ -46,6 +46,19 @@ internal static partial class MeetingWords
         return s;
     }
 
+    /// <summary>The case the preposition before the client's name puts it in («у Яндекса», «с Газпромом», «к Ромашке»).</summary>
+    public static People.Declension.RussianCase? CaseOfName(string text)
+    {
+        var m = CasePreposition().Match(Spaces().Replace(text, " ").Trim(' ', ',', '.', ':', ';', '-', '—', '`', '"', '«', '»'));
+        if (!m.Success) return null;
+        return m.Groups[1].Value.ToLowerInvariant() switch
+        {
+            "с" or "со" => People.Declension.RussianCase.Instrumental,
+            "к" or "ко" => People.Declension.RussianCase.Dative,
+            _ => People.Declension.RussianCase.Genitive,
+        };
+    }
+
     public static int DurationMinutes(Match d)
     {
         if (d.Groups["half"].Success) return 30;
@@ -60,6 +73,9 @@ internal static partial class MeetingWords
 
     [GeneratedRegex(@"(?<![\p{L}])(?:(?:for|на)\s+(?<n>[0-9]+(?:[.,][0-9]+)?)\s*(?<unit>h|hr|hrs|hour|hours|m|min|mins|minutes|ч|час|часа|часов|мин|минут|минуты)(?![\p{L}])|(?<half>for half an hour|на полчаса))", RegexOptions.IgnoreCase)]
     public static partial Regex Duration();
+
+    [GeneratedRegex(@"^(с|со|у|для|к|ко)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex CasePreposition();
 
     [GeneratedRegex(@"^(?:with|at|с|со|у)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex WithWord();

@@ -35,12 +35,14 @@ public static class ClientAccounts
     /// <paramref name="asNominative"/> a new name typed in an oblique case is added in its likeliest nominative
     /// («с Ромашкой» → «Ромашка»), for commands that do not stop to ask; the reply then says so (<see cref="NamedFromCase"/>).
     /// </summary>
-    public static async Task<(Account Account, bool Created)> FindOrAddAsync(CoachDbContext db, int ownerId, string name, DateTime nowUtc, CancellationToken ct, bool asNominative = false)
+    /// <param name="nameCase">The case the sentence put the name in, when it said («у Яндекса»): read back from that case.</param>
+    public static async Task<(Account Account, bool Created)> FindOrAddAsync(CoachDbContext db, int ownerId, string name, DateTime nowUtc, CancellationToken ct, bool asNominative = false,
+        RussianCase? nameCase = null)
     {
         if (await FindAsync(db, ownerId, name, ct) is { } existing) return (existing, false);
-        if (asNominative && RussianNames.LooksOblique(name))
+        if (asNominative && (nameCase is not null || RussianNames.LooksOblique(name)))
         {
-            name = RussianNames.Nominatives(name)[0];
+            name = nameCase is { } c ? RussianNames.NominativeIn(name, c) : RussianNames.Nominatives(name)[0];
             if (await FindAsync(db, ownerId, name, ct) is { } known) return (known, false);
         }
         var tidy = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -146,4 +146,17 @@ public class RussianNamesTests
     {
         Assert.False(RussianNames.IsFormOf(typed, name));
     }
+
+    [Theory]
+    [InlineData("Яндекса", RussianCase.Genitive, "Яндекс")]
+    [InlineData("Газпрома", RussianCase.Genitive, "Газпром")]
+    [InlineData("Кремля", RussianCase.Genitive, "Кремль")]
+    [InlineData("Ромашки", RussianCase.Genitive, "Ромашка")]
+    [InlineData("Ромашкой", RussianCase.Instrumental, "Ромашка")]
+    [InlineData("Васильку", RussianCase.Dative, "Василёк")]
+    [InlineData("Acme", RussianCase.Genitive, "Acme")]
+    public void NominativeIn_ReadsTheNameBack_WhenTheSentenceFixesTheCase(string typed, RussianCase @case, string expected)
+    {
+        Assert.Equal(expected, RussianNames.NominativeIn(typed, @case));
+    }
 }

@@ -66,6 +66,17 @@ public static class RussianNames
         return result.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>
+    /// The nominative when the sentence fixes the case («у Яндекса» is a genitive, so «Яндекс», not «Яндекса»): the
+    /// reading whose form in that case is what was typed; the likeliest reading when none is.
+    /// </summary>
+    public static string NominativeIn(string typed, RussianCase @case)
+    {
+        var readings = Nominatives(typed);
+        var asTyped = string.Join(' ', Words(typed));
+        return readings.FirstOrDefault(n => string.Equals(Form(n, @case), asTyped, StringComparison.OrdinalIgnoreCase)) ?? readings[0];
+    }
+
     /// <summary>True when the likeliest nominative differs from what was typed: worth asking which one is meant.</summary>
     public static bool LooksOblique(string typed) => !string.Equals(Nominatives(typed)[0], string.Join(' ', Words(typed)), StringComparison.OrdinalIgnoreCase);
 
