@@ -5,6 +5,7 @@ using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
 
 namespace AccountCoachBot.Tests.Scheduling;
 
@@ -12,7 +13,7 @@ namespace AccountCoachBot.Tests.Scheduling;
 /// Nudges through the loopback fakes of the Bot Connector and Slack while both answer 3 calls in 10 with 429
 /// (Retry-After) or 5xx, on a deterministic schedule: everything arrives once, Retry-After and the pace hold.
 /// </summary>
-public sealed class PlatformFaultsTests : IAsyncLifetime
+public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Secret = "test-signing-secret";
     private const string Token = "xoxb-test-token";
@@ -91,7 +92,8 @@ public sealed class PlatformFaultsTests : IAsyncLifetime
         Assert.Equal(0, await _bot.WithDbAsync(db => db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending && o.DueUtc <= firstRun)));
 
         // Then the clock jumps to whatever is due next, until nothing waits.
-        for (var round = 0; round < 2000; round++)
+        var rounds = 1;
+        for (var round = 0; round < 2000; round++, rounds++)
         {
             var next = await _bot.WithDbAsync(db => db.Outbox.Where(o => o.Status == OutboxStatus.Pending).OrderBy(o => o.DueUtc).Select(o => (DateTime?)o.DueUtc).FirstOrDefaultAsync());
             if (next is null) break;
@@ -109,6 +111,9 @@ public sealed class PlatformFaultsTests : IAsyncLifetime
         var all = teamsCalls.Concat(slackCalls).ToList();
         Assert.True(all.Count(c => c.Status == 429) >= 20, $"only {all.Count(c => c.Status == 429)} throttled calls");
         Assert.True(all.Count(c => c.Status >= 500) >= 10, $"only {all.Count(c => c.Status >= 500)} server errors");
+
+        output.WriteLine($"{clients.Count} nudges in {2 * Conversations} conversations: {all.Count} platform calls, {all.Count(c => c.Status == 429)} × 429, " +
+            $"{all.Count(c => c.Status >= 500)} × 5xx, {rounds} dispatcher runs over {_time.GetUtcNow() - firstRun:c} of fake time");
 
         // Each nudge delivered exactly once.
         var delivered = all.Where(c => c.Status == 200).ToList();
