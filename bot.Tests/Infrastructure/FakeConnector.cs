@@ -25,11 +25,17 @@ public sealed class FakeConnector : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public sealed record RecordedCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, string? Authorization, int Status,
-        long? ContentLength = null, string? TransferEncoding = null);
+        long? ContentLength = null, string? TransferEncoding = null, DateTimeOffset? At = null, string? RetryAfter = null);
 
     private FakeConnector(WebApplication app) => _app = app;
 
     public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>Stamps each recorded call with this clock's time (the bot's fake clock), when set.</summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>Faults for proactive sends (POST without an activity id, as nudges are); replies are left alone.</summary>
+    public FaultSchedule? Faults { get; set; }
 
     public IReadOnlyList<RecordedCall> Calls
     {
@@ -100,11 +106,13 @@ public sealed class FakeConnector : IAsyncDisposable
         var status = 200;
         string? code = null, retryAfter = null;
         if (_script.TryDequeue(out var scripted)) (status, code, retryAfter) = scripted;
+        else if (activityId is null && HttpMethods.IsPost(context.Request.Method) && Faults?.Next() is { } fault)
+            (status, code, retryAfter) = (fault.Status, fault.Status == 429 ? "Throttled" : "ServiceError", fault.RetryAfterSeconds?.ToString());
         else if (OversizedImage(activity)) (status, code) = (413, "MessageSizeTooBig");
         lock (_calls)
         {
             _calls.Add(new RecordedCall(context.Request.Method, conversationId, activityId, activity, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, status,
-                context.Request.ContentLength, context.Request.Headers.TransferEncoding.ToString() is { Length: > 0 } te ? te : null));
+                context.Request.ContentLength, context.Request.Headers.TransferEncoding.ToString() is { Length: > 0 } te ? te : null, Clock?.GetUtcNow(), retryAfter));
             _changed.TrySetResult();
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

@@ -63,7 +63,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     /// <param name="Response">The body the fake answered, when it was JSON.</param>
     /// <param name="ContentLength">A response_url post's <c>Content-Length</c>, or null when it was chunked.</param>
     public sealed record RecordedCall(string Method, JsonObject Body, string? Authorization, string? ContentType, string HttpMethod, int Status, JsonObject? Response,
-        long? ContentLength = null)
+        long? ContentLength = null, DateTimeOffset? At = null, int? RetryAfter = null)
     {
         public bool IsJson => ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
 
@@ -82,6 +82,17 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
 
     /// <summary>When set, calls must carry <c>Authorization: Bearer &lt;this&gt;</c> (or a form <c>token</c> field).</summary>
     public string? ExpectedToken { get; set; }
+
+    /// <summary>Stamps each recorded call with this clock's time (the bot's fake clock), when set.</summary>
+    public TimeProvider? Clock { get; set; }
+
+    private readonly ConcurrentDictionary<string, FaultSchedule> _faults = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Calls to <paramref name="method"/> fail on <paramref name="schedule"/>: 429 as Slack answers it (<c>ratelimited</c>,
+    /// Retry-After), any other status with an HTML error page. Scripted answers come first.
+    /// </summary>
+    public void SetFaults(string method, FaultSchedule schedule) => _faults[method] = schedule;
 
     public IReadOnlyList<RecordedCall> Calls
     {
@@ -227,6 +238,13 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         {
             (status, body, responseType, retryAfter) = (scripted.Status, scripted.Body, scripted.ContentType, scripted.RetryAfterSeconds);
         }
+        else if (_faults.TryGetValue(method, out var schedule) && schedule.Next() is { } fault)
+        {
+            (status, retryAfter) = (fault.Status, fault.RetryAfterSeconds);
+            (body, responseType) = fault.Status == 429
+                ? (new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }.ToJsonString(), responseType)
+                : ("<html><body>Slack is having trouble</body></html>", "text/html; charset=utf-8");
+        }
         else
         {
             var answer = AuthError(authorization, args) ?? Answer(method, args);
@@ -250,7 +268,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
 
         lock (_calls)
         {
-            _calls.Add(new RecordedCall(method, sent, authorization, contentType, request.Method, status, parsed));
+            _calls.Add(new RecordedCall(method, sent, authorization, contentType, request.Method, status, parsed, null, Clock?.GetUtcNow(), retryAfter));
             _changed.TrySetResult();
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }

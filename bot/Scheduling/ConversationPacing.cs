@@ -33,4 +33,10 @@ public static class ConversationPacing
             .Where(a => a.Id == addressId && (a.PacedUntilUtc == null || a.PacedUntilUtc < until))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.PacedUntilUtc, until), ct);
     }
+
+    /// <summary>Keeps the conversation quiet until <paramref name="until"/> (a platform's Retry-After), never shortening a hold.</summary>
+    public static Task HoldAsync(CoachDbContext db, int addressId, DateTime until, CancellationToken ct) =>
+        db.Addresses
+            .Where(a => a.Id == addressId && (a.PacedUntilUtc == null || a.PacedUntilUtc < until))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PacedUntilUtc, until), ct);
 }

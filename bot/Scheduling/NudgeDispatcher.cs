@@ -30,9 +30,26 @@ public sealed class NudgeDispatcher(
         return await DispatchDueAsync(ct);
     }
 
+    /// <summary>
+    /// Sends what is due, batch after batch, until nothing due is left: a backlog bigger than one batch must not wait
+    /// for the next run. Rows a batch defers (pace, Retry-After, working hours) get a later due time, so they end it.
+    /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
         if (_senders.Count == 0) return 0;
+        var seen = new HashSet<long>();
+        var sent = 0;
+        while (true)
+        {
+            var (batch, taken, fresh) = await DispatchBatchAsync(seen, ct);
+            sent += batch;
+            // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
+            if (taken < options.Value.BatchSize || fresh == 0) return sent;
+        }
+    }
+
+    private async Task<(int Sent, int Taken, int Fresh)> DispatchBatchAsync(HashSet<long> seen, CancellationToken ct)
+    {
         var transports = _senders.Keys.ToArray();
         var now = time.GetUtcNow().UtcDateTime;
         var claim = new OutboxClaim(transports, now, now + options.Value.ClaimTimeout, _instance, options.Value.BatchSize);
@@ -47,6 +64,7 @@ public sealed class NudgeDispatcher(
             batchClaimed = db.IsPostgres();
             ids = batchClaimed ? await OutboxClaims.ClaimBatchAsync(db, claim, ct) : await OutboxClaims.CandidatesAsync(db, claim, ct);
         }
+        var fresh = ids.Count(seen.Add);
 
         var sent = 0;
         foreach (var id in ids)
@@ -55,7 +73,7 @@ public sealed class NudgeDispatcher(
             if (!batchClaimed && !await ClaimOneAsync(id, ct)) continue;
             if (await DispatchClaimedAsync(id, ct)) sent++;
         }
-        return sent;
+        return (sent, ids.Count, fresh);
     }
 
     private async Task<bool> ClaimOneAsync(long id, CancellationToken ct)
@@ -150,6 +168,9 @@ public sealed class NudgeDispatcher(
                 row.LastError = result.Error;
                 row.DueUtc = now + (result.RetryAfter ?? Backoff(row.Attempts));
                 await db.SaveChangesAsync(ct);
+                // The platform asked for quiet in this conversation: its other nudges wait too, the rest go on.
+                if (result.RetryAfter is { } quiet)
+                    await ConversationPacing.HoldAsync(db, address.Id, now + quiet, ct);
                 return false;
         }
     }

@@ -19,7 +19,7 @@ public static partial class ActivityMapper
         ChannelId = activity.ChannelId,
         ServiceUrl = activity.ServiceUrl,
         Locale = activity.Locale,
-        TenantId = activity.Conversation?.TenantId ?? activity.ChannelData?["tenant"]?["id"]?.GetValue<string>(),
+        TenantId = activity.Conversation?.TenantId ?? Str(((activity.ChannelData as JsonObject)?["tenant"] as JsonObject)?["id"]),
     };
 
     public static InboundMessage ToInbound(Activity activity, InboundKind kind)
@@ -118,6 +118,8 @@ public static partial class ActivityMapper
         Name = image.FileName,
     };
 
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
     /// <summary>
     /// The user's words without the bot's own @-mention (Teams channels and group chats); anyone else mentioned
     /// stays in the text as "@Name" and is carried as a <see cref="MentionedPerson"/>.
@@ -127,18 +129,20 @@ public static partial class ActivityMapper
         var text = activity.Text;
         if (string.IsNullOrEmpty(text)) return (text, null);
         var mentions = new List<MentionedPerson>();
+        // Entities are whatever the client sent: a null, a number where a string belongs, must not end the turn.
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity["type"]?.GetValue<string>() != "mention") continue;
-            var id = entity["mentioned"]?["id"]?.GetValue<string>();
-            var tag = entity["text"]?.GetValue<string>();
+            if (entity is null || Str(entity["type"]) != "mention") continue;
+            var mentioned = entity["mentioned"] as JsonObject;
+            var id = Str(mentioned?["id"]);
+            var tag = Str(entity["text"]);
             if (id == activity.Recipient?.Id)
             {
                 if (tag is { Length: > 0 }) text = text.Replace(tag, "");
                 continue;
             }
             if (id is null || tag is not { Length: > 0 } || !text.Contains(tag, StringComparison.Ordinal)) continue;
-            var name = entity["mentioned"]?["name"]?.GetValue<string>() ?? AtTag().Replace(tag, m => m.Groups[1].Value);
+            var name = Str(mentioned?["name"]) ?? AtTag().Replace(tag, m => m.Groups[1].Value);
             var shown = "@" + name.Trim();
             var at = text.IndexOf(tag, StringComparison.Ordinal);
             text = text[..at] + shown + text[(at + tag.Length)..];

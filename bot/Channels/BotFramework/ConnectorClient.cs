@@ -11,9 +11,9 @@ public sealed record ConnectorResult(HttpStatusCode Status, string? ActivityId, 
 {
     public bool Succeeded => (int)Status is >= 200 and < 300;
 
-    /// <summary>Throttled or a transient gateway failure: worth trying again (412 included, as Teams advises).</summary>
+    /// <summary>Throttled or a transient service failure: worth trying again (412 and 500 included, as Teams advises).</summary>
     public bool IsTransient => Status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
-        or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.ServiceUnavailable;
+        or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.ServiceUnavailable;
 
     /// <summary>Refused as too big (413 MessageSizeTooBig) or malformed: without its picture the message may still go.</summary>
     public bool MayBeTheImage => Status is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest;

@@ -14,6 +14,9 @@ public static class DirectLineEndpoints
     public const string BasePath = "/v3/directline";
     public const int MaxBodyBytes = 256 * 1024;
 
+    // Invalid UTF-8 is refused here (400), not left to throw when a string in it is read.
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Tokens do not expire while the bot runs; Web Chat refreshes them every 15 minutes anyway.</summary>
     private const int ExpiresInSeconds = 3600;
 
@@ -35,8 +38,9 @@ public static class DirectLineEndpoints
             var (body, error) = await ReadJsonAsync(http.Request, ct, allowEmpty: true);
             if (error is not null) return error;
             if (body is not null and not JsonObject) return Problem(400, "The body must be a JSON object.");
-            if (body?["user"]?["id"] is { } idNode)
+            if (body is JsonObject { } start && start["user"] is not null)
             {
+                if ((start["user"] as JsonObject)?["id"] is not { } idNode) return Problem(400, "user must be an object with an id.");
                 userId = idNode.GetValueKind() == JsonValueKind.String ? idNode.GetValue<string>() : null;
                 if (!IsValidUserId(userId)) return Problem(400, "user.id must be a string of 1 to 128 printable characters.");
             }
@@ -143,9 +147,9 @@ public static class DirectLineEndpoints
         if (buffer.Length == 0) return (null, allowEmpty ? null : Problem(400, "The body is empty."));
         try
         {
-            return (JsonNode.Parse(buffer.ToArray()), null);
+            return (JsonNode.Parse(StrictUtf8.GetString(buffer.ToArray())), null);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return (null, Problem(400, "The body is not JSON."));
         }

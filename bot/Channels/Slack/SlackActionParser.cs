@@ -94,9 +94,9 @@ public static class SlackActionParser
         "datepicker" => StringOf(state["selected_date"]),
         "timepicker" => StringOf(state["selected_time"]),
         "plain_text_input" => StringOf(state["value"]),
-        "static_select" or "external_select" or "radio_buttons" => StringOf(state["selected_option"]?["value"]),
+        "static_select" or "external_select" or "radio_buttons" => StringOf((state["selected_option"] as JsonObject)?["value"]),
         _ => StringOf(state["value"]) ?? StringOf(state["selected_date"]) ?? StringOf(state["selected_time"])
-            ?? StringOf(state["selected_option"]?["value"]),
+            ?? StringOf((state["selected_option"] as JsonObject)?["value"]),
     };
 
     /// <summary>JSON object text → string dictionary (other JSON values kept as JSON text); empty → empty; else null.</summary>

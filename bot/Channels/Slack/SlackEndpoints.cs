@@ -26,6 +26,9 @@ public sealed class SlackEndpoints(
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
+    // Slack sends UTF-8; anything else is refused (400) rather than parsed into text that throws later.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public async Task<IResult> EventsAsync(HttpContext http, CancellationToken ct)
     {
         var body = await ReadVerifiedAsync(http, ct);
@@ -34,9 +37,9 @@ public sealed class SlackEndpoints(
         JsonObject envelope;
         try
         {
-            envelope = JsonNode.Parse(body)!.AsObject();
+            envelope = JsonNode.Parse(StrictUtf8.GetString(body))!.AsObject();
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or ArgumentException)
         {
             return Results.BadRequest();
         }
@@ -79,9 +82,9 @@ public sealed class SlackEndpoints(
         try
         {
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-            payload = JsonNode.Parse(form["payload"].ToString())!.AsObject();
+            payload = JsonNode.Parse(form.TryGetValue("payload", out var json) ? json.ToString() : "")!.AsObject();
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or ArgumentException)
         {
             return Results.BadRequest();
         }
@@ -98,7 +101,7 @@ public sealed class SlackEndpoints(
                     await OpenModalAsync(payload, element, action, inputs, ct);
                     return Results.Ok();
                 }
-                var key = $"action:{Str(payload["user"]?["id"])}:{Str(element["action_ts"]) ?? Str(payload["trigger_id"])}";
+                var key = $"action:{Str(payload["user"], "id")}:{Str(element["action_ts"]) ?? Str(payload["trigger_id"])}";
                 await RecordAsync(key, SlackInboxKinds.Action, payload.ToJsonString(), ct);
                 return Results.Ok();
             }
@@ -113,15 +116,15 @@ public sealed class SlackEndpoints(
 
     private async Task OpenModalAsync(JsonObject payload, JsonObject element, SubmittedAction action, IReadOnlyList<CardInput> inputs, CancellationToken ct)
     {
-        var team = Str(payload["team"]?["id"]) ?? Str(payload["user"]?["team_id"]) ?? "";
-        var user = Str(payload["user"]?["id"]) ?? "";
+        var team = Str(payload["team"], "id") ?? Str(payload["user"], "team_id") ?? "";
+        var user = Str(payload["user"], "id") ?? "";
         var language = await LanguageOfAsync(team, user, ct);
 
         var metadata = new Dictionary<string, string>(SlackMessages.Clean(action).Payload);
-        if ((Str(payload["container"]?["channel_id"]) ?? Str(payload["channel"]?["id"])) is { } channel) metadata[SlackMessages.ChannelKey] = channel;
-        if (Str(payload["container"]?["message_ts"]) is { } ts) metadata[SlackMessages.MessageTsKey] = ts;
+        if ((Str(payload["container"], "channel_id") ?? Str(payload["channel"], "id")) is { } channel) metadata[SlackMessages.ChannelKey] = channel;
+        if (Str(payload["container"], "message_ts") is { } ts) metadata[SlackMessages.MessageTsKey] = ts;
 
-        var title = Str(element["text"]?["text"]) ?? action.Id;
+        var title = Str(element["text"], "text") ?? action.Id;
         var cardAction = new CardAction(action.Id, title, metadata, inputs);
         var view = BlockKitRenderer.RenderModal(cardAction, JsonSerializer.Serialize(metadata), title.TrimEnd('…', '.'),
             SlackTexts.Save[language], SlackTexts.Close[language]);

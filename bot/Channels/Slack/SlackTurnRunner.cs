@@ -100,8 +100,8 @@ public sealed class SlackTurnRunner(
     {
         if (payload["actions"] is not JsonArray { Count: > 0 } actions || actions[0] is not JsonObject element) return;
         if (SlackActionParser.FromBlockAction(element) is not { } action) return;
-        await RunActionAsync(payload, SlackMessages.Clean(action), Str(payload["container"]?["channel_id"]) ?? Str(payload["channel"]?["id"]),
-            Str(payload["container"]?["message_ts"]), deliveryId, ct);
+        await RunActionAsync(payload, SlackMessages.Clean(action), Str(payload["container"], "channel_id") ?? Str(payload["channel"], "id"),
+            Str(payload["container"], "message_ts"), deliveryId, ct);
     }
 
     private async Task ViewAsync(JsonObject payload, string deliveryId, CancellationToken ct)
@@ -117,8 +117,9 @@ public sealed class SlackTurnRunner(
     /// </summary>
     private async Task RunActionAsync(JsonObject payload, SubmittedAction action, string? channel, string? messageTs, string deliveryId, CancellationToken ct)
     {
-        var team = Str(payload["team"]?["id"]) ?? Str(payload["user"]?["team_id"]) ?? "";
-        var user = Str(payload["user"]?["id"])!;
+        var team = Str(payload["team"], "id") ?? Str(payload["user"], "team_id") ?? "";
+        // A payload without a user has no one to answer.
+        if (Str(payload["user"], "id") is not { } user) return;
         var inbound = await InboundForAsync(team, user, null, null, action, deliveryId, ct);
         if (inbound is null) return;
         var replies = await pipeline.HandleAsync(inbound, ct);
