@@ -31,6 +31,7 @@ public static class CoachWebApp
         app.MapPlayground();
         app.MapHealth();
         app.MapMetrics();
+        app.MapJobDashboard();
         return app;
     }
 }
