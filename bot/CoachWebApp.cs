@@ -22,6 +22,7 @@ public static class CoachWebApp
         builder.AddSlackChannel();
         builder.AddPlaygroundChannel();
         builder.AddScheduling();
+        builder.AddCoachMetrics();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -29,6 +30,8 @@ public static class CoachWebApp
         app.MapSlack();
         app.MapPlayground();
         app.MapHealth();
+        app.MapMetrics();
+        app.MapJobDashboard();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
+using AccountCoachBot.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Conversation;
@@ -16,13 +17,28 @@ public sealed class TurnPipeline(
     TimeProvider time,
     WriteGate writes,
     AfterTurn afterTurn,
-    ILogger<TurnPipeline> logger)
+    ILogger<TurnPipeline> logger,
+    CoachMetrics? metrics = null)
 {
     private readonly IReadOnlyList<Verb> _verbs = verbSets.SelectMany(s => s.Verbs).ToList();
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        using var correlation = Correlation.Turn(logger, message.DeliveryId);
+        var started = time.GetTimestamp();
+        try
+        {
+            return await HandleTurnAsync(message, ct);
+        }
+        finally
+        {
+            metrics?.TurnHandled(message.Channel, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<IReadOnlyList<Reply>> HandleTurnAsync(InboundMessage message, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
 
         await using var gate = await writes.EnterAsync(db, ct);

@@ -1,5 +1,6 @@
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
+using AccountCoachBot.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,8 @@ public sealed class NudgeDispatcher(
     IEnumerable<INudgePlanner> planners,
     TimeProvider time,
     IOptions<DispatcherOptions> options,
-    ILogger<NudgeDispatcher> logger)
+    ILogger<NudgeDispatcher> logger,
+    CoachMetrics? metrics = null)
 {
     private readonly Dictionary<string, INudgeSender> _senders = senders.ToDictionary(s => s.Transport);
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -87,6 +89,7 @@ public sealed class NudgeDispatcher(
     /// <summary>Renders and sends one row this instance has claimed, and records the outcome.</summary>
     private async Task<bool> DispatchClaimedAsync(long id, CancellationToken ct)
     {
+        using var correlation = Correlation.Nudge(logger, id);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
@@ -109,6 +112,7 @@ public sealed class NudgeDispatcher(
             row.DueUtc = WorkingTime.NextWorkingInstant(now, person.Zone, person.Hours);
             row.Attempts--;
             await db.SaveChangesAsync(ct);
+            metrics?.NudgeDeferred(row.Transport, "off_hours");
             return false;
         }
 
@@ -122,6 +126,7 @@ public sealed class NudgeDispatcher(
             row.DueUtc = next;
             row.Attempts--;
             await db.SaveChangesAsync(ct);
+            metrics?.NudgeDeferred(row.Transport, "pacing");
             return false;
         }
 
@@ -171,16 +176,19 @@ public sealed class NudgeDispatcher(
                 // The platform asked for quiet in this conversation: its other nudges wait too, the rest go on.
                 if (result.RetryAfter is { } quiet)
                     await ConversationPacing.HoldAsync(db, address.Id, now + quiet, ct);
+                metrics?.NudgeDeferred(row.Transport, "retry");
                 return false;
         }
     }
 
-    private static async Task<bool> FinishAsync(CoachDbContext db, OutboxMessage row, OutboxStatus status, string? note, CancellationToken ct)
+    private async Task<bool> FinishAsync(CoachDbContext db, OutboxMessage row, OutboxStatus status, string? note, CancellationToken ct)
     {
         row.Status = status;
         row.LastError = note;
         row.ClaimedUntilUtc = null;
         await db.SaveChangesAsync(ct);
+        if (status == OutboxStatus.Sent) metrics?.NudgeSent(row.Transport);
+        else if (status == OutboxStatus.Failed) metrics?.NudgeFailed(row.Transport, note ?? "failed");
         return status == OutboxStatus.Sent;
     }
 

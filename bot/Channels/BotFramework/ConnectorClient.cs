@@ -27,7 +27,7 @@ public sealed record ConnectorResult(HttpStatusCode Status, string? ActivityId, 
 /// The Bot Connector REST API v3 on plain HttpClient: send, reply, update. One attempt per call; the callers
 /// decide about retries (briefly on the request path, through the outbox for nudges).
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tokens, ILogger<ConnectorClient> logger)
+public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tokens, ILogger<ConnectorClient> logger, AccountCoachBot.Operations.CoachMetrics? metrics = null)
 {
     public Task<ConnectorResult> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"), activity, ct);
@@ -74,6 +74,7 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
         var error = await SafeReadAsync<ErrorResponse>(response, ct);
         // Teams puts the specific reason (MessageWritesBlocked) in subCode, next to a generic code.
         var result = new ConnectorResult(response.StatusCode, null, RetryAfterOf(response), error?.Error?.SubCode ?? error?.Error?.Code);
+        if (response.StatusCode is HttpStatusCode.TooManyRequests) metrics?.PlatformThrottled("botframework");
         if (response.StatusCode is HttpStatusCode.Unauthorized || (response.StatusCode is HttpStatusCode.Forbidden && !result.IsGone))
             logger.LogError("The Bot Connector refused our credentials ({Status} {Code}) at {Host}; check MicrosoftAppId/MicrosoftAppPassword/MicrosoftAppType",
                 (int)response.StatusCode, result.ErrorCode, url.Host);

@@ -21,7 +21,7 @@ namespace AccountCoachBot.Channels.Slack;
 /// Only <see cref="OperationCanceledException"/> for the caller's own token escapes; network failures and timeouts come
 /// back as transient results.
 /// </remarks>
-public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger)
+public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger, AccountCoachBot.Operations.CoachMetrics? metrics = null)
 {
     public const string HttpClientName = "SlackApi";
 
@@ -163,6 +163,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         {
             var status = (int)response.StatusCode;
             var retryAfter = RetryAfterOf(response);
+            if (status == 429) metrics?.PlatformThrottled("slack");
             JsonObject? body;
             try
             {
