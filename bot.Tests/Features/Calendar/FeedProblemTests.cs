@@ -27,7 +27,10 @@ public sealed class FeedProblemTests : IAsyncLifetime
 
     private Task<CalendarConnection> ConnectionAsync() => _host.WithDbAsync(db => db.Set<CalendarConnection>().AsNoTracking().SingleAsync());
 
-    /// <summary>Reads whenever the calendar is due, <paramref name="times"/> times, sending what that says; returns the messages sent.</summary>
+    /// <summary>
+    /// Reads whenever the calendar is due, <paramref name="times"/> times, sending what that says; returns the messages
+    /// sent, each checked for the principle line every nudge ends with and returned without it.
+    /// </summary>
     private async Task<List<string>> ReadAsync(int times)
     {
         for (var i = 0; i < times; i++)
@@ -36,7 +39,13 @@ public sealed class FeedProblemTests : IAsyncLifetime
             Assert.Equal(1, await _host.ReadCalendarsAsync());
             await _host.Dispatcher.RunAsync();
         }
-        return _host.Sender.Sent.Select(s => PlainTextRenderer.Render(s.Reply)).ToList();
+        return _host.Sender.Sent.Select(s => PlainTextRenderer.Render(s.Reply)).Select(WithoutPrinciple).ToList();
+    }
+
+    private static string WithoutPrinciple(string nudge)
+    {
+        Assert.EndsWith("\nKnow what you came to ask for. `prepare-for-every-meeting`", nudge);
+        return nudge[..nudge.LastIndexOf('\n')];
     }
 
     [Theory]

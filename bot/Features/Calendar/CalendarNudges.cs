@@ -22,7 +22,9 @@ public sealed class CalendarNudges(CoachDbContext db, IOptions<CalendarOptions> 
         if (connection is null || SubjectId(connection.Id) != message.SubjectId) return null;
         // Disconnected, or read fine since: nothing to say.
         if (connection.ToldProblem is null || !Enum.TryParse<FeedProblem>(connection.ToldProblem, out var problem)) return null;
-        return new Reply(Say(problem, connection.Shown, person.Language, options.Value.MaxFeedMegabytes));
+        // Every nudge names the principle behind it: the calendar is read so no client meeting goes unprepared.
+        var l = person.Language;
+        return new Reply($"{Say(problem, connection.Shown, l, options.Value.MaxFeedMegabytes)}\n{MeetingPrep.MeetingTexts.PreparePrinciple[l]} `{Coaching.PrincipleIds.PrepareForEveryMeeting}`");
     }
 
     /// <summary>The problem in plain words, naming the feed by its host.</summary>
