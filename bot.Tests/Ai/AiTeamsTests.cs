@@ -24,7 +24,7 @@ public sealed class AiTeamsTests : IAsyncLifetime
     {
         _connector = await FakeConnector.StartAsync();
         _model = await FakeModelServer.StartAsync();
-        _bot = await BotHost.StartAsync(_db.Path, _time, _model.Settings(timeout: "00:00:00.500"));
+        _bot = await BotHost.StartAsync(_db.Path, _time, _model.Settings(timeout: "00:00:03"));
     }
 
     public async Task DisposeAsync()

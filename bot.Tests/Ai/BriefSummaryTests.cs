@@ -12,7 +12,7 @@ public sealed class BriefSummaryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _model = await FakeModelServer.StartAsync();
-        _host = await CoachTestHost.StartAsync(AiFlowKit.Now, settings: _model.Settings(timeout: "00:00:00.500"));
+        _host = await CoachTestHost.StartAsync(AiFlowKit.Now, settings: _model.Settings(timeout: "00:00:03"));
         await _host.SayAsync("meeting Acme 2026-03-10 15:00 important");
         await _host.AnswerStepsAsync((await _host.SayAsync("prep Acme"))[^1], _ => "ok");
         await _host.SayAsync("language ru");

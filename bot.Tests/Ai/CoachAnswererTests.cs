@@ -15,7 +15,7 @@ public sealed class CoachAnswererTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _model = await FakeModelServer.StartAsync();
-        _services = AiTestServices.Build(_model.Settings(timeout: "00:00:00.500"));
+        _services = AiTestServices.Build(_model.Settings(timeout: "00:00:03"));
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,7 @@ public sealed class PromiseExtractionFlowTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _model = await FakeModelServer.StartAsync();
-        _host = await CoachTestHost.StartAsync(AiFlowKit.Now, settings: _model.Settings(timeout: "00:00:00.500"));
+        _host = await CoachTestHost.StartAsync(AiFlowKit.Now, settings: _model.Settings(timeout: "00:00:03"));
         await _host.SayAsync("promise Acme: send the quote tomorrow"); // Acme is a client now
     }
 
