@@ -12,6 +12,12 @@ namespace AccountCoachBot.Features.Digests;
 /// with the dispatcher every minute; a digest whose time passed more than <see cref="DigestSchedule.Lateness"/> ago
 /// (the bot was down) is not queued at all.
 /// </summary>
+/// <remarks>
+/// Every row is the lead's (<see cref="OutboxMessage.PersonId"/>), wherever it goes, so the dispatcher's checks for the
+/// lead hold a channel digest as they hold the lead's own: while the lead is paused (or away) the week's digest is
+/// skipped, not kept for after `resume` — the same as the lead's own chat, and as every nudge of a pause. A team
+/// channel is the lead's voice to the team; it goes quiet with them rather than surprise them with last week's figures.
+/// </remarks>
 public sealed class DigestPlanner(IServiceScopeFactory scopes, TimeProvider time, ILogger<DigestPlanner> logger) : INudgePlanner
 {
     public async Task PlanAsync(CancellationToken ct)
