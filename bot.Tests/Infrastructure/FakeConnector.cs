@@ -21,7 +21,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(int Status, string? Code, string? RetryAfter)> _script = new();
     private readonly List<RecordedCall> _calls = [];
-    private readonly ConcurrentDictionary<string, (string Name, string Email)> _members = new();
+    private readonly ConcurrentDictionary<string, (string Name, string Email, string? TenantId)> _members = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public sealed record RecordedCall(string Method, string ConversationId, string? ActivityId, JsonObject Activity, string? Authorization, int Status,
@@ -55,10 +55,10 @@ public sealed class FakeConnector : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext c, string conversationId) => connector.RecordAsync(c, conversationId, null));
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => connector.RecordAsync(c, conversationId, activityId));
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => connector.RecordAsync(c, conversationId, activityId));
-        // Teams' member lookup: the email of a member, as Teams gives it (any conversation, for simplicity).
+        // Teams' member lookup: the email (and, when given, the tenant) of a member, as Teams gives it (any conversation, for simplicity).
         app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string conversationId, string memberId) =>
             connector._members.TryGetValue(memberId, out var m)
-                ? Results.Json(new JsonObject { ["id"] = memberId, ["name"] = m.Name, ["email"] = m.Email, ["userPrincipalName"] = m.Email })
+                ? Results.Json(new JsonObject { ["id"] = memberId, ["name"] = m.Name, ["email"] = m.Email, ["userPrincipalName"] = m.Email, ["tenantId"] = m.TenantId })
                 : Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = "MemberNotFoundInConversation" } }, statusCode: 404));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -66,8 +66,8 @@ public sealed class FakeConnector : IAsyncDisposable
         return connector;
     }
 
-    /// <summary>A member the connector's member lookup knows, with the email Teams would give.</summary>
-    public void AddMember(string id, string name, string email) => _members[id] = (name, email);
+    /// <summary>A member the connector's member lookup knows, with the email and tenant (TeamsChannelAccount.tenantId) Teams would give.</summary>
+    public void AddMember(string id, string name, string email, string? tenantId = null) => _members[id] = (name, email, tenantId);
 
     /// <summary>The next call answers with this failure instead of accepting the activity.</summary>
     public void FailNext(HttpStatusCode status, string? errorCode = null, TimeSpan? retryAfter = null) =>

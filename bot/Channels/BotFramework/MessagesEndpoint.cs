@@ -74,7 +74,7 @@ public sealed class MessagesEndpoint(
         if (kind == InboundKind.Installed && activity.ChannelId == "msteams")
             inbound = inbound with { Sender = inbound.Sender with { Email = await TeamsEmailAsync(activity, activity.From!.Id!, ct) } };
         if (inbound.Mentions is { Count: > 0 } mentions && activity.ChannelId == "msteams")
-            inbound = inbound with { Mentions = await WithEmailsAsync(activity, mentions, ct) };
+            inbound = inbound with { Mentions = await WithMembersAsync(activity, mentions, ct) };
         var replies = await pipeline.HandleAsync(inbound, ct);
         for (var i = 0; i < replies.Count; i++)
         {
@@ -92,15 +92,14 @@ public sealed class MessagesEndpoint(
     /// Teams tells a member's email only when asked; asked once, at install, it links the person to the same
     /// person in Slack.
     /// </summary>
-    private async Task<string?> TeamsEmailAsync(Activity activity, string memberId, CancellationToken ct)
+    private async Task<string?> TeamsEmailAsync(Activity activity, string memberId, CancellationToken ct) =>
+        EmailOf(await TeamsMemberAsync(activity, memberId, ct));
+
+    private async Task<ChannelAccount?> TeamsMemberAsync(Activity activity, string memberId, CancellationToken ct)
     {
         try
         {
-            var member = await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, memberId, ct);
-            var email = member?.Extra?.TryGetValue("email", out var e) == true && e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : null;
-            if (email is null && member?.Extra?.TryGetValue("userPrincipalName", out var upn) == true && upn.ValueKind == System.Text.Json.JsonValueKind.String)
-                email = upn.GetString();
-            return email is not null && email.Contains('@') ? email : null;
+            return await connector.GetMemberAsync(activity.ServiceUrl!, activity.Conversation!.Id!, memberId, ct);
         }
         catch (Exception e) when (e is ConnectorTokenException or HttpRequestException or TaskCanceledException)
         {
@@ -109,13 +108,36 @@ public sealed class MessagesEndpoint(
         }
     }
 
-    /// <summary>People mentioned are members of the conversation: their email lets a team named by mention find them.</summary>
-    private async Task<IReadOnlyList<MentionedPerson>> WithEmailsAsync(Activity activity, IReadOnlyList<MentionedPerson> mentions, CancellationToken ct)
+    private static string? EmailOf(ChannelAccount? member)
     {
-        var withEmails = new List<MentionedPerson>();
+        var email = ExtraString(member, "email") ?? ExtraString(member, "userPrincipalName");
+        return email is not null && email.Contains('@') ? email : null;
+    }
+
+    private static string? ExtraString(ChannelAccount? member, string key) =>
+        member?.Extra?.TryGetValue(key, out var value) == true && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>
+    /// People mentioned are members of the conversation: the member lookup gives their email (so a team named by
+    /// mention finds them) and their tenant. A Teams mention entity carries only <c>mentioned.id</c> (29:…) and
+    /// <c>name</c>; the tenant is the looked-up member's <c>tenantId</c> (TeamsChannelAccount, returned by
+    /// <c>GET v3/conversations/{id}/members/{memberId}</c> — Bot Framework Connector API, botbuilder <c>TeamsInfo.getMember</c>).
+    /// One that differs from the activity's (<c>channelData.tenant.id</c> / <c>conversation.tenantId</c>) is someone of
+    /// another organisation (a federated chat) and is refused like a Slack user of another workspace. A guest's account
+    /// lives in our tenant, so a guest is ours; with no tenant on either side nothing can be told, and the mention stands.
+    /// </summary>
+    private async Task<IReadOnlyList<MentionedPerson>> WithMembersAsync(Activity activity, IReadOnlyList<MentionedPerson> mentions, CancellationToken ct)
+    {
+        var tenant = ActivityMapper.ReferenceOf(activity).TenantId;
+        var looked = new List<MentionedPerson>();
         foreach (var mention in mentions)
-            withEmails.Add(mention.Email is null ? mention with { Email = await TeamsEmailAsync(activity, mention.ExternalId, ct) } : mention);
-        return withEmails;
+        {
+            var member = await TeamsMemberAsync(activity, mention.ExternalId, ct);
+            var theirs = ExtraString(member, "tenantId");
+            var foreign = tenant is { Length: > 0 } && theirs is { Length: > 0 } && !string.Equals(theirs, tenant, StringComparison.OrdinalIgnoreCase);
+            looked.Add(mention with { Email = mention.Email ?? EmailOf(member), Foreign = mention.Foreign || foreign });
+        }
+        return looked;
     }
 
     private async Task<bool> TryUpdateAsync(Activity inbound, string cardId, Reply reply, CancellationToken ct)

@@ -45,8 +45,8 @@ internal static class TeamTexts
         "I can't tell who {0} is: mention them so the app turns the name into a link, or write their email.",
         "Не понимаю, кто такой {0}: упомяните человека так, чтобы мессенджер подставил ссылку, или напишите его email.");
     public static readonly Text Foreign = new(
-        "{0} is in another workspace or organisation: I only add people from this one. Nothing changed.",
-        "{0} — из другого рабочего пространства или организации; добавлять можно только своих. Ничего не изменилось.");
+        "{0} is in another workspace or organisation, and I only work with people from this one. Nothing changed.",
+        "{0} — из другого рабочего пространства или организации, а я работаю только с людьми из этой. Ничего не изменилось.");
     public static readonly Text NotInAnyTeam = new(
         "You're not in a team yet. An admin creates one: `team create Sales East lead @anna`.",
         "Вы пока не состоите ни в одной команде. Команду создаёт администратор: `команда создать Продажи Восток руководитель @anna`.");
