@@ -39,7 +39,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     public const string TeamName = "Fake Workspace";
 
     // files.getUploadURLExternal, too, reads only form fields (JSON bodies come back invalid_arguments).
-    private static readonly HashSet<string> FormOnlyMethods = new(StringComparer.Ordinal) { "users.info", "users.lookupByEmail", "files.getUploadURLExternal" };
+    private static readonly HashSet<string> FormOnlyMethods = new(StringComparer.Ordinal) { "users.info", "users.lookupByEmail", "files.getUploadURLExternal", "conversations.info" };
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new(StringComparer.Ordinal);
@@ -119,6 +119,11 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     }
 
     public void AddUser(SlackUserSeed user) => _users[user.Id] = user;
+
+    private readonly ConcurrentDictionary<string, (string Name, bool BotIsMember, bool IsPrivate)> _channels = new(StringComparer.Ordinal);
+
+    /// <summary>A channel <c>conversations.info</c> knows; a private one the bot is not in is <c>channel_not_found</c>, as in Slack.</summary>
+    public void AddChannel(string id, string name, bool botIsMember = true, bool isPrivate = false) => _channels[id] = (name, botIsMember, isPrivate);
 
     /// <summary>The DM channel id <c>conversations.open</c> gives (or gave) for this user: <c>D…</c>, stable per user.</summary>
     public string DmChannelOf(string userId) =>
@@ -340,6 +345,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         "users.info" => UsersInfo(args),
         "users.lookupByEmail" => LookupByEmail(args),
         "conversations.open" => OpenConversation(args),
+        "conversations.info" => ConversationInfo(args),
         "files.getUploadURLExternal" => GetUploadUrl(args),
         "files.completeUploadExternal" => CompleteUpload(args),
         _ => Error("unknown_method"),
@@ -415,6 +421,21 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         if (!_users.TryGetValue(ids[0], out var user)) return Error("user_not_found");
         if (user.Deleted) return Error("user_disabled");
         return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DmChannelOf(user.Id) } };
+    }
+
+    private JsonObject ConversationInfo(JsonObject args)
+    {
+        if (Text(args["channel"]) is not { } id || !_channels.TryGetValue(id, out var channel)) return Error("channel_not_found");
+        if (channel.IsPrivate && !channel.BotIsMember) return Error("channel_not_found");
+        return new JsonObject
+        {
+            ["ok"] = true,
+            ["channel"] = new JsonObject
+            {
+                ["id"] = id, ["name"] = channel.Name, ["is_channel"] = !channel.IsPrivate, ["is_group"] = false, ["is_private"] = channel.IsPrivate,
+                ["is_archived"] = false, ["is_member"] = channel.BotIsMember, ["context_team_id"] = TeamId,
+            },
+        };
     }
 
     private static JsonObject? MessageError(JsonObject args)

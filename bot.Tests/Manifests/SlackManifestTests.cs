@@ -17,7 +17,7 @@ public class SlackManifestTests
 
     /// <summary>The scopes the bot uses, each justified in manifests/slack/README.md.</summary>
     private static readonly string[] DocumentedScopes =
-        ["chat:write", "commands", "files:write", "im:history", "im:write", "users:read", "users:read.email", "app_mentions:read"];
+        ["chat:write", "commands", "files:write", "im:history", "im:write", "users:read", "users:read.email", "app_mentions:read", "channels:read", "groups:read"];
 
     private static async Task<JsonSchema> LoadSchemaAsync()
     {

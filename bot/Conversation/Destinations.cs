@@ -28,6 +28,10 @@ public sealed class Destinations(IEnumerable<IChannelDestinations> channels)
     public async Task<bool> KnowsAsync(CoachDbContext db, int personId, SharedPlace place, CancellationToken ct) =>
         Of(place.Transport) is { } channel && await channel.MentionAsync(db, personId, ct) is not null;
 
+    /// <summary>Whether the bot can post in the place: the one check for every place a person names or types in.</summary>
+    public Task<PlaceAccess> CheckAsync(SharedPlace place, CancellationToken ct) =>
+        Of(place.Transport)?.CheckAsync(place, ct) ?? Task.FromResult(PlaceAccess.Unchecked);
+
     public Task<ConversationAddress?> SharedAddressAsync(CoachDbContext db, int personId, SharedPlace place, DateTime nowUtc, CancellationToken ct) =>
         Of(place.Transport)?.SharedAddressAsync(db, personId, place, nowUtc, ct) ?? Task.FromResult<ConversationAddress?>(null);
 }

@@ -10,6 +10,22 @@ namespace AccountCoachBot.Conversation;
 /// </summary>
 public sealed record SharedPlace(string Transport, string Id, string Label, string Invite);
 
+/// <summary>Whether the bot can post in a shared place now, as far as its channel can tell.</summary>
+public enum PlaceAccess
+{
+    /// <summary>The channel can't tell (no check, the check failed): say how to let the bot in.</summary>
+    Unchecked = 0,
+
+    /// <summary>The bot is in it and can post.</summary>
+    Open = 1,
+
+    /// <summary>The place exists but the bot is not in it (Slack's <c>not_in_channel</c>).</summary>
+    NotMember = 2,
+
+    /// <summary>No such place the bot can see (a wrong id, or a private channel it was not invited to).</summary>
+    NotFound = 3,
+}
+
 /// <summary>
 /// One channel's side of destinations: it reads the places people name, turns them into addresses it can send
 /// to, and names people there. Features ask <see cref="Destinations"/> and never build a channel's reference.
@@ -38,4 +54,7 @@ public interface IChannelDestinations
     /// </summary>
     Task<ConversationAddress?> SharedAddressAsync(CoachDbContext db, int personId, SharedPlace place, DateTime nowUtc, CancellationToken ct) =>
         Task.FromResult<ConversationAddress?>(null);
+
+    /// <summary>Whether the bot can post in the place, asked of the platform before the place is taken.</summary>
+    Task<PlaceAccess> CheckAsync(SharedPlace place, CancellationToken ct) => Task.FromResult(PlaceAccess.Unchecked);
 }

@@ -34,7 +34,11 @@ public sealed record SubmittedAction(string Id, IReadOnlyDictionary<string, stri
 /// </summary>
 public sealed record MentionedPerson(string ExternalId, string Text, string? Name, string? Email = null, bool Foreign = false);
 
-/// <summary>One normalized inbound turn, from any channel.</summary>
+/// <summary>
+/// One normalized inbound turn, from any channel. <paramref name="TypedIn"/>: the shared place the message was typed
+/// in when the address is not it (Slack answers in the person's DM, but a slash command or an app mention in a
+/// channel names the channel); null where it was typed in the address itself.
+/// </summary>
 public sealed record InboundMessage(
     string Channel,
     string DeliveryId,
@@ -45,7 +49,8 @@ public sealed record InboundMessage(
     string? Locale = null,
     string? TimeZone = null,
     InboundKind Kind = InboundKind.Message,
-    IReadOnlyList<MentionedPerson>? Mentions = null)
+    IReadOnlyList<MentionedPerson>? Mentions = null,
+    SharedPlace? TypedIn = null)
 {
     public IReadOnlyList<MentionedPerson> MentionsOrEmpty => Mentions ?? [];
 }

@@ -205,7 +205,7 @@ public sealed class DigestScheduleTests
     [InlineData("digest time monday 24:10", "24:10 is not a time of day")]
     [InlineData("digest time soon", "Give a weekday and a time")]
     [InlineData("digest channel somewhere", "Say where:")]
-    [InlineData("digest channel here", "`here` works in a Teams channel")]
+    [InlineData("digest channel here", "`here` means the channel you type it in")]
     public async Task Settings_AnswerBadInputPolitely_AndChangeNothing(string text, string answer)
     {
         await using var host = await LeadAsync(Sunday);

@@ -64,7 +64,7 @@ public sealed class SlackTurnRunner(
                 var isDm = Str(e["channel_type"]) == "im";
                 var inbound = await InboundForAsync(team, user, isDm ? channel : null, text, null, Str(envelope["event_id"])!, ct);
                 if (inbound is null) return;
-                inbound = inbound with { Mentions = mentions };
+                inbound = inbound with { Mentions = mentions, TypedIn = isDm ? null : SlackDestinations.ChannelPlace(channel) };
                 var replies = await pipeline.HandleAsync(inbound, ct);
                 var threadTs = isDm ? null : Str(e["thread_ts"]) ?? Str(e["ts"]);
                 foreach (var reply in replies)
@@ -84,7 +84,8 @@ public sealed class SlackTurnRunner(
         var (text, mentions) = await SlackMentions.ReadAsync(Str(fields["text"]) ?? "help", team, null, directory, ct);
         var inbound = await InboundForAsync(team, user, null, text, null, deliveryId, ct);
         if (inbound is null) return;
-        inbound = inbound with { Mentions = mentions };
+        // Answers go to the person alone, but the channel it was typed in is the place `digest channel here` means.
+        inbound = inbound with { Mentions = mentions, TypedIn = SlackDestinations.ChannelPlace(Str(fields["channel_id"])) };
         var replies = await pipeline.HandleAsync(inbound, ct);
 
         var responseUrl = Str(fields["response_url"]);

@@ -82,26 +82,32 @@ public sealed partial class DigestDeliveryCommands(TeamAccess access, Destinatio
         else if (IsPlace(words[^1])) (value, name) = (words[^1], string.Join(' ', words[..^1]));
         else return turn.T(DigestDeliveryTexts.ChannelUsage);
 
+        // `here`: the conversation itself when others read it (Teams); else the channel it was typed in (a Slack
+        // slash command or mention, answered in the DM), which is then taken as if named.
         var here = Command.Is(value, HereWords);
-        if (here && !turn.Address.IsShared) return turn.T(DigestDeliveryTexts.HereNotShared);
+        SharedPlace? place = null;
+        if (here && !turn.Address.IsShared && (place = turn.Message.TypedIn) is null) return turn.T(DigestDeliveryTexts.HereNotShared);
+        if (!here && !Command.Is(value, MeWords)) place = destinations.ParsePlace(value)!;
         var (team, refusal) = await TeamAsync(turn, name, DigestDeliveryVerbs.Channel, ct);
         if (team is null) return refusal!;
 
         int? addressId = null;
-        SharedPlace? place = null;
-        if (here) addressId = turn.Address.Id;
-        else if (!Command.Is(value, MeWords))
+        var access = PlaceAccess.Unchecked;
+        if (place is not null)
         {
-            place = destinations.ParsePlace(value)!;
+            access = await destinations.CheckAsync(place, ct);
+            if (access == PlaceAccess.NotMember) return turn.T(DigestDeliveryTexts.NotInPlace, place.Label, place.Invite);
+            if (access == PlaceAccess.NotFound) return turn.T(DigestDeliveryTexts.PlaceNotFound, place.Label, place.Invite);
             var address = await destinations.SharedAddressAsync(turn.Db, turn.Person.Id, place, turn.NowUtc, ct);
             if (address is null) return turn.T(DigestDeliveryTexts.NeedsSlack);
             await turn.Db.SaveChangesAsync(ct);
             addressId = address.Id;
         }
+        else if (here) addressId = turn.Address.Id;
         var delivery = await ChangeAsync(turn, team, ct);
         delivery.AddressId = addressId;
-        var said = place is null
-            ? turn.T(DigestDeliveryTexts.WhereSet, team.Name, await WhereAsync(turn, team, delivery, ct))
+        var said = place is null ? turn.T(DigestDeliveryTexts.WhereSet, team.Name, await WhereAsync(turn, team, delivery, ct))
+            : access == PlaceAccess.Open ? turn.T(DigestDeliveryTexts.PlaceReady, team.Name, place.Label)
             : turn.T(DigestDeliveryTexts.PlaceSet, team.Name, place.Label, place.Invite);
         return WithOff(turn, delivery, said);
     }

@@ -46,11 +46,20 @@ internal static class DigestDeliveryTexts
         "{0} is not a time of day: use hours 00–23 and minutes 00–59, e.g. `08:30`.",
         "{0} — не время суток: часы 00–23, минуты 00–59, например `08:30`.");
     public static readonly Text ChannelUsage = new(
-        "Say where: `digest channel here` in a Teams channel or group chat, `digest channel #C0123ABCD` for a Slack channel, or `digest channel me` for your chat with me.",
-        "Укажите куда: `сводка канал здесь` в канале или групповом чате Teams, `сводка канал #C0123ABCD` для канала Slack или `сводка канал мне` для личного чата со мной.");
+        "Say where: `digest channel here` typed in a Teams channel or group chat (in Slack: `/coach digest channel here` in the channel), `digest channel #C0123ABCD` to name a Slack channel, or `digest channel me` for your chat with me.",
+        "Укажите куда: `сводка канал здесь` в канале или групповом чате Teams (в Slack: `/coach сводка канал здесь` в самом канале), `сводка канал #C0123ABCD`, чтобы назвать канал Slack, или `сводка канал мне` для личного чата со мной.");
     public static readonly Text HereNotShared = new(
-        "`here` works in a Teams channel or group chat with me; a Slack channel is named: `digest channel #C0123ABCD`. Your own chat gets the digest anyway.",
-        "`здесь` работает в канале или групповом чате Teams со мной; канал Slack нужно назвать: `сводка канал #C0123ABCD`. В ваш личный чат сводка приходит и так.");
+        "`here` means the channel you type it in, and this is your own chat with me, which gets the digest anyway. In Slack, type `/coach digest channel here` in the channel, or name it here: `digest channel #C0123ABCD`. In Teams, type `digest channel here` in the channel or group chat.",
+        "`здесь` — это канал, в котором вы пишете команду, а это ваш личный чат со мной: сюда сводка приходит и так. В Slack напишите `/coach сводка канал здесь` в самом канале или назовите его здесь: `сводка канал #C0123ABCD`. В Teams напишите `сводка канал здесь` в канале или групповом чате.");
+    public static readonly Text PlaceReady = new(
+        "The digest for {0} will go to {1}.",
+        "Сводка команды «{0}» будет приходить в {1}.");
+    public static readonly Text NotInPlace = new(
+        "I'm not in {0} yet, so I couldn't post the digest there. Invite me ({1} in the channel) and try again. Nothing changed.",
+        "Меня пока нет в {0}, поэтому публиковать туда сводку я не смогу. Пригласите меня ({1} в канале) и повторите команду. Ничего не изменилось.");
+    public static readonly Text PlaceNotFound = new(
+        "I can't see {0}: check the channel, and if it's private, invite me first ({1} in the channel). Nothing changed.",
+        "Я не вижу {0}: проверьте канал, а если он закрытый, сначала пригласите меня ({1} в канале). Ничего не изменилось.");
     public static readonly Text NeedsSlack = new(
         "I only know you from another chat app. Message me once in Slack (or `link` your chats), then name the channel.",
         "Я знаю вас только по другому мессенджеру. Напишите мне один раз в Slack (или используйте `связать`), потом укажите канал.");
