@@ -11,7 +11,8 @@ namespace AccountCoachBot.Tests.Scheduling;
 
 /// <summary>
 /// Nudges through the loopback fakes of the Bot Connector and Slack while both answer 3 calls in 10 with 429
-/// (Retry-After) or 5xx, on a deterministic schedule: everything arrives once, Retry-After and the pace hold.
+/// (Retry-After) or 5xx, on a deterministic schedule: everything arrives once, Retry-After and the pace hold, and Teams'
+/// per-app budget (set low here, so that it binds) is never exceeded across all its conversations.
 /// </summary>
 public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -20,6 +21,8 @@ public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifeti
     private const int Conversations = 10; // per platform
     private const int PromisesEach = 10;
     private static readonly TimeSpan Pace = TimeSpan.FromSeconds(1);
+    private const int TeamsAppPerSecond = 4; // below the 10 conversations' own pace, so the app's limit is what holds them
+    private const int TeamsAppBurst = 2;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero)); // Wed 10:00 Berlin
     private readonly TestDatabase _db = new();
     private readonly HttpClient _http = new();
@@ -43,6 +46,8 @@ public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifeti
             ["Scheduling:MinIntervalPerConversation"] = Pace.ToString(),
             ["Scheduling:BatchSize"] = "16", // several batches per run
             ["Scheduling:MaxAttempts"] = "20",
+            ["BotFramework:TeamsAppPerSecond"] = TeamsAppPerSecond.ToString(),
+            ["BotFramework:TeamsAppBurst"] = TeamsAppBurst.ToString(),
         });
     }
 
@@ -65,7 +70,7 @@ public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifeti
     });
 
     [Fact]
-    public async Task Dispatcher_DeliversEveryNudgeOnce_HonouringRetryAfterAndPace_WhenPlatformsFailThreeCallsInTen()
+    public async Task Dispatcher_DeliversEveryNudgeOnce_HonouringRetryAfterPaceAndAppLimit_WhenPlatformsFailThreeCallsInTen()
     {
         var clients = new List<string>();
         for (var c = 0; c < Conversations; c++)
@@ -138,6 +143,20 @@ public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifeti
             broken.AddRange(sent.Zip(sent.Skip(1)).Where(pair => pair.Second - pair.First < Pace)
                 .Select(pair => $"{conversation.Key}: messages at {pair.First:HH:mm:ss.fff} and {pair.Second:HH:mm:ss.fff}"));
         }
+
+        // Teams: no more calls across all conversations than the app's budget allows in any second (429s count too:
+        // the platform counts requests), and a 429 quiets every conversation, as it cannot say whether it was the app's.
+        var byTime = teamsCalls.OrderBy(c => c.At).ToList();
+        for (var i = 0; i < byTime.Count; i++)
+        {
+            var inOneSecond = byTime.Skip(i).TakeWhile(c => c.At < byTime[i].At + TimeSpan.FromSeconds(1)).Count();
+            if (inOneSecond > TeamsAppBurst + TeamsAppPerSecond)
+                broken.Add($"Teams: {inOneSecond} calls in the second from {byTime[i].At:HH:mm:ss.fff}, the app's budget is {TeamsAppBurst + TeamsAppPerSecond}");
+            if (byTime[i].Status != 429) continue;
+            var quietUntil = byTime[i].At + TimeSpan.FromSeconds(byTime[i].RetryAfterSeconds);
+            broken.AddRange(byTime.Skip(i + 1).Where(later => later.At < quietUntil)
+                .Select(later => $"Teams: {later.Conversation} called at {later.At:HH:mm:ss.fff}, the app was throttled until {quietUntil:HH:mm:ss.fff}"));
+        }
         Assert.Empty(broken);
     }
 
@@ -145,7 +164,8 @@ public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifeti
 
     private async Task PostTeamsAsync(int conversation, string text)
     {
-        var activity = Activities.Message(_connector.ServiceUrl, text, userId: $"29:user-{conversation}", conversationId: $"a:conv-{conversation}");
+        var activity = Activities.Message(_connector.ServiceUrl, text, userId: $"29:user-{conversation}", conversationId: $"a:conv-{conversation}", channelId: "msteams");
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } };
         using var response = await _http.PostAsync(_bot.MessagesUrl, activity);
         response.EnsureSuccessStatusCode();
     }

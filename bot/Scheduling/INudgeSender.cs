@@ -17,7 +17,8 @@ public enum SendOutcome
     Failed = 3,
 }
 
-public sealed record SendResult(SendOutcome Outcome, TimeSpan? RetryAfter = null, string? Error = null)
+/// <param name="Throttled">The platform said "too many requests" (429): a limit shared beyond this conversation may be spent too.</param>
+public sealed record SendResult(SendOutcome Outcome, TimeSpan? RetryAfter = null, string? Error = null, bool Throttled = false)
 {
     public static readonly SendResult Ok = new(SendOutcome.Sent);
 }
@@ -28,6 +29,9 @@ public interface INudgeSender
     string Transport { get; }
 
     Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct);
+
+    /// <summary>The limit this address shares with others of the platform (Teams: per app per tenant), or null.</summary>
+    SharedRateLimit? SharedLimitOf(ConversationAddress address) => null;
 }
 
 /// <summary>A feature's renderer for the outbox rows it wrote. Null means "nothing to say any more".</summary>

@@ -121,14 +121,13 @@ public sealed class NudgeDispatcher(
             return await FinishAsync(db, row, OutboxStatus.Stale, address.StaleReason ?? "address stale", ct);
 
         if (await ConversationPacing.TakeTurnAsync(db, address.Id, now, options.Value.MinIntervalPerConversation, ct) is { } next)
-        {
-            row.Status = OutboxStatus.Pending;
-            row.DueUtc = next;
-            row.Attempts--;
-            await db.SaveChangesAsync(ct);
-            metrics?.NudgeDeferred(row.Transport, "pacing");
-            return false;
-        }
+            return await DeferAsync(db, row, next, "pacing", ct);
+
+        // The conversation's turn first, then the platform's shared budget: a row the conversation holds back spends none of it.
+        var sender = _senders[row.Transport];
+        var shared = sender.SharedLimitOf(address);
+        if (shared is not null && await SharedBudget.TakeAsync(db, shared, now, ct) is { } free)
+            return await DeferAsync(db, row, free, "shared_limit", ct);
 
         var renderer = scope.ServiceProvider.GetServices<INudgeRenderer>().FirstOrDefault(r => r.CanRender(row.Kind));
         if (renderer is null)
@@ -145,7 +144,7 @@ public sealed class NudgeDispatcher(
         SendResult result;
         try
         {
-            result = await _senders[row.Transport].SendAsync(address, reply, ct);
+            result = await sender.SendAsync(address, reply, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -176,9 +175,26 @@ public sealed class NudgeDispatcher(
                 // The platform asked for quiet in this conversation: its other nudges wait too, the rest go on.
                 if (result.RetryAfter is { } quiet)
                     await ConversationPacing.HoldAsync(db, address.Id, now + quiet, ct);
+                // A 429 does not say which limit it was (the thread's or the app's), so the shared one waits as well.
+                if (result.Throttled && shared is not null)
+                    await SharedBudget.HoldAsync(db, shared, now + (result.RetryAfter ?? SharedHoldWithoutRetryAfter), ct);
                 metrics?.NudgeDeferred(row.Transport, "retry");
                 return false;
         }
+    }
+
+    /// <summary>Teams' advice when a 429 names no interval: back off at least 2 s (rate-limit doc, "Handle HTTP 429 responses").</summary>
+    private static readonly TimeSpan SharedHoldWithoutRetryAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>Not now: the row waits until <paramref name="due"/> without spending an attempt.</summary>
+    private async Task<bool> DeferAsync(CoachDbContext db, OutboxMessage row, DateTime due, string reason, CancellationToken ct)
+    {
+        row.Status = OutboxStatus.Pending;
+        row.DueUtc = due;
+        row.Attempts--;
+        await db.SaveChangesAsync(ct);
+        metrics?.NudgeDeferred(row.Transport, reason);
+        return false;
     }
 
     private async Task<bool> FinishAsync(CoachDbContext db, OutboxMessage row, OutboxStatus status, string? note, CancellationToken ct)

@@ -89,3 +89,9 @@ public sealed class TeamCommandsPostgresTests(PostgresDatabase postgres) : TeamC
 {
     protected override PostgresDatabase Postgres => postgres;
 }
+
+[OnPostgres]
+public sealed class SharedBudgetPostgresTests(PostgresDatabase postgres) : SharedBudgetTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}

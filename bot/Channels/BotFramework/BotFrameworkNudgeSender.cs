@@ -6,9 +6,14 @@ using AccountCoachBot.Scheduling;
 namespace AccountCoachBot.Channels.BotFramework;
 
 /// <summary>Delivers outbox nudges to stored conversation references (Teams chats, Emulator, Web Chat).</summary>
-public sealed class BotFrameworkNudgeSender(ConnectorClient connector, ILogger<BotFrameworkNudgeSender> logger) : INudgeSender
+public sealed class BotFrameworkNudgeSender(ConnectorClient connector, ILogger<BotFrameworkNudgeSender> logger, IConfiguration configuration) : INudgeSender
 {
+    private readonly TeamsAppLimit _appLimit = new(configuration);
+
     public string Transport => ActivityMapper.Transport;
+
+    public SharedRateLimit? SharedLimitOf(ConversationAddress address) =>
+        JsonSerializer.Deserialize<ConversationReference>(address.ReferenceJson, BotFrameworkJson.Options) is { } reference ? _appLimit.For(reference) : null;
 
     public async Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
     {
@@ -25,7 +30,8 @@ public sealed class BotFrameworkNudgeSender(ConnectorClient connector, ILogger<B
         }
         if (result.Succeeded) return SendResult.Ok;
         if (result.IsGone) return new SendResult(SendOutcome.Stale, null, $"{(int)result.Status} {result.ErrorCode}");
-        if (result.IsTransient) return new SendResult(SendOutcome.Retry, result.RetryAfter, $"{(int)result.Status} {result.ErrorCode}");
+        if (result.IsTransient)
+            return new SendResult(SendOutcome.Retry, result.RetryAfter, $"{(int)result.Status} {result.ErrorCode}", result.Status == System.Net.HttpStatusCode.TooManyRequests);
         // Rejected credentials are a configuration problem the operator can fix: try again later, loudly.
         if ((int)result.Status is 401 or 403) return new SendResult(SendOutcome.Retry, TimeSpan.FromMinutes(5), $"{(int)result.Status} {result.ErrorCode}");
         return new SendResult(SendOutcome.Failed, null, $"{(int)result.Status} {result.ErrorCode}");

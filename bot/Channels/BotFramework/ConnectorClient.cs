@@ -32,8 +32,15 @@ public sealed class ConnectorClient(HttpClient http, IConnectorTokenProvider tok
     public Task<ConnectorResult> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"), activity, ct);
 
-    public Task<ConnectorResult> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, ct);
+    /// <remarks>
+    /// A reply goes out after the turn's pipeline has returned, outside its log scope; the activity replied to is the turn's
+    /// delivery id, so what is logged here names the turn (<see cref="AccountCoachBot.Operations.Correlation.TurnId"/>).
+    /// </remarks>
+    public async Task<ConnectorResult> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct)
+    {
+        using var correlation = AccountCoachBot.Operations.Correlation.Turn(logger, activityId);
+        return await SendAsync(HttpMethod.Post, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, ct);
+    }
 
     public Task<ConnectorResult> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
         SendAsync(HttpMethod.Put, Url(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}"), activity, ct);

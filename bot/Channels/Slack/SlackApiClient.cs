@@ -21,7 +21,8 @@ namespace AccountCoachBot.Channels.Slack;
 /// Only <see cref="OperationCanceledException"/> for the caller's own token escapes; network failures and timeouts come
 /// back as transient results.
 /// </remarks>
-public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger, AccountCoachBot.Operations.CoachMetrics? metrics = null)
+public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackApiClient> logger, AccountCoachBot.Operations.CoachMetrics? metrics = null,
+    SlackRateLimits? limits = null)
 {
     public const string HttpClientName = "SlackApi";
 
@@ -50,7 +51,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         var body = Copy(message);
         body["channel"] = channel;
         if (threadTs is not null) body["thread_ts"] = threadTs;
-        var result = await CallAsync("chat.postMessage", Json(body), ct);
+        var result = await CallAsync("chat.postMessage", Json(body), ct, channel);
         return With(result, r => MessageRef(r, channel));
     }
 
@@ -128,10 +129,16 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         return With(result, r => Str(r["channel"] as JsonObject, "id"));
     }
 
-    private async Task<SlackApiResult> CallAsync(string method, HttpContent content, CancellationToken ct)
+    private async Task<SlackApiResult> CallAsync(string method, HttpContent content, CancellationToken ct, string? channel = null)
     {
         using var _ = content;
         var settings = options.Value;
+        if (limits?.Take(method, channel) is { } wait)
+        {
+            // Slack would refuse it: not sent, answered as Slack would, so callers reschedule as for a 429.
+            logger.LogInformation("Slack {Method} held back for {Wait} (rate limit)", method, wait);
+            return new SlackApiResult(method, 0, false, SlackApiResult.HeldBack, wait, null, null);
+        }
         var token = settings.BotToken?.Trim();
         if (string.IsNullOrEmpty(token))
         {
@@ -163,7 +170,12 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         {
             var status = (int)response.StatusCode;
             var retryAfter = RetryAfterOf(response);
-            if (status == 429) metrics?.PlatformThrottled("slack");
+            if (status == 429)
+            {
+                metrics?.PlatformThrottled("slack");
+                // Slack's limits are per method: this one waits, the others go on.
+                limits?.Hold(method, channel, retryAfter ?? TimeSpan.FromSeconds(1));
+            }
             JsonObject? body;
             try
             {

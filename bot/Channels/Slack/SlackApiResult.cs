@@ -29,6 +29,9 @@ public record SlackApiResult(string Method, int HttpStatus, bool Ok, string? Err
     /// <summary>A 2xx answer whose body is not a JSON object with <c>ok</c>.</summary>
     public const string InvalidResponse = "invalid_response";
 
+    /// <summary>Not sent: Slack's limit for this method (a 429's Retry-After, or the method's tier) holds it back. Slack's own 429 code.</summary>
+    public const string HeldBack = "ratelimited";
+
     /// <summary>No bot token configured: the call was not sent.</summary>
     public const string NotConfigured = "not_authed";
 

@@ -27,6 +27,8 @@ public static class SlackApiServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SlackRateLimits>();
         services.AddHttpClient<SlackApiClient>(SlackApiClient.HttpClientName, client =>
         {
             client.Timeout = RequestTimeout;

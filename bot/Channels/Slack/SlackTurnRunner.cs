@@ -25,6 +25,8 @@ public sealed class SlackTurnRunner(
     public async Task RunAsync(SlackInboxItem item, CancellationToken ct)
     {
         var payload = JsonNode.Parse(item.PayloadJson)!.AsObject();
+        // Replies are delivered after the pipeline's own scope has closed: their log lines name the turn too.
+        using var correlation = AccountCoachBot.Operations.Correlation.Turn(logger, item.Kind == SlackInboxKinds.Event ? Str(payload["event_id"]) ?? item.Key : item.Key);
         switch (item.Kind)
         {
             case SlackInboxKinds.Event:

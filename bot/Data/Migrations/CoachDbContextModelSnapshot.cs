@@ -1025,6 +1025,20 @@ namespace AccountCoachBot.Data.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("AccountCoachBot.Scheduling.RateBudget", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateBudgets", (string)null);
+                });
+
             modelBuilder.Entity("AccountCoachBot.Features.Calendar.AccountDomain", b =>
                 {
                     b.HasOne("AccountCoachBot.Features.People.Account", "Account")

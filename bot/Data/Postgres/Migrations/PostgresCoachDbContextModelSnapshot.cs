@@ -1069,6 +1069,20 @@ namespace AccountCoachBot.Data.Postgres.Migrations
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("AccountCoachBot.Scheduling.RateBudget", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("NextTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RateBudgets", (string)null);
+                });
+
             modelBuilder.Entity("AccountCoachBot.Features.Calendar.AccountDomain", b =>
                 {
                     b.HasOne("AccountCoachBot.Features.People.Account", "Account")

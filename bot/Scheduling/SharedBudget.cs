@@ -1,0 +1,48 @@
+using AccountCoachBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Scheduling;
+
+/// <summary>
+/// A rate limit many conversations share, kept in the database so that every instance draws on one budget.
+/// A token bucket in its one-number form (the "theoretical arrival time" of the cell-rate algorithm): each send moves
+/// <see cref="RateBudget.NextTicks"/> one interval on; a send is allowed while it runs no further than the burst ahead of
+/// the clock. One conditional UPDATE takes a send, so of two instances racing for the last one only one gets it.
+/// </summary>
+public static class SharedBudget
+{
+    /// <summary>Takes one send at <paramref name="now"/>. Returns null when taken, else when the next one is free (reschedule, never wait).</summary>
+    public static async Task<DateTime?> TakeAsync(CoachDbContext db, SharedRateLimit limit, DateTime now, CancellationToken ct)
+    {
+        var nowTicks = now.Ticks;
+        var step = limit.Interval.Ticks;
+        var latest = nowTicks + limit.Tolerance.Ticks;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var taken = await db.Set<RateBudget>()
+                .Where(b => b.Key == limit.Key && b.NextTicks <= latest)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.NextTicks, b => (b.NextTicks < nowTicks ? nowTicks : b.NextTicks) + step), ct);
+            if (taken == 1) return null;
+            var next = await db.Set<RateBudget>().Where(b => b.Key == limit.Key).Select(b => (long?)b.NextTicks).SingleOrDefaultAsync(ct);
+            if (next is { } ticks) return new DateTime(Math.Max(nowTicks, ticks - limit.Tolerance.Ticks), DateTimeKind.Utc);
+            await EnsureAsync(db, limit.Key, nowTicks, ct);
+        }
+        return now + limit.Interval;
+    }
+
+    /// <summary>Nothing under this budget goes before <paramref name="until"/> (the platform's Retry-After); never shortens a hold.</summary>
+    public static async Task HoldAsync(CoachDbContext db, SharedRateLimit limit, DateTime until, CancellationToken ct)
+    {
+        // Held until then, and empty at then: sends resume at the sustained rate, not in a burst.
+        var ticks = until.Ticks + limit.Tolerance.Ticks;
+        await EnsureAsync(db, limit.Key, ticks, ct);
+        await db.Set<RateBudget>()
+            .Where(b => b.Key == limit.Key && b.NextTicks < ticks)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.NextTicks, ticks), ct);
+    }
+
+    /// <summary>The budget's row, created full when first needed; a row another instance created first is kept.</summary>
+    private static Task EnsureAsync(CoachDbContext db, string key, long nextTicks, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "RateBudgets" ("Key", "NextTicks") VALUES ({key}, {nextTicks}) ON CONFLICT DO NOTHING""", ct);
+}
