@@ -30,10 +30,11 @@ public static class DispatchRun
         for (var round = 1; round <= rounds; round++)
         {
             rows.Add(await Baseline(database));
-            rows.Add(await Dispatch(database, "dispatcher, paced 1/s per conversation", paced: true));
+            Report(round, rows[^1]);
             rows.Add(await Dispatch(database, "dispatcher, pacing off", paced: false));
-            foreach (var row in rows.TakeLast(3))
-                Console.WriteLine($"round {round}: {row.Name}: {row.Cost} for {row.Sent} nudges in {row.Passes} passes");
+            Report(round, rows[^1]);
+            rows.Add(await Dispatch(database, "dispatcher, paced 1/s per conversation", paced: true));
+            Report(round, rows[^1]);
         }
 
         Console.WriteLine();
@@ -41,7 +42,7 @@ public static class DispatchRun
         var measured = rounds > 1 ? rows.Skip(3).ToList() : rows; // the first round also compiles every query
         var baseline = Machine.Median(measured.Where(r => r.Name.StartsWith("claim")).Select(r => r.Cost.Cpu.TotalMilliseconds / r.Sent));
         Console.WriteLine($"{"",-44} {"CPU ms/nudge",12} {"wall ms/nudge",13} {"ratio",7}");
-        foreach (var name in measured.Select(r => r.Name).Distinct())
+        foreach (var name in measured.Select(r => r.Name).Distinct().ToList())
         {
             var these = measured.Where(r => r.Name == name).ToList();
             var cpu = Machine.Median(these.Select(r => r.Cost.Cpu.TotalMilliseconds / r.Sent));
@@ -49,6 +50,12 @@ public static class DispatchRun
         }
         Console.WriteLine("target: under 1 ms of CPU per nudge");
     }
+
+    private static void Report(int round, (string Name, Cost Cost, int Sent, int Passes) row) =>
+        Console.WriteLine($"round {round}: {row.Name}: {row.Cost} for {row.Sent} nudges in {row.Passes} passes");
+
+    /// <summary>SCALE_DISPATCH_MINUTES (default 10): a paced run still going after this long stops and reports what it sent.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(double.TryParse(Environment.GetEnvironmentVariable("SCALE_DISPATCH_MINUTES"), out var m) ? m : 10);
 
     private static async Task<(string, Cost, int, int)> Dispatch(ScaleDatabase database, string name, bool paced)
     {
@@ -59,16 +66,18 @@ public static class DispatchRun
         using var host = ScaleDatabase.Build(settings, time, s => s.AddSingleton<INudgeSender>(sender));
         var dispatcher = host.Services.GetRequiredService<NudgeDispatcher>();
         var passes = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var cost = await Cost.OfAsync(async () =>
         {
-            while (sender.Sent < Total && passes < PerConversation * 3)
+            while (sender.Sent < Total && passes < PerConversation * 3 && watch.Elapsed < Budget)
             {
                 await dispatcher.DispatchDueAsync();
                 passes++;
+                Console.Error.WriteLine($"  pass {passes}: {sender.Sent} sent, {watch.Elapsed.TotalSeconds:0} s");
                 time.Advance(TimeSpan.FromSeconds(1));
             }
         });
-        return (name, cost, sender.Sent, passes);
+        return (sender.Sent < Total ? name + " (stopped early)" : name, cost, sender.Sent, passes);
     }
 
     /// <summary>The least a dispatcher must do per nudge: claim the row as the dispatcher does, then mark it sent.</summary>

@@ -29,7 +29,7 @@ public sealed class ScaleDatabase(string name = "scale-v1", Func<CoachDbContext,
     /// <summary>Settings for a host on the seeded data itself (read-only use) or on its copy <paramref name="copy"/>.</summary>
     public Dictionary<string, string?> Settings(string? copy = null) => _postgres is null
         ? new() { ["ConnectionStrings:Coach"] = $"Data Source={(copy is null ? SeedFile : Path.Combine(_folder, copy + ".db"))}" }
-        : new() { ["Database:Provider"] = "postgres", ["ConnectionStrings:Coach"] = new NpgsqlConnectionStringBuilder(_postgres) { Database = copy ?? SeedDatabase }.ToString() };
+        : new() { ["Database:Provider"] = "postgres", ["ConnectionStrings:Coach"] = new NpgsqlConnectionStringBuilder(_postgres) { Database = copy ?? SeedDatabase, CommandTimeout = 600 }.ToString() };
 
     /// <summary>Seeds the data unless an earlier run did.</summary>
     public async Task EnsureSeededAsync()
