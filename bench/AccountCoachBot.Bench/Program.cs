@@ -17,6 +17,12 @@ switch (args)
         return;
 }
 
+if (args is ["scale", .. var scale])
+{
+    // Scale benchmarks (bench/README.md "Scale"): planning, dispatch, memory, cold start.
+    await AccountCoachBot.Bench.Scale.ScaleCommands.RunAsync(scale);
+    return;
+}
 if (args is ["trace", ..])
 {
     // Quick look without BenchmarkDotNet: wall and CPU time of the baseline and the week's digest, five rounds

@@ -44,6 +44,40 @@ public static class Outbox
         return true;
     }
 
+    /// <summary>
+    /// <see cref="EnqueueAsync"/> for many requests with one look-up of their keys (a planner's whole pass). Returns how
+    /// many rows were written or revived.
+    /// </summary>
+    public static async Task<int> EnqueueManyAsync(CoachDbContext db, IReadOnlyList<NudgeRequest> requests, DateTime nowUtc, CancellationToken ct)
+    {
+        var existing = new Dictionary<string, OutboxMessage>();
+        foreach (var chunk in requests.Select(r => r.DedupeKey).Distinct().Chunk(500))
+            foreach (var row in await db.Outbox.Where(o => chunk.Contains(o.DedupeKey)).ToListAsync(ct))
+                existing[row.DedupeKey] = row;
+        var written = 0;
+        foreach (var request in requests)
+        {
+            if (existing.TryGetValue(request.DedupeKey, out var row))
+            {
+                if (row.Status != OutboxStatus.Skipped) continue;
+                (row.Status, row.DueUtc, row.AddressId, row.Transport) = (OutboxStatus.Pending, request.DueUtc, request.Address.Id, request.Address.Transport);
+            }
+            else
+            {
+                row = new OutboxMessage
+                {
+                    Kind = request.Kind, PersonId = request.PersonId, SubjectId = request.SubjectId, DueUtc = request.DueUtc,
+                    AddressId = request.Address.Id, Transport = request.Address.Transport, DedupeKey = request.DedupeKey,
+                    Status = OutboxStatus.Pending, CreatedUtc = nowUtc,
+                };
+                db.Outbox.Add(row);
+                existing[request.DedupeKey] = row;
+            }
+            written++;
+        }
+        return written;
+    }
+
     /// <summary>Withdraws the pending nudges about a subject (a promise done, moved or cancelled).</summary>
     public static Task<int> SkipPendingAsync(CoachDbContext db, string subjectId, IReadOnlyCollection<string> kinds, string reason, CancellationToken ct) =>
         db.Outbox

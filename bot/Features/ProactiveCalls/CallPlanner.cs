@@ -39,18 +39,38 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
             owners = owners.Union(await db.Set<Vacation>().Where(v => !v.CatchUpDone && v.LastDay < tomorrow).Select(v => v.PersonId).ToListAsync(ct)).ToList();
         }
 
-        foreach (var ownerId in owners)
+        // People, preferences and vacations are read for many owners at once: with thousands of owners this runs every
+        // minute, and most of them are off work, paused or have nothing due.
+        foreach (var chunk in owners.Chunk(500))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-            try
+            Dictionary<int, Person> people;
+            Dictionary<int, NudgePreferences> preferences;
+            ILookup<int, Vacation> vacations;
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                await PlanOwnerAsync(db, ownerId, now, ct);
+                var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+                people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+                preferences = await db.Set<NudgePreferences>().AsNoTracking().Where(p => chunk.Contains(p.PersonId)).ToDictionaryAsync(p => p.PersonId, ct);
+                var earliest = DateOnly.FromDateTime(now).AddDays(-2); // below every owner's local today
+                vacations = (await db.Set<Vacation>().AsNoTracking().Where(v => chunk.Contains(v.PersonId) && (!v.CatchUpDone || v.LastDay >= earliest)).ToListAsync(ct))
+                    .ToLookup(v => v.PersonId);
             }
-            catch (DbUpdateException e)
+            foreach (var ownerId in chunk)
             {
-                // Another instance planned the same owner at the same moment; its rows stand, ours are dropped.
-                logger.LogInformation("Call planning for person {PersonId} lost a race: {Reason}", ownerId, e.InnerException?.Message ?? e.Message);
+                if (!people.TryGetValue(ownerId, out var person)) continue;
+                var prefs = preferences.GetValueOrDefault(ownerId) ?? new NudgePreferences { PersonId = ownerId };
+                if (person.Paused || prefs.CallsMuted || !WorkingTime.IsWorkingTime(now, person.Zone, person.Hours)) continue;
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+                try
+                {
+                    await PlanOwnerAsync(db, person, prefs, vacations[ownerId], now, ct);
+                }
+                catch (DbUpdateException e)
+                {
+                    // Another instance planned the same owner at the same moment; its rows stand, ours are dropped.
+                    logger.LogInformation("Call planning for person {PersonId} lost a race: {Reason}", ownerId, e.InnerException?.Message ?? e.Message);
+                }
             }
         }
     }
@@ -79,17 +99,15 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
         }
     }
 
-    private static async Task PlanOwnerAsync(CoachDbContext db, int ownerId, DateTime now, CancellationToken ct)
+    /// <summary>One owner at work, not paused or muted (read by the caller, untracked): their due accounts, in <paramref name="db"/>.</summary>
+    private static async Task PlanOwnerAsync(CoachDbContext db, Person person, NudgePreferences prefs, IEnumerable<Vacation> ownVacations, DateTime now, CancellationToken ct)
     {
-        var person = await db.People.SingleAsync(p => p.Id == ownerId, ct);
-        var prefs = await CallStore.PreferencesAsync(db, ownerId, ct) ?? new NudgePreferences { PersonId = ownerId };
-        if (person.Paused || prefs.CallsMuted) return;
+        var ownerId = person.Id;
         var zone = person.Zone;
         var hours = person.Hours;
-        if (!WorkingTime.IsWorkingTime(now, zone, hours)) return;
-
         var today = DateOnly.FromDateTime(TimeZones.ToLocal(now, zone));
-        var vacations = await db.Set<Vacation>().Where(v => v.PersonId == ownerId && (!v.CatchUpDone || v.LastDay >= today)).ToListAsync(ct);
+        var vacations = ownVacations.Where(v => !v.CatchUpDone || v.LastDay >= today).ToList();
+        db.Set<Vacation>().AttachRange(vacations); // a catch-up marks them done
         if (vacations.Any(v => v.Covers(today))) return;
         var returning = vacations.Where(v => v.LastDay < today && !v.CatchUpDone).ToList();
 

@@ -20,31 +20,35 @@ public sealed class OverduePlanner(IServiceScopeFactory scopes, TimeProvider tim
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
 
-        // Overdue by at least an hour, so the at-due reminder is not followed straight away by a list.
+        // A handful of set queries for the whole pass, not a few per person: with thousands of people this runs every
+        // minute. Overdue by at least an hour, so the at-due reminder is not followed straight away by a list.
         var threshold = now.AddHours(-1);
-        var ownerIds = await db.Promises
-            .Where(p => p.Status == PromiseStatus.Open && p.DueUtc < threshold)
-            .Select(p => p.OwnerId).Distinct().ToListAsync(ct);
+        var oldest = await db.Promises
+            .Where(p => p.Status == PromiseStatus.Open)
+            .GroupBy(p => p.OwnerId)
+            .Select(g => new { OwnerId = g.Key, Oldest = g.Min(p => p.DueUtc) })
+            .Where(o => o.Oldest < threshold)
+            .ToDictionaryAsync(o => o.OwnerId, o => o.Oldest, ct);
+        if (oldest.Count == 0) return;
 
-        foreach (var ownerId in ownerIds)
+        var requests = new List<NudgeRequest>();
+        foreach (var chunk in oldest.Keys.Chunk(500))
         {
-            var person = await db.People.SingleAsync(p => p.Id == ownerId, ct);
-            if (person.Paused || !WorkingTime.IsWorkingTime(now, person.Zone, person.Hours)) continue;
-
-            var localDay = TimeZones.ToLocal(now, person.Zone).Date;
-            var dayStart = TimeZones.ToUtc(localDay, person.Zone);
-            // Only promises that were already overdue when this working day began; today's are covered by their due reminder.
-            var hasOld = await db.Promises.AnyAsync(p => p.OwnerId == ownerId && p.Status == PromiseStatus.Open && p.DueUtc < dayStart, ct);
-            if (!hasOld) continue;
-
-            var address = await db.Addresses
-                .Where(a => a.PersonId == ownerId && !a.IsStale && !a.IsShared)
-                .OrderByDescending(a => a.UpdatedUtc).FirstOrDefaultAsync(ct);
-            if (address is null) continue;
-
-            var key = $"{ReminderPolicy.OverdueKind}:{ownerId}:{localDay:yyyy-MM-dd}";
-            await Outbox.EnqueueAsync(db, new NudgeRequest(ReminderPolicy.OverdueKind, ownerId, $"person:{ownerId}", now, address, key), now, ct);
+            var people = await db.People.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(ct);
+            var addresses = (await db.Addresses.AsNoTracking().Where(a => chunk.Contains(a.PersonId) && !a.IsStale && !a.IsShared).ToListAsync(ct))
+                .GroupBy(a => a.PersonId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.UpdatedUtc)!);
+            foreach (var person in people)
+            {
+                if (person.Paused || !WorkingTime.IsWorkingTime(now, person.Zone, person.Hours)) continue;
+                var localDay = TimeZones.ToLocal(now, person.Zone).Date;
+                var dayStart = TimeZones.ToUtc(localDay, person.Zone);
+                // Only promises that were already overdue when this working day began; today's are covered by their due reminder.
+                if (oldest[person.Id] >= dayStart || !addresses.TryGetValue(person.Id, out var address)) continue;
+                var key = $"{ReminderPolicy.OverdueKind}:{person.Id}:{localDay:yyyy-MM-dd}";
+                requests.Add(new NudgeRequest(ReminderPolicy.OverdueKind, person.Id, $"person:{person.Id}", now, address, key));
+            }
         }
-        await db.SaveChangesAsync(ct);
+        if (await Outbox.EnqueueManyAsync(db, requests, now, ct) > 0)
+            await db.SaveChangesAsync(ct);
     }
 }
