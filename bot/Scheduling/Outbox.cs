@@ -15,33 +15,8 @@ public static class Outbox
 {
     public static async Task<bool> EnqueueAsync(CoachDbContext db, NudgeRequest request, DateTime nowUtc, CancellationToken ct)
     {
-        var (kind, personId, subjectId, dueUtc, address, dedupeKey) = request;
-        var (addressId, transport) = (address.Id, address.Transport);
-        if (db.Outbox.Local.Any(o => o.DedupeKey == dedupeKey)) return false;
-        var existing = await db.Outbox.FirstOrDefaultAsync(o => o.DedupeKey == dedupeKey, ct);
-        if (existing is not null)
-        {
-            // The same occurrence withdrawn earlier (e.g. a date moved away and back) comes back to life.
-            if (existing.Status != OutboxStatus.Skipped) return false;
-            existing.Status = OutboxStatus.Pending;
-            existing.DueUtc = dueUtc;
-            existing.AddressId = addressId;
-            existing.Transport = transport;
-            return true;
-        }
-        db.Outbox.Add(new OutboxMessage
-        {
-            Kind = kind,
-            PersonId = personId,
-            SubjectId = subjectId,
-            DueUtc = dueUtc,
-            AddressId = addressId,
-            Transport = transport,
-            DedupeKey = dedupeKey,
-            Status = OutboxStatus.Pending,
-            CreatedUtc = nowUtc,
-        });
-        return true;
+        if (db.Outbox.Local.Any(o => o.DedupeKey == request.DedupeKey)) return false;
+        return await EnqueueManyAsync(db, [request], nowUtc, ct) > 0;
     }
 
     /// <summary>
@@ -59,6 +34,7 @@ public static class Outbox
         {
             if (existing.TryGetValue(request.DedupeKey, out var row))
             {
+                // The same occurrence withdrawn earlier (e.g. a date moved away and back) comes back to life.
                 if (row.Status != OutboxStatus.Skipped) continue;
                 (row.Status, row.DueUtc, row.AddressId, row.Transport) = (OutboxStatus.Pending, request.DueUtc, request.Address.Id, request.Address.Transport);
             }
