@@ -59,6 +59,24 @@ public sealed class InboxProcessor(IServiceScopeFactory scopes, InboxSignal sign
         }
     }
 
+    /// <summary>A stopping instance lets go of what it did not finish, so the next one need not wait for the lapse.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            await using (await writes.EnterAsync(db, cancellationToken))
+                await db.Inbox.Where(i => i.ClaimedBy == _instance && i.Status == InboxStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Could not release this instance's inbox claims: {Error}", e.Message);
+        }
+    }
+
     /// <summary>Takes every free row: at start, periodically, and in tests after a simulated instance death.</summary>
     public async Task SweepAsync(CancellationToken ct)
     {
