@@ -3,6 +3,7 @@ using AccountCoachBot.Channels.BotFramework.Auth;
 using AccountCoachBot.Data;
 using AccountCoachBot.Scheduling;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -40,8 +41,13 @@ public sealed class BotHost : IAsyncDisposable
     /// Serves Bot Framework metadata, keys and MSAL tokens in-process. Those two clients then have no network
     /// path at all; every other client keeps the loopback-only guard.
     /// </param>
+    /// <param name="awaitTurns">
+    /// The bot acks an activity once it is recorded and runs its turn afterwards. By default this host holds each
+    /// /api/messages response until that turn was attempted (<see cref="TurnAwaiter"/>), so a test reads the replies
+    /// right after its POST; tests of the ack itself pass false.
+    /// </param>
     public static async Task<BotHost> StartAsync(string databasePath, FakeTimeProvider time, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null, HttpMessageHandler? identity = null, string urls = "http://127.0.0.1:0")
+        Action<IServiceCollection>? services = null, HttpMessageHandler? identity = null, string urls = "http://127.0.0.1:0", bool awaitTurns = true)
     {
         var args = new List<string>
         {
@@ -70,6 +76,7 @@ public sealed class BotHost : IAsyncDisposable
                 builder.Services.AddHttpClient(BotFrameworkExtensions.ConnectorHttpClient).AddHttpMessageHandler(() => new LoopbackOnlyHandler());
             }
             builder.Logging.ClearProviders();
+            if (awaitTurns) builder.Services.AddSingleton<IStartupFilter, TurnAwaiter>();
             // Secrets are encrypted with keys that live only as long as the test.
             builder.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
             services?.Invoke(builder.Services);

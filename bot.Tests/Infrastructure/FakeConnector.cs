@@ -69,6 +69,19 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>A member the connector's member lookup knows, with the email and tenant (TeamsChannelAccount.tenantId) Teams would give.</summary>
     public void AddMember(string id, string name, string email, string? tenantId = null) => _members[id] = (name, email, tenantId);
 
+    private TaskCompletionSource? _hold;
+
+    /// <summary>
+    /// Holds the next call until the returned gate is opened: the bot's turn is then stuck mid-way, sending its reply.
+    /// Later calls are not held.
+    /// </summary>
+    public TaskCompletionSource HoldNext()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _hold = gate;
+        return gate;
+    }
+
     /// <summary>The next call answers with this failure instead of accepting the activity.</summary>
     public void FailNext(HttpStatusCode status, string? errorCode = null, TimeSpan? retryAfter = null) =>
         _script.Enqueue(((int)status, errorCode, retryAfter is null ? null : ((int)retryAfter.Value.TotalSeconds).ToString()));
@@ -103,6 +116,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task<IResult> RecordAsync(HttpContext context, string conversationId, string? activityId)
     {
         var activity = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        if (Interlocked.Exchange(ref _hold, null) is { } hold) await hold.Task.WaitAsync(HangGuard.Limit);
         var status = 200;
         string? code = null, retryAfter = null;
         if (_script.TryDequeue(out var scripted)) (status, code, retryAfter) = scripted;

@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
@@ -49,16 +50,16 @@ public class HousekeepingTests : IAsyncLifetime
         var now = _host.Time.GetUtcNow().UtcDateTime;
         await _host.WithDbAsync(async db =>
         {
-            db.SlackInbox.Add(new SlackInboxItem { Key = "event:Done", Kind = SlackInboxKinds.Event, ReceivedUtc = now, Status = InboxStatus.Done });
-            db.SlackInbox.Add(new SlackInboxItem { Key = "event:Pending", Kind = SlackInboxKinds.Event, ReceivedUtc = now });
+            db.Inbox.Add(new InboxItem { Transport = "slack", Key = "event:Done", Kind = SlackInboxKinds.Event, ReceivedUtc = now, Status = InboxStatus.Done });
+            db.Inbox.Add(new InboxItem { Transport = "slack", Key = "event:Pending", Kind = SlackInboxKinds.Event, ReceivedUtc = now });
             return await db.SaveChangesAsync();
         });
 
         await RunAsync();
-        Assert.Equal(2, await _host.WithDbAsync(db => db.SlackInbox.CountAsync()));
+        Assert.Equal(2, await _host.WithDbAsync(db => db.Inbox.CountAsync()));
         _host.Time.Advance(Housekeeping.DeliveryRetention + TimeSpan.FromMinutes(1));
         await RunAsync();
 
-        Assert.Equal(["event:Pending"], await _host.WithDbAsync(db => db.SlackInbox.Select(i => i.Key).ToListAsync()));
+        Assert.Equal(["event:Pending"], await _host.WithDbAsync(db => db.Inbox.Select(i => i.Key).ToListAsync()));
     }
 }

@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.People;
@@ -30,7 +31,7 @@ public class CoachDbContext : DbContext
     public DbSet<PromiseEvent> PromiseEvents => Set<PromiseEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ProcessedDelivery> ProcessedDeliveries => Set<ProcessedDelivery>();
-    public DbSet<SlackInboxItem> SlackInbox => Set<SlackInboxItem>();
+    public DbSet<InboxItem> Inbox => Set<InboxItem>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -88,12 +89,18 @@ public class CoachDbContext : DbContext
             e.HasIndex(o => o.DedupeKey).IsUnique();
             e.HasIndex(o => new { o.Status, o.Transport, o.DueUtc });
         });
-        model.Entity<SlackInboxItem>(e =>
+        model.Entity<InboxItem>(e =>
         {
+            e.ToTable("Inbox");
+            e.Property(i => i.Transport).HasMaxLength(50);
             e.Property(i => i.Key).HasMaxLength(300);
             e.Property(i => i.Kind).HasMaxLength(50);
+            e.Property(i => i.ConversationKey).HasMaxLength(400);
+            e.Property(i => i.ClaimedBy).HasMaxLength(200);
+            e.Ignore(i => i.Lane);
             e.HasIndex(i => i.Key).IsUnique();
             e.HasIndex(i => new { i.Status, i.ReceivedUtc });
+            e.HasIndex(i => new { i.ConversationKey, i.Status, i.Id });
         });
         model.Entity<ProcessedDelivery>(e =>
         {

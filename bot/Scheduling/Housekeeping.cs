@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountCoachBot.Scheduling;
 
 /// <summary>
-/// Drops what only mattered for a while: handled delivery ids and Slack requests (redeliveries come within
+/// Drops what only mattered for a while: handled delivery ids and inbox requests (Slack's, Bot Framework's) (redeliveries come within
 /// minutes) and finished nudges (their dedupe keys only guard the near future). Hourly, on Hangfire.
 /// </summary>
 public sealed class Housekeeping(CoachDbContext db, TimeProvider time)
@@ -22,8 +22,8 @@ public sealed class Housekeeping(CoachDbContext db, TimeProvider time)
         var deliveries = now - DeliveryRetention;
         var nudges = now - NudgeRetention;
         var removed = await db.ProcessedDeliveries.Where(d => d.AtUtc < deliveries).ExecuteDeleteAsync(ct);
-        removed += await db.SlackInbox
-            .Where(i => i.Status != Channels.Slack.InboxStatus.Pending && i.ReceivedUtc < deliveries)
+        removed += await db.Inbox
+            .Where(i => i.Status != Channels.Inbox.InboxStatus.Pending && i.ReceivedUtc < deliveries)
             .ExecuteDeleteAsync(ct);
         removed += await db.Outbox
             .Where(o => o.Status != OutboxStatus.Pending && o.Status != OutboxStatus.Sending && o.DueUtc < nudges)

@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Inbox;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -87,7 +88,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
 
     /// <summary>Waits until this many recorded requests have been worked through (woken by the bot's writes).</summary>
     private Task WaitForInboxAsync(int count) =>
-        _bot.WaitUntilAsync(async db => await db.SlackInbox.CountAsync(i => i.Status != InboxStatus.Pending) >= count,
+        _bot.WaitUntilAsync(async db => await db.Inbox.CountAsync(i => i.Transport == "slack" && i.Status != InboxStatus.Pending) >= count,
             $"the inbox reaching {count} processed requests");
 
     private static string BlocksText(JsonNode? message) => message?.ToJsonString() ?? "";
@@ -136,7 +137,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, command.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         // Recording happens before the answer, so a refused request has left its trace (or not) by now.
-        Assert.Equal(0, await _bot.WithDbAsync(db => db.SlackInbox.CountAsync()));
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.Inbox.CountAsync()));
         Assert.Equal(0, await _bot.WithDbAsync(db => db.People.CountAsync()));
         Assert.DoesNotContain(_slack.Calls, c => c.Method is "chat.postMessage" or FakeSlackApi.ResponseUrlMethod);
     }
@@ -316,9 +317,9 @@ public sealed class SlackChannelTests : IAsyncLifetime
         await using (var db = new AccountCoachBot.Data.CoachDbContext(new DbContextOptionsBuilder<AccountCoachBot.Data.CoachDbContext>().UseSqlite(_db.ConnectionString).Options))
         {
             var e = new JsonObject { ["type"] = "message", ["channel_type"] = "im", ["channel"] = _slack.DmChannelOf(User), ["user"] = User, ["text"] = "promises", ["ts"] = "1.2" };
-            db.SlackInbox.Add(new SlackInboxItem
+            db.Inbox.Add(new InboxItem
             {
-                Key = "event:EvRestart", Kind = SlackInboxKinds.Event, ReceivedUtc = _time.GetUtcNow().UtcDateTime,
+                Transport = "slack", Key = "event:EvRestart", Kind = SlackInboxKinds.Event, ReceivedUtc = _time.GetUtcNow().UtcDateTime,
                 PayloadJson = new JsonObject { ["type"] = "event_callback", ["team_id"] = FakeSlackApi.TeamId, ["event_id"] = "EvRestart", ["event"] = e }.ToJsonString(),
             });
             await db.SaveChangesAsync();
@@ -328,7 +329,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
 
         await _slack.WaitForCallsAsync("chat.postMessage", 2);
         await WaitForInboxAsync(1);
-        var item = await _bot.WithDbAsync(db => db.SlackInbox.SingleAsync());
+        var item = await _bot.WithDbAsync(db => db.Inbox.SingleAsync());
         Assert.Equal(InboxStatus.Done, item.Status);
         Assert.DoesNotContain("promises", item.PayloadJson); // handled: only the key is kept
     }

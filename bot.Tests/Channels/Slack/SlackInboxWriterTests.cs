@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
             writer.RecordAsync($"event:Ev{i % 20}", SlackInboxKinds.Event, "{}", CancellationToken.None)));
         await writer.RecordAsync("event:Ev3", SlackInboxKinds.Event, "{}", CancellationToken.None); // a late retry
 
-        var keys = await _bot.WithDbAsync(db => db.SlackInbox.Select(i => i.Key).ToListAsync());
+        var keys = await _bot.WithDbAsync(db => db.Inbox.Select(i => i.Key).ToListAsync());
         Assert.Equal(20, keys.Count);
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"event:Ev{i}").Order(), keys.Order());
     }

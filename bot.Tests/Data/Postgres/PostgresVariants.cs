@@ -95,3 +95,9 @@ public sealed class SharedBudgetPostgresTests(PostgresDatabase postgres) : Share
 {
     protected override PostgresDatabase Postgres => postgres;
 }
+
+[OnPostgres]
+public sealed class InboxClaimsPostgresTests(PostgresDatabase postgres) : AccountCoachBot.Tests.Channels.Inbox.InboxClaimsTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}

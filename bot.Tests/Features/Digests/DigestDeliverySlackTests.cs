@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Inbox;
 using System.Text;
 using System.Text.Json.Nodes;
 using AccountCoachBot.Channels.Slack;
@@ -59,7 +60,7 @@ public sealed class DigestDeliverySlackTests : IAsyncLifetime
         Assert.True((await _http.SendAsync(request)).IsSuccessStatusCode);
         await _slack.WaitForCallsAsync("chat.postMessage", posts + 1);
         var handled = _events;
-        await _bot.WaitUntilAsync(async db => await db.SlackInbox.CountAsync(i => i.Status != InboxStatus.Pending) >= handled, "the Slack inbox");
+        await _bot.WaitUntilAsync(async db => await db.Inbox.CountAsync(i => i.Transport == "slack" && i.Status != InboxStatus.Pending) >= handled, "the Slack inbox");
         return _slack.CallsTo("chat.postMessage")[^1].Arg("text") ?? "";
     }
 

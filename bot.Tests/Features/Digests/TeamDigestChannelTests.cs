@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Inbox;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -121,6 +122,6 @@ public sealed class TeamDigestChannelTests : IAsyncLifetime
         request.Headers.Add(SlackSignatureVerifier.SignatureHeader, SlackSignatureVerifier.Sign(Secret, ts, Encoding.UTF8.GetBytes(body)));
         Assert.True((await _http.SendAsync(request)).IsSuccessStatusCode);
         await _slack.WaitForCallsAsync("chat.postMessage", posts + 1);
-        await _bot.WaitUntilAsync(async db => await db.SlackInbox.CountAsync(i => i.Status != InboxStatus.Pending) >= n, "the Slack inbox");
+        await _bot.WaitUntilAsync(async db => await db.Inbox.CountAsync(i => i.Transport == "slack" && i.Status != InboxStatus.Pending) >= n, "the Slack inbox");
     }
 }

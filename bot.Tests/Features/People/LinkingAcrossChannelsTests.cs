@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Inbox;
 using System.Text;
 using System.Text.Json.Nodes;
 using AccountCoachBot.Channels.Slack;
@@ -301,6 +302,6 @@ public sealed class LinkingAcrossChannelsTests : IAsyncLifetime
 
     /// <summary>All of a turn's replies are out once the inbox row is marked handled.</summary>
     private Task WaitForInboxAsync(int handled) =>
-        _bot.WaitUntilAsync(async db => await db.SlackInbox.CountAsync(i => i.Status != InboxStatus.Pending) >= handled,
+        _bot.WaitUntilAsync(async db => await db.Inbox.CountAsync(i => i.Transport == "slack" && i.Status != InboxStatus.Pending) >= handled,
             $"the Slack inbox reaching {handled} handled requests");
 }

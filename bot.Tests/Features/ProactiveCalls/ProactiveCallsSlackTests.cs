@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Inbox;
 using System.Text;
 using System.Text.Json.Nodes;
 using AccountCoachBot.Channels.Slack;
@@ -72,7 +73,7 @@ public sealed class ProactiveCallsSlackTests : IAsyncLifetime
 
     /// <summary>Until the bot has worked through everything Slack sent it.</summary>
     private Task WaitForInboxAsync() =>
-        _bot.WaitUntilAsync(async db => !await db.SlackInbox.AnyAsync(i => i.Status == InboxStatus.Pending),
+        _bot.WaitUntilAsync(async db => !await db.Inbox.AnyAsync(i => i.Status == InboxStatus.Pending),
             "the Slack inbox being worked through");
 
     private Task SayAsync(string text, string user = Olga)

@@ -33,6 +33,8 @@ public sealed class Activity
     public string? ReplyToId { get; set; }
     public JsonNode? Value { get; set; }
     public string? Name { get; set; }
+    /// <summary>"expectReplies": the sender waits for the replies in the response (kept synchronous).</summary>
+    public string? DeliveryMode { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }

@@ -1,5 +1,6 @@
 using System.Net;
 using AccountCoachBot.Channels.BotFramework.Auth;
+using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Operations;
 using AccountCoachBot.Scheduling;
@@ -19,6 +20,9 @@ public static class BotFrameworkExtensions
         builder.Services.AddBotFrameworkAuth(builder.Configuration);
         builder.Services.AddHttpClient<ConnectorClient>(ConnectorHttpClient, c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddScoped<MessagesEndpoint>();
+        builder.Services.AddScoped<ActivityTurnRunner>();
+        builder.Services.AddScoped<IInboxHandler>(sp => sp.GetRequiredService<ActivityTurnRunner>());
+        builder.Services.AddInbox();
         builder.Services.AddSingleton<INudgeSender, BotFrameworkNudgeSender>();
         builder.Services.AddHostedService<AnonymousModeGuard>();
         builder.Services.AddSingleton<IStartupCheck, AnonymousModeCheck>();

@@ -1,3 +1,4 @@
+using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.ProactiveCalls.Import;
 using AccountCoachBot.Scheduling;
@@ -16,14 +17,14 @@ public static class SlackChannelExtensions
         builder.Services.AddSlackApi(builder.Configuration);
         builder.Services.AddHttpClient(SlackTurnRunner.ResponseUrlClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<SlackSignatureVerifier>();
-        builder.Services.AddSingleton<SlackInboxSignal>();
+        builder.Services.AddInbox();
         builder.Services.AddSingleton<SlackInboxWriter>();
         builder.Services.AddSingleton<SlackDirectory>();
         builder.Services.AddScoped<SlackEndpoints>();
         builder.Services.AddScoped<SlackTurnRunner>();
+        builder.Services.AddScoped<IInboxHandler>(sp => sp.GetRequiredService<SlackTurnRunner>());
         builder.Services.AddScoped<SlackAppHome>();
         builder.Services.AddSingleton<INudgeSender, SlackNudgeSender>();
-        builder.Services.AddHostedService<SlackInboxProcessor>();
         return builder;
     }
 

@@ -1,80 +1,13 @@
-using System.Threading.Channels;
-using AccountCoachBot.Conversation;
-using AccountCoachBot.Data;
-using Microsoft.EntityFrameworkCore;
+using AccountCoachBot.Channels.Inbox;
 
 namespace AccountCoachBot.Channels.Slack;
 
-/// <summary>
-/// Records Slack requests in the inbox before they are acknowledged, many to a commit. Profiled under load, the
-/// request's own INSERT was nine tenths of the ack's time: each waited for the write lock and its own flush. Here
-/// the requests that arrive while one commit is under way share the next, and each is answered only once its row
-/// is committed, so an ack still promises the work is on disk.
-/// </summary>
-public sealed class SlackInboxWriter(IServiceScopeFactory scopes, SlackInboxSignal signal, WriteGate writes, TimeProvider time, ILogger<SlackInboxWriter> logger)
+/// <summary>Slack's requests into the shared inbox (<see cref="InboxWriter"/>): one lane, in arrival order, as before.</summary>
+public sealed class SlackInboxWriter(InboxWriter inbox)
 {
-    private const int MaxBatch = 256;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private int _writing;
-
-    private sealed record Pending(SlackInboxItem Item, TaskCompletionSource Recorded);
+    public const string Transport = SlackReference.Transport;
 
     /// <summary>Completes once the request is committed (or was already there: a Slack retry).</summary>
-    public Task RecordAsync(string key, string kind, string payload, CancellationToken ct)
-    {
-        var item = new SlackInboxItem { Key = key, Kind = kind, PayloadJson = payload, ReceivedUtc = time.GetUtcNow().UtcDateTime };
-        var pending = new Pending(item, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        _queue.Writer.TryWrite(pending);
-        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) _ = Task.Run(WriteAllAsync, CancellationToken.None);
-        return pending.Recorded.Task.WaitAsync(ct);
-    }
-
-    /// <summary>One writer at a time drains the queue, then stops until the next request starts it again.</summary>
-    private async Task WriteAllAsync()
-    {
-        while (true)
-        {
-            var batch = new List<Pending>();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
-            if (batch.Count > 0)
-            {
-                await WriteAsync(batch);
-                continue;
-            }
-            Volatile.Write(ref _writing, 0);
-            // A request queued between the last read and the line above would otherwise wait for the next one.
-            if (!_queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
-        }
-    }
-
-    private async Task WriteAsync(List<Pending> batch)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-            var keys = batch.Select(p => p.Item.Key).Distinct().ToList();
-            await using var gate = await writes.EnterAsync(db, CancellationToken.None); // behind the turns, not in SQLite's busy loop
-            var known = (await db.SlackInbox.Where(i => keys.Contains(i.Key)).Select(i => i.Key).ToListAsync()).ToHashSet();
-            var fresh = batch.Where(p => !known.Contains(p.Item.Key)).DistinctBy(p => p.Item.Key).ToList(); // a retry of what we have
-            db.SlackInbox.AddRange(fresh.Select(p => p.Item));
-            await db.SaveChangesAsync(); // one transaction for the whole batch
-            foreach (var p in fresh) signal.Notify(p.Item.Id);
-            foreach (var p in batch) p.Recorded.TrySetResult();
-        }
-        catch (DbUpdateException) when (batch.Count > 1)
-        {
-            // Another process recorded one of these keys meanwhile: one by one, so the rest still go in.
-            foreach (var p in batch) await WriteAsync([p]);
-        }
-        catch (DbUpdateException)
-        {
-            batch[0].Recorded.TrySetResult(); // recorded concurrently by a retry that raced this one
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Could not record {Count} Slack request(s)", batch.Count);
-            foreach (var p in batch) p.Recorded.TrySetException(e);
-        }
-    }
+    public Task RecordAsync(string key, string kind, string payload, CancellationToken ct) =>
+        inbox.RecordAsync(new InboxItem { Transport = Transport, Key = key, Kind = kind, PayloadJson = payload }, ct);
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using static AccountCoachBot.Channels.Slack.SlackJson;
+using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Conversation;
 using Microsoft.Extensions.Options;
 
@@ -18,11 +19,13 @@ public sealed class SlackTurnRunner(
     SlackAppHome home,
     IHttpClientFactory httpClients,
     IOptions<SlackOptions> options,
-    ILogger<SlackTurnRunner> logger)
+    ILogger<SlackTurnRunner> logger) : IInboxHandler
 {
     public const string ResponseUrlClient = "SlackResponseUrl";
 
-    public async Task RunAsync(SlackInboxItem item, CancellationToken ct)
+    public string Transport => SlackInboxWriter.Transport;
+
+    public async Task RunAsync(InboxItem item, CancellationToken ct)
     {
         var payload = JsonNode.Parse(item.PayloadJson)!.AsObject();
         // Replies are delivered after the pipeline's own scope has closed: their log lines name the turn too.

@@ -17,7 +17,7 @@ namespace AccountCoachBot.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("AccountCoachBot.Channels.Slack.SlackInboxItem", b =>
+            modelBuilder.Entity("AccountCoachBot.Channels.Inbox.InboxItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -25,6 +25,17 @@ namespace AccountCoachBot.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -52,6 +63,11 @@ namespace AccountCoachBot.Data.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -59,7 +75,9 @@ namespace AccountCoachBot.Data.Migrations
 
                     b.HasIndex("Status", "ReceivedUtc");
 
-                    b.ToTable("SlackInbox");
+                    b.HasIndex("ConversationKey", "Status", "Id");
+
+                    b.ToTable("Inbox", (string)null);
                 });
 
             modelBuilder.Entity("AccountCoachBot.Conversation.ProcessedDelivery", b =>

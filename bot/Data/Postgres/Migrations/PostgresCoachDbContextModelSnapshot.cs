@@ -23,7 +23,7 @@ namespace AccountCoachBot.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("AccountCoachBot.Channels.Slack.SlackInboxItem", b =>
+            modelBuilder.Entity("AccountCoachBot.Channels.Inbox.InboxItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -33,6 +33,17 @@ namespace AccountCoachBot.Data.Postgres.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConversationKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -60,6 +71,11 @@ namespace AccountCoachBot.Data.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -67,7 +83,9 @@ namespace AccountCoachBot.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "ReceivedUtc");
 
-                    b.ToTable("SlackInbox");
+                    b.HasIndex("ConversationKey", "Status", "Id");
+
+                    b.ToTable("Inbox", (string)null);
                 });
 
             modelBuilder.Entity("AccountCoachBot.Conversation.ProcessedDelivery", b =>

@@ -1,0 +1,79 @@
+using AccountCoachBot.Channels.Inbox;
+using AccountCoachBot.Data;
+using AccountCoachBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Tests.Channels.Inbox;
+
+/// <summary>How instances share the inbox: one runs each row, a dead one's claim lapses, a conversation keeps its order.</summary>
+public class InboxClaimsTests : IAsyncLifetime
+{
+    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
+    protected virtual PostgresDatabase? Postgres => null;
+
+    private CoachTestHost _host = null!;
+    private DateTime Now => _host.Time.GetUtcNow().UtcDateTime;
+
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private InboxClaim ClaimBy(string instance) => new(instance, Now, Now + InboxProcessor.ClaimLapse, InboxProcessor.MaxAttempts);
+
+    private Task<long> AddAsync(string key, string? conversation) => _host.WithDbAsync(async db =>
+    {
+        var item = new InboxItem { Transport = "botframework", Key = key, Kind = "message", ConversationKey = conversation, ReceivedUtc = Now };
+        db.Inbox.Add(item);
+        await db.SaveChangesAsync();
+        return item.Id;
+    });
+
+    private Task<bool> ClaimAsync(long id, string instance) => _host.WithDbAsync(db => InboxClaims.ClaimOneAsync(db, id, ClaimBy(instance), CancellationToken.None));
+
+    [DbFact]
+    public async Task ClaimOne_RefusesALaterMessage_UntilTheEarlierOneOfItsConversationIsHandled()
+    {
+        var first = await AddAsync("a1", "msteams|a:olga");
+        var second = await AddAsync("a2", "msteams|a:olga");
+        var other = await AddAsync("b1", "msteams|a:boris");
+
+        Assert.True(await ClaimAsync(first, "instance-a"));
+        Assert.False(await ClaimAsync(second, "instance-b")); // behind Olga's first message
+        Assert.True(await ClaimAsync(other, "instance-b"));   // another conversation goes on meanwhile
+        await _host.WithDbAsync(db => db.Inbox.Where(i => i.Id == first).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Done)));
+
+        Assert.True(await ClaimAsync(second, "instance-b"));
+    }
+
+    [DbFact]
+    public async Task ClaimOne_GivesARowToOneInstance_UntilItsClaimLapses()
+    {
+        var id = await AddAsync("a1", "msteams|a:olga");
+
+        Assert.True(await ClaimAsync(id, "instance-a"));
+        Assert.False(await ClaimAsync(id, "instance-b"));
+        _host.Time.Advance(InboxProcessor.ClaimLapse + TimeSpan.FromSeconds(1)); // instance-a died mid-turn
+
+        Assert.True(await ClaimAsync(id, "instance-b"));
+        var item = await _host.WithDbAsync(db => db.Inbox.SingleAsync());
+        Assert.Equal(("instance-b", 2), (item.ClaimedBy, item.Attempts));
+    }
+
+    [DbFact]
+    public async Task Sweep_TakesOnlyFreeRows_TheFirstOfEachConversation_OnPostgres_OrEveryFreeCandidate_OnSqlite()
+    {
+        var first = await AddAsync("a1", "msteams|a:olga");
+        var second = await AddAsync("a2", "msteams|a:olga");
+        var held = await AddAsync("b1", "msteams|a:boris");
+        Assert.True(await ClaimAsync(held, "instance-a"));
+
+        var taken = await _host.WithDbAsync(db => db.IsPostgres()
+            ? InboxClaims.ClaimBatchAsync(db, ClaimBy("instance-b"), 10, CancellationToken.None)
+            : InboxClaims.CandidatesAsync(db, ClaimBy("instance-b"), 10, CancellationToken.None));
+
+        // PostgreSQL claims in the same statement, so a row behind its conversation's earlier one is left; SQLite
+        // lists candidates, each then claimed with ClaimOne (which refuses the later one).
+        Assert.Equal(Postgres is null ? [first, second] : [first], taken.Select(e => e.Id));
+        Assert.All(taken, e => Assert.Equal("msteams|a:olga", e.Lane));
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Channels.Inbox;
+
+/// <summary>Wakes the inbox processor when a request was recorded.</summary>
+public sealed class InboxSignal
+{
+    private readonly Channel<InboxEntry> _entries = Channel.CreateUnbounded<InboxEntry>();
+
+    public void Notify(InboxItem item) => _entries.Writer.TryWrite(new InboxEntry(item.Id, item.Lane));
+
+    public ChannelReader<InboxEntry> Reader => _entries.Reader;
+}
+
+/// <summary>
+/// Works through recorded requests off the request path: each conversation's one after another in arrival order,
+/// different conversations side by side. On start, and every half minute, it also takes what no live instance holds:
+/// rows a dead or restarted instance recorded or claimed but did not finish, and retries.
+/// </summary>
+public sealed class InboxProcessor(IServiceScopeFactory scopes, InboxSignal signal, WriteGate writes, TimeProvider time, ILogger<InboxProcessor> logger)
+    : BackgroundService
+{
+    public const int MaxAttempts = 5;
+    /// <summary>How long a claim holds: longer than any turn (model calls, connector retries), short enough to recover soon.</summary>
+    public static readonly TimeSpan ClaimLapse = TimeSpan.FromMinutes(2);
+    /// <summary>Handled requests are kept a week (for diagnosing), without what the person wrote.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+    private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
+    private const int SweepBatch = 200;
+
+    private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly Dictionary<string, Task> _lanes = new();
+    private readonly ConcurrentDictionary<long, byte> _queued = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _watched = new();
+    // Turns of different conversations overlap, a few at a time: they mostly wait on the connector and the model.
+    private readonly SemaphoreSlim _turns = new(4);
+    private CancellationToken _stopping;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        await SweepAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            wait.CancelAfter(Sweep);
+            try
+            {
+                Enqueue(await signal.Reader.ReadAsync(wait.Token), claimed: false);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                await SweepAsync(stoppingToken); // retries, and what other instances left behind
+            }
+        }
+    }
+
+    /// <summary>A stopping instance lets go of what it did not finish, so the next one need not wait for the lapse.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            await using (await writes.EnterAsync(db, cancellationToken))
+                await db.Inbox.Where(i => i.ClaimedBy == _instance && i.Status == InboxStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Could not release this instance's inbox claims: {Error}", e.Message);
+        }
+    }
+
+    /// <summary>Takes every free row: at start, periodically, and in tests after a simulated instance death.</summary>
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            var now = time.GetUtcNow().UtcDateTime;
+            var claim = new InboxClaim(_instance, now, now + ClaimLapse, MaxAttempts);
+            List<InboxEntry> entries;
+            await using (await writes.EnterAsync(db, ct))
+            {
+                var cutoff = now - Retention;
+                await db.Inbox.Where(i => i.Status != InboxStatus.Pending && i.ReceivedUtc < cutoff).ExecuteDeleteAsync(ct);
+                // Its last attempt died with its instance: given up, so the conversation's later requests can go on.
+                await db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.Attempts >= MaxAttempts && (i.ClaimedUntilUtc == null || i.ClaimedUntilUtc < now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Failed).SetProperty(i => i.PayloadJson, "{}"), ct);
+                entries = db.IsPostgres()
+                    ? await InboxClaims.ClaimBatchAsync(db, claim, SweepBatch, ct)
+                    : await InboxClaims.CandidatesAsync(db, claim, SweepBatch, ct);
+            }
+            foreach (var entry in entries) Enqueue(entry, claimed: db.IsPostgres());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Inbox sweep failed");
+        }
+    }
+
+    /// <summary>Completes once an attempt at the row ended (handled, or failed and left for a retry).</summary>
+    public async Task WhenAttemptedAsync(long id, CancellationToken ct)
+    {
+        var watch = _watched.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            if (await db.Inbox.AnyAsync(i => i.Id == id && i.ProcessedUtc != null, ct)) watch.TrySetResult();
+        }
+        try
+        {
+            await watch.Task.WaitAsync(ct);
+        }
+        finally
+        {
+            _watched.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Queues the row behind the earlier ones of its lane (once, however often it is found).</summary>
+    private void Enqueue(InboxEntry entry, bool claimed)
+    {
+        if (!_queued.TryAdd(entry.Id, 0)) return;
+        lock (_lanes)
+        {
+            var previous = _lanes.GetValueOrDefault(entry.Lane) ?? Task.CompletedTask;
+            var next = Task.Run(() => RunAfterAsync(previous, entry, claimed), CancellationToken.None);
+            _lanes[entry.Lane] = next;
+            _ = next.ContinueWith(_ =>
+            {
+                lock (_lanes)
+                    if (_lanes.GetValueOrDefault(entry.Lane) == next) _lanes.Remove(entry.Lane);
+            }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task RunAfterAsync(Task previous, InboxEntry entry, bool claimed)
+    {
+        try
+        {
+            await previous;
+            await _turns.WaitAsync(_stopping);
+            try
+            {
+                await ProcessAsync(entry, claimed, _stopping);
+            }
+            finally
+            {
+                _turns.Release();
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Inbox row {Id} could not be processed", entry.Id);
+        }
+        finally
+        {
+            _queued.TryRemove(entry.Id, out _);
+        }
+    }
+
+    private async Task ProcessAsync(InboxEntry entry, bool claimed, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        if (!claimed)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            // Its writes queue with the turns' (WriteGate) rather than sleeping in SQLite's busy handler.
+            await using (await writes.EnterAsync(db, ct))
+                claimed = await InboxClaims.ClaimOneAsync(db, entry.Id, new InboxClaim(_instance, now, now + ClaimLapse, MaxAttempts), ct);
+            // Held by another instance, done already, or behind an earlier request of its conversation that is
+            // still running elsewhere: whoever finishes that one takes this one next.
+            if (!claimed) return;
+        }
+        var item = await db.Inbox.SingleAsync(i => i.Id == entry.Id, ct);
+
+        try
+        {
+            await using (var work = scopes.CreateAsyncScope())
+            {
+                var handler = work.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Transport == item.Transport)
+                    ?? throw new InvalidOperationException($"No inbox handler for '{item.Transport}'");
+                await handler.RunAsync(item, ct);
+            }
+            item.Status = InboxStatus.Done;
+            // Only the key is needed from now on (to spot the platforms' retries); what the person typed may hold a
+            // secret, such as a calendar's private address, and is not kept once handled.
+            item.PayloadJson = "{}";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Inbox request {Key} failed (attempt {Attempt})", item.Key, item.Attempts);
+            item.LastError = e.GetType().Name;
+            if (item.Attempts >= MaxAttempts)
+            {
+                item.Status = InboxStatus.Failed;
+                item.PayloadJson = "{}";
+            }
+        }
+        item.ProcessedUtc = time.GetUtcNow().UtcDateTime;
+        item.ClaimedUntilUtc = null; // a retry need not wait for the lapse
+        await using (await writes.EnterAsync(db, ct))
+            await db.SaveChangesAsync(ct);
+        if (_watched.TryGetValue(item.Id, out var watch)) watch.TrySetResult();
+
+        // A later request of this conversation may have been recorded by another instance, or found blocked by this one.
+        if (item.Status != InboxStatus.Pending && item.ConversationKey is { } conversation
+            && await InboxClaims.NextInConversationAsync(db, conversation, item.Id, ct) is { } next)
+            Enqueue(next, claimed: false);
+    }
+}
