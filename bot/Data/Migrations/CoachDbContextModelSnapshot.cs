@@ -691,7 +691,7 @@ namespace AccountCoachBot.Data.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("AccountId", "AtUtc");
+                    b.HasIndex("AccountId", "AtUtc", "Kind");
 
                     b.ToTable("Touches", (string)null);
                 });
@@ -777,7 +777,10 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasIndex("OwnerId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "Status", "DueUtc");
+                    b.HasIndex("OwnerId", "CreatedUtc", "DueUtc");
+
+                    b.HasIndex("OwnerId", "Status", "DueUtc", "CreatedUtc", "ClosedUtc", "AccountId")
+                        .HasDatabaseName("IX_Promises_OwnerId_Status_DueUtc_Covering");
 
                     b.ToTable("Promises");
                 });
@@ -808,7 +811,7 @@ namespace AccountCoachBot.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PromiseId");
+                    b.HasIndex("PromiseId", "Kind");
 
                     b.ToTable("PromiseEvents");
                 });

@@ -721,7 +721,7 @@ namespace AccountCoachBot.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("AccountId", "AtUtc");
+                    b.HasIndex("AccountId", "AtUtc", "Kind");
 
                     b.ToTable("Touches", (string)null);
                 });
@@ -811,7 +811,10 @@ namespace AccountCoachBot.Data.Postgres.Migrations
                     b.HasIndex("OwnerId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "Status", "DueUtc");
+                    b.HasIndex("OwnerId", "CreatedUtc", "DueUtc");
+
+                    b.HasIndex("OwnerId", "Status", "DueUtc", "CreatedUtc", "ClosedUtc", "AccountId")
+                        .HasDatabaseName("IX_Promises_OwnerId_Status_DueUtc_Covering");
 
                     b.ToTable("Promises");
                 });
@@ -844,7 +847,7 @@ namespace AccountCoachBot.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PromiseId");
+                    b.HasIndex("PromiseId", "Kind");
 
                     b.ToTable("PromiseEvents");
                 });
