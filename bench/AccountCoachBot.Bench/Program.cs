@@ -38,7 +38,11 @@ if (args is ["trace", ..])
         await Time("count", bench.CountPromises);
         await Time("week digest", bench.WeekDigest);
     }
-    for (var i = 0; i < 5; i++) await Time("chart", () => Task.FromResult(bench.Chart()));
+    for (var i = 0; i < 5; i++)
+    {
+        await Time("blank png", () => Task.FromResult(bench.BlankPng()));
+        await Time("chart", () => Task.FromResult(bench.Chart()));
+    }
     bench.Cleanup();
     return;
 }
@@ -69,7 +73,7 @@ if (args is ["profile", var roundsText, ..])
     allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / rounds;
     collections = GC.CollectionCount(0) - collections;
     Console.WriteLine($"count: {count.Wall:0.0} ms wall, {count.Cpu:0.0} ms CPU; digest: {built.Wall:0.0} ms wall, {built.Cpu:0.0} ms CPU "
-        + $"(ratio {built.Wall / count.Wall:0.0}), {allocated / 1e6:0.0} MB allocated a digest, {collections} gen-0 collections; {rounds} rounds each; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        + $"(ratio {built.Wall / count.Wall:0.0}), {allocated / 1e6:0.0} MB allocated a digest, {collections} gen-0 collections; {rounds} rounds each; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?")}");
     bench.Cleanup();
     return;
 }

@@ -89,3 +89,9 @@ public sealed class TeamCommandsPostgresTests(PostgresDatabase postgres) : TeamC
 {
     protected override PostgresDatabase Postgres => postgres;
 }
+
+[OnPostgres]
+public sealed class DigestReadsPostgresTests(PostgresDatabase postgres) : DigestReadsTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}
