@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountCoachBot.Features.Digests;
 
 /// <summary>
-/// Computes a digest for a set of people and a period: one query per table (people, promises, due changes, accounts,
-/// contacts, meetings) for the whole team and the trend's eight periods, then counting in memory. It reads dates,
-/// counts and account names only — never what a promise or a brief says.
+/// Computes a digest for a set of people and a period: a few queries for the whole team and the trend's eight periods
+/// (<see cref="DigestReads"/>), then counting in memory. It reads dates, counts and account names only — never what
+/// a promise or a brief says.
 /// </summary>
 public sealed class DigestBuilder(TimeProvider time)
 {

@@ -16,8 +16,9 @@ internal static class DigestReads
     private static readonly PromiseStatus[] AnyStatus = Enum.GetValues<PromiseStatus>();
 
     /// <summary>
-    /// Promises due since <paramref name="sinceUtc"/> (a deadline in the trend is at or before the one a promise has
-    /// now: a move sets a later date, or one after the moment it was made), and those made since then.
+    /// Promises due since <paramref name="sinceUtc"/>, and those made since then. A promise whose date was moved,
+    /// before the trend began, from a day inside it to one before it is not read: rare, and finding it would mean
+    /// reading every move ever made (it was read before only while still open).
     /// </summary>
     public static Task<List<PromiseRow>> PromisesAsync(CoachDbContext db, List<int> ids, DateTime sinceUtc, CancellationToken ct) =>
         DigestRows.ReadAsync(db, DueSince(db, ids, sinceUtc).Concat(MadeOnlySince(db, ids, sinceUtc))
