@@ -2,6 +2,8 @@ using AccountCoachBot.Data;
 using AccountCoachBot.Features.Digests;
 using AccountCoachBot.Features.People;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using SkiaSharp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +15,12 @@ namespace AccountCoachBot.Bench;
 
 /// <summary>
 /// A 50-person team's digest over a year of history, against a bare count of that team's promises in the same run
-/// (the baseline: one indexed query, the least any digest must do). Read the Ratio column.
+/// (the baseline: one indexed query, the least any digest must do); and its chart, against encoding a blank PNG of the
+/// same size (the least any chart must do). Each category has its own baseline: read the Ratio column.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class DigestBenchmarks
 {
     private IHost _host = null!;
@@ -84,16 +89,25 @@ public class DigestBenchmarks
         _host.Dispose();
     }
 
-    [Benchmark(Baseline = true, Description = "count the team's promises")]
+    [Benchmark(Baseline = true, Description = "count the team's promises"), BenchmarkCategory("digest")]
     public Task<int> CountPromises() => _db.Promises.CountAsync(p => _team.Contains(p.OwnerId));
 
-    [Benchmark(Description = "team digest, last week (+7 weeks of trend)")]
+    [Benchmark(Description = "team digest, last week (+7 weeks of trend)"), BenchmarkCategory("digest")]
     public Task<Digest> WeekDigest() => _builder.BuildAsync(_db, _team, DigestPeriod.LastWeek(BenchData.Now, _zone), _zone, "Bench");
 
-    [Benchmark(Description = "team digest, last month (+7 months of trend)")]
+    [Benchmark(Description = "team digest, last month (+7 months of trend)"), BenchmarkCategory("digest")]
     public Task<Digest> MonthDigest() => _builder.BuildAsync(_db, _team, DigestPeriod.LastMonth(BenchData.Now, _zone), _zone, "Bench");
 
-    [Benchmark(Description = "trend chart PNG, 8 members + team")]
+    [Benchmark(Baseline = true, Description = "blank PNG of the chart's size"), BenchmarkCategory("chart")]
+    public byte[] BlankPng()
+    {
+        using var bitmap = new SKBitmap(TrendChart.Width, TrendChart.Height);
+        bitmap.Erase(SKColors.White);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    [Benchmark(Description = "trend chart PNG, 8 periods, 8 members + team"), BenchmarkCategory("chart")]
     public byte[] Chart() => TrendChart.Render(_chart, Language.Ru);
 }
 

@@ -44,7 +44,42 @@ if (args is ["trace", ..])
         await Time("count", bench.CountPromises);
         await Time("week digest", bench.WeekDigest);
     }
-    for (var i = 0; i < 5; i++) await Time("chart", () => Task.FromResult(bench.Chart()));
+    for (var i = 0; i < 5; i++)
+    {
+        await Time("blank png", () => Task.FromResult(bench.BlankPng()));
+        await Time("chart", () => Task.FromResult(bench.Chart()));
+    }
+    bench.Cleanup();
+    return;
+}
+if (args is ["profile", var roundsText, ..])
+{
+    // The baseline and the week's digest in turns, after ten warm-up rounds (JIT, caches): mean wall and CPU time of
+    // each. Also what a sampling profiler attaches to: `dotnet-trace collect -- dotnet <bench dll> profile 200`.
+    // `profile N month` does the month's digest instead.
+    var bench = new AccountCoachBot.Bench.DigestBenchmarks();
+    bench.Setup();
+    Func<Task> digest = args is [_, _, "month"] ? bench.MonthDigest : bench.WeekDigest;
+    var process = System.Diagnostics.Process.GetCurrentProcess();
+    async Task<(double Wall, double Cpu)> Measure(Func<Task> run, int rounds)
+    {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < rounds; i++) await run();
+        process.Refresh();
+        return (watch.Elapsed.TotalMilliseconds / rounds, (process.TotalProcessorTime - cpu).TotalMilliseconds / rounds);
+    }
+    for (var i = 0; i < 10; i++) { await bench.CountPromises(); await digest(); }
+    var rounds = int.Parse(roundsText, System.Globalization.CultureInfo.InvariantCulture);
+    var count = await Measure(bench.CountPromises, rounds);
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var collections = GC.CollectionCount(0);
+    var built = await Measure(digest, rounds);
+    allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / rounds;
+    collections = GC.CollectionCount(0) - collections;
+    Console.WriteLine($"count: {count.Wall:0.0} ms wall, {count.Cpu:0.0} ms CPU; digest: {built.Wall:0.0} ms wall, {built.Cpu:0.0} ms CPU "
+        + $"(ratio {built.Wall / count.Wall:0.0}), {allocated / 1e6:0.0} MB allocated a digest, {collections} gen-0 collections; {rounds} rounds each; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?")}");
     bench.Cleanup();
     return;
 }

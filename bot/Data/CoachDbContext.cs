@@ -75,12 +75,17 @@ public class CoachDbContext : DbContext
         {
             e.Property(p => p.What).HasMaxLength(1000);
             e.Property(p => p.TimeZoneId).HasMaxLength(100);
-            e.HasIndex(p => new { p.OwnerId, p.Status, p.DueUtc });
+            // The digest reads a team's promises from these two alone (they cover what it reads): due in its trend,
+            // or made in it. The first is also how reminders find open promises.
+            e.HasIndex(p => new { p.OwnerId, p.Status, p.DueUtc, p.CreatedUtc, p.ClosedUtc, p.AccountId }).HasDatabaseName("IX_Promises_OwnerId_Status_DueUtc_Covering");
+            e.HasIndex(p => new { p.OwnerId, p.CreatedUtc, p.DueUtc });
             e.HasIndex(p => new { p.OwnerId, p.Number }).IsUnique();
             e.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId);
             e.HasOne<Person>().WithMany().HasForeignKey(p => p.OwnerId);
             e.HasMany(p => p.History).WithOne().HasForeignKey(h => h.PromiseId);
         });
+        // A promise's moves found without reading its other events (the digest looks at thousands of promises).
+        model.Entity<PromiseEvent>(e => e.HasIndex(h => new { h.PromiseId, h.Kind }));
         model.Entity<OutboxMessage>(e =>
         {
             e.Property(o => o.Kind).HasMaxLength(100);

@@ -101,3 +101,9 @@ public sealed class InboxClaimsPostgresTests(PostgresDatabase postgres) : Accoun
 {
     protected override PostgresDatabase Postgres => postgres;
 }
+
+[OnPostgres]
+public sealed class DigestReadsPostgresTests(PostgresDatabase postgres) : DigestReadsTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}

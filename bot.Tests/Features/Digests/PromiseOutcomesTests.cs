@@ -59,4 +59,20 @@ public sealed class PromiseOutcomesTests
 
         Assert.Equal(PromiseOutcome.NotYetDue, PromiseOutcomes.In(row, PromiseOutcomes.Deadlines(row, []), Start, End, Utc(11, 27)));
     }
+
+    [Fact]
+    public void ByPromise_OrdersChangesAtTheSameInstant_ByTheHistory_NotByTheOrderRead()
+    {
+        // Moved twice within one instant: 24 Nov → 2 Dec, then 2 Dec → 9 Dec. PostgreSQL returned them the other way
+        // round, and the promise lost its deadline in the week.
+        var at = Utc(11, 19, 9);
+        var first = new DueChange(1, PromiseEventKind.Moved, at, Utc(11, 24), Utc(12, 2), EventId: 7);
+        var second = new DueChange(1, PromiseEventKind.Moved, at, Utc(12, 2), Utc(12, 9), EventId: 8);
+
+        var ordered = PromiseOutcomes.ByPromise([second, first])[1];
+
+        Assert.Equal([first, second], ordered);
+        var row = new PromiseRow(1, 1, 1, Utc(11, 1), Utc(12, 9), PromiseStatus.Open, null);
+        Assert.Equal(PromiseOutcome.MovedBeforeDue, PromiseOutcomes.In(row, PromiseOutcomes.Deadlines(row, ordered), Start, End, Now));
+    }
 }

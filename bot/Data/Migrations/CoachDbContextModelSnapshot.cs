@@ -709,7 +709,7 @@ namespace AccountCoachBot.Data.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("AccountId", "AtUtc");
+                    b.HasIndex("AccountId", "AtUtc", "Kind");
 
                     b.ToTable("Touches", (string)null);
                 });
@@ -795,7 +795,10 @@ namespace AccountCoachBot.Data.Migrations
                     b.HasIndex("OwnerId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "Status", "DueUtc");
+                    b.HasIndex("OwnerId", "CreatedUtc", "DueUtc");
+
+                    b.HasIndex("OwnerId", "Status", "DueUtc", "CreatedUtc", "ClosedUtc", "AccountId")
+                        .HasDatabaseName("IX_Promises_OwnerId_Status_DueUtc_Covering");
 
                     b.ToTable("Promises");
                 });
@@ -826,7 +829,7 @@ namespace AccountCoachBot.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PromiseId");
+                    b.HasIndex("PromiseId", "Kind");
 
                     b.ToTable("PromiseEvents");
                 });

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountCoachBot.Features.Digests;
 
 /// <summary>
-/// Computes a digest for a set of people and a period: one query per table (people, promises, due changes, accounts,
-/// contacts, meetings) for the whole team and the trend's eight periods, then counting in memory. It reads dates,
-/// counts and account names only — never what a promise or a brief says.
+/// Computes a digest for a set of people and a period: a few queries for the whole team and the trend's eight periods
+/// (<see cref="DigestReads"/>), then counting in memory. It reads dates, counts and account names only — never what
+/// a promise or a brief says.
 /// </summary>
 public sealed class DigestBuilder(TimeProvider time)
 {
@@ -24,45 +24,29 @@ public sealed class DigestBuilder(TimeProvider time)
         var trend = period.WithPrevious(TrendPeriods, periodZone);
         var trendStart = trend[0].StartUtc;
 
+        // One connection for every read: SQLite runs its pragmas on each open.
+        await using var connection = await DigestRows.OpenAsync(db, ct);
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.DisplayName, p.TimeZoneId, p.WorkStart, p.WorkEnd, p.WorkDaysMask }).ToListAsync(ct);
-
-        // Promises due (or made) in the trend's span, and every open one (for the risks, which are about now).
-        var promiseQuery = db.Promises.Where(p => ids.Contains(p.OwnerId)
-            && (p.DueUtc >= trendStart || p.CreatedUtc >= trendStart || p.Status == PromiseStatus.Open));
-        var promises = await promiseQuery.AsNoTracking()
-            .Select(p => new PromiseRow(p.Id, p.OwnerId, p.AccountId, p.CreatedUtc, p.DueUtc, p.Status, p.ClosedUtc)).ToListAsync(ct);
-        // Driven from the promises (through the history's index on PromiseId), not by scanning every event.
-        var changes = await promiseQuery.AsNoTracking()
-            .SelectMany(p => p.History.Where(e => (e.Kind == PromiseEventKind.Moved || e.Kind == PromiseEventKind.Edited) && e.NewDueUtc != null))
-            .Select(e => new DueChange(e.PromiseId, e.Kind, e.AtUtc, e.OldDueUtc, e.NewDueUtc))
-            .ToListAsync(ct);
-
-        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.OwnerId))
-            .GroupJoin(db.Set<AccountCadence>(), a => a.Id, c => c.AccountId, (a, cs) => new { a, cs })
-            .SelectMany(x => x.cs.DefaultIfEmpty(), (x, c) => new AccountRow(x.a.Id, x.a.OwnerId, x.a.Name, x.a.CreatedUtc, x.a.LostUtc, x.a.WonBackUtc,
-                c == null ? AccountTier.Standard : c.Tier, c == null ? null : c.CadenceDays, c == null ? null : c.StartedUtc, c == null ? null : c.LastContactUtc))
-            .ToListAsync(ct);
-
+        var meetings = await db.Set<Meeting>().AsNoTracking()
+            .Where(m => ids.Contains(m.OwnerId) && m.Status == MeetingStatus.Scheduled && m.StartUtc >= period.StartUtc && m.StartUtc < period.EndUtc)
+            .Select(m => new { m.OwnerId, m.StartUtc, m.PreparedUtc, m.DebriefedUtc }).ToListAsync(ct);
+        var promises = await DigestReads.PromisesAsync(db, ids, trendStart, ct);
+        var changes = await DigestReads.ChangesAsync(db, ids, trendStart, ct);
+        var overdueByAccount = await DigestReads.OverdueByAccountAsync(db, ids, now, ct);
+        var accounts = await DigestReads.AccountsAsync(db, ids, ct);
         // Contacts far enough back for the first cadence due in the period (a due instant is at most 9 days after
         // "contact + cadence": days off and working hours) and for three cycles before its end.
         var maxDays = accounts.Count == 0 ? CallCadence.StandardDays : accounts.Max(a => a.Days);
         var touchFrom = Min(period.StartUtc.AddDays(-maxDays - 10), period.EndUtc.AddDays(-maxDays * AccountOutcomes.RegularCycles));
-        // Driven from the team's accounts, through the contacts' (AccountId, AtUtc) index.
-        var touches = await db.Accounts.Where(a => ids.Contains(a.OwnerId))
-            .Join(db.Set<Touch>().Where(t => t.Kind != TouchKind.Skipped && t.AtUtc >= touchFrom && t.AtUtc <= now), a => a.Id, t => t.AccountId, (a, t) => new { t.AccountId, t.AtUtc })
-            .AsNoTracking().ToListAsync(ct);
-
-        var meetings = await db.Set<Meeting>().AsNoTracking()
-            .Where(m => ids.Contains(m.OwnerId) && m.Status == MeetingStatus.Scheduled && m.StartUtc >= period.StartUtc && m.StartUtc < period.EndUtc)
-            .Select(m => new { m.OwnerId, m.StartUtc, m.PreparedUtc, m.DebriefedUtc }).ToListAsync(ct);
+        var touches = await DigestReads.ContactsAsync(db, ids, touchFrom, now, ct);
+        await connection.DisposeAsync();
 
         // ---- in memory ----
-        var changesByPromise = changes.GroupBy(c => c.PromiseId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.AtUtc).ToArray());
+        var changesByPromise = PromiseOutcomes.ByPromise(changes);
         var chains = promises.Select(p => (Row: p, Deadlines: PromiseOutcomes.Deadlines(p, changesByPromise.GetValueOrDefault(p.Id, []))))
             .ToLookup(p => p.Row.OwnerId);
         var contactsByAccount = touches.GroupBy(t => t.AccountId).ToDictionary(g => g.Key, g => g.Select(t => t.AtUtc).Order().ToArray());
-        var overdueByAccount = promises.Where(p => p.Status == PromiseStatus.Open && p.DueUtc < now).GroupBy(p => p.AccountId).ToDictionary(g => g.Key, g => g.Count());
         var accountsByOwner = accounts.ToLookup(a => a.OwnerId);
         var meetingsByOwner = meetings.ToLookup(m => m.OwnerId);
         var regularEnd = Min(period.EndUtc, now);

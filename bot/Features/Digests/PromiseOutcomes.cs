@@ -5,8 +5,11 @@ namespace AccountCoachBot.Features.Digests;
 /// <summary>A promise as the digest reads it: no text, only its owner, account, dates and status.</summary>
 public readonly record struct PromiseRow(int Id, int OwnerId, int AccountId, DateTime CreatedUtc, DateTime DueUtc, PromiseStatus Status, DateTime? ClosedUtc);
 
-/// <summary>A change of a promise's due time from its history: a move (with a reason, told to the client) or a correction.</summary>
-public readonly record struct DueChange(int PromiseId, PromiseEventKind Kind, DateTime AtUtc, DateTime? OldDueUtc, DateTime? NewDueUtc);
+/// <summary>
+/// A change of a promise's due time from its history: a move (with a reason, told to the client) or a correction.
+/// <paramref name="EventId"/> orders changes made at the same instant (the history's own order).
+/// </summary>
+public readonly record struct DueChange(int PromiseId, PromiseEventKind Kind, DateTime AtUtc, DateTime? OldDueUtc, DateTime? NewDueUtc, int EventId = 0);
 
 /// <summary>One due time a promise had, and when it was moved away from it (null for the one it has now).</summary>
 public readonly record struct Deadline(DateTime DueUtc, DateTime? MovedAtUtc);
@@ -36,6 +39,14 @@ public enum PromiseOutcome
 /// </summary>
 public static class PromiseOutcomes
 {
+    /// <summary>
+    /// Each promise's changes, oldest first. Two changes can carry the same instant (made within one tick, or within one
+    /// microsecond once PostgreSQL has rounded them, or by a clock that stood still): the history's order decides, never
+    /// the order the database happened to return them in — which differs between SQLite and PostgreSQL.
+    /// </summary>
+    public static Dictionary<int, DueChange[]> ByPromise(IEnumerable<DueChange> changes) =>
+        changes.GroupBy(c => c.PromiseId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.AtUtc).ThenBy(c => c.EventId).ToArray());
+
     /// <summary>The deadlines in order; <paramref name="changes"/> are this promise's, oldest first.</summary>
     public static List<Deadline> Deadlines(in PromiseRow promise, ReadOnlySpan<DueChange> changes)
     {

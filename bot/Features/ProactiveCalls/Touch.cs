@@ -50,6 +50,7 @@ internal sealed class TouchConfiguration : IEntityTypeConfiguration<Touch>
         e.Property(t => t.Source).HasMaxLength(100);
         e.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Person>().WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.SetNull);
-        e.HasIndex(t => new { t.AccountId, t.AtUtc });
+        // Kind too, so a digest reads a team's contacts from the index alone.
+        e.HasIndex(t => new { t.AccountId, t.AtUtc, t.Kind });
     }
 }

@@ -739,7 +739,7 @@ namespace AccountCoachBot.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("AccountId", "AtUtc");
+                    b.HasIndex("AccountId", "AtUtc", "Kind");
 
                     b.ToTable("Touches", (string)null);
                 });
@@ -829,7 +829,10 @@ namespace AccountCoachBot.Data.Postgres.Migrations
                     b.HasIndex("OwnerId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "Status", "DueUtc");
+                    b.HasIndex("OwnerId", "CreatedUtc", "DueUtc");
+
+                    b.HasIndex("OwnerId", "Status", "DueUtc", "CreatedUtc", "ClosedUtc", "AccountId")
+                        .HasDatabaseName("IX_Promises_OwnerId_Status_DueUtc_Covering");
 
                     b.ToTable("Promises");
                 });
@@ -862,7 +865,7 @@ namespace AccountCoachBot.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PromiseId");
+                    b.HasIndex("PromiseId", "Kind");
 
                     b.ToTable("PromiseEvents");
                 });
