@@ -87,7 +87,7 @@ public sealed class DigestDeliverySlackTests : IAsyncLifetime
             "application/x-www-form-urlencoded");
         await _slack.WaitForCallsAsync(FakeSlackApi.ResponseUrlMethod, answers + 1);
         var handled = _events;
-        await _bot.WaitUntilAsync(async db => await db.SlackInbox.CountAsync(i => i.Status != InboxStatus.Pending) >= handled, "the Slack inbox");
+        await _bot.WaitUntilAsync(async db => await db.Inbox.CountAsync(i => i.Transport == "slack" && i.Status != InboxStatus.Pending) >= handled, "the Slack inbox");
         return _slack.CallsTo(FakeSlackApi.ResponseUrlMethod)[^1].Arg("text") ?? "";
     }
 
@@ -100,7 +100,7 @@ public sealed class DigestDeliverySlackTests : IAsyncLifetime
         await PostSignedAsync("slack/events", body, "application/json");
         var post = (await _slack.WaitForCallsAsync("chat.postMessage", posts + 1))[^1];
         var handled = _events;
-        await _bot.WaitUntilAsync(async db => await db.SlackInbox.CountAsync(i => i.Status != InboxStatus.Pending) >= handled, "the Slack inbox");
+        await _bot.WaitUntilAsync(async db => await db.Inbox.CountAsync(i => i.Transport == "slack" && i.Status != InboxStatus.Pending) >= handled, "the Slack inbox");
         Assert.Equal(channel, post.Arg("channel"));
         return post.Arg("text") ?? "";
     }
