@@ -26,7 +26,7 @@ public sealed class SlackInboxProcessor(IServiceScopeFactory scopes, SlackInboxS
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ProcessPendingAsync(stoppingToken);
+        await SurviveOutageAsync(ProcessPendingAsync, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -34,12 +34,25 @@ public sealed class SlackInboxProcessor(IServiceScopeFactory scopes, SlackInboxS
             try
             {
                 var id = await signal.Reader.ReadAsync(wait.Token);
-                await ProcessAsync(id, stoppingToken);
+                await SurviveOutageAsync(ct => ProcessAsync(id, ct), stoppingToken);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                await ProcessPendingAsync(stoppingToken); // the periodic sweep: retries and anything missed
+                await SurviveOutageAsync(ProcessPendingAsync, stoppingToken); // the periodic sweep: retries and anything missed
             }
+        }
+    }
+
+    /// <summary>The database away for a while must not end the processor (and with it the host): the sweep retries.</summary>
+    private async Task SurviveOutageAsync(Func<CancellationToken, Task> work, CancellationToken ct)
+    {
+        try
+        {
+            await work(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && DatabaseOutage.Is(e))
+        {
+            logger.LogWarning("Slack requests wait for the database: {Error}", e.Message);
         }
     }
 
