@@ -22,7 +22,11 @@ public sealed class TurnPipeline(
 {
     private readonly IReadOnlyList<Verb> _verbs = verbSets.SelectMany(s => s.Verbs).ToList();
 
-    public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken ct)
+    /// <param name="retriedLater">
+    /// The caller keeps the request and runs it again (a recorded Slack request): a database outage is thrown for it to
+    /// retry. Otherwise the person gets an apology in place of the turn, since nothing of it could be kept.
+    /// </param>
+    public async Task<IReadOnlyList<Reply>> HandleAsync(InboundMessage message, CancellationToken ct, bool retriedLater = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         using var correlation = Correlation.Turn(logger, message.DeliveryId);
@@ -30,6 +34,13 @@ public sealed class TurnPipeline(
         try
         {
             return await HandleTurnAsync(message, ct);
+        }
+        catch (Exception e) when (!retriedLater && !ct.IsCancellationRequested && DatabaseOutage.Is(e))
+        {
+            logger.LogError("The database cannot be reached; apologised instead of the turn: {Error}", e.Message);
+            // The person's language is in the database; without it, their words or their client's locale tell it.
+            var language = LanguageExtensions.FromScript(message.Text) ?? LanguageExtensions.FromLocale(message.Locale) ?? Language.En;
+            return [new Reply(PipelineTexts.DatabaseDown[language])];
         }
         finally
         {

@@ -21,4 +21,11 @@ public sealed class DispatcherOptions
 
     /// <summary>How long a claim holds before another run may take the row over (a crashed sender).</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Off by default (Hangfire's minutely job dispatches). When set, every instance also sends what is due this often
+    /// (<see cref="DispatchLoop"/>), so several instances share a backlog and a paced conversation is not left waiting
+    /// a minute for its next message. Planning stays with the minutely job.
+    /// </summary>
+    public TimeSpan? DispatchEvery { get; set; }
 }

@@ -95,6 +95,8 @@ public sealed class NudgeDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
 
         var row = await db.Outbox.SingleAsync(o => o.Id == id, ct);
+        // A claim that lapsed while this run worked through its batch may be another instance's by now: not ours to send.
+        if (row.Status != OutboxStatus.Sending || row.ClaimedBy != _instance || row.ClaimedUntilUtc <= now) return false;
         var person = await db.People.SingleAsync(p => p.Id == row.PersonId, ct);
 
         if (person.Paused)

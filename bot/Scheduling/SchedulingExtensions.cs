@@ -18,6 +18,12 @@ public static class SchedulingExtensions
         return services;
     }
 
+    private static void AddDispatchLoop(IHostApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetSection(DispatcherOptions.Section).GetValue<TimeSpan?>(nameof(DispatcherOptions.DispatchEvery)) is { } every && every > TimeSpan.Zero)
+            builder.Services.AddHostedService<DispatchLoop>();
+    }
+
     /// <summary>
     /// Hangfire runs the dispatcher every minute. Its storage follows the app database: in memory beside SQLite (due items
     /// live in the app database anyway), in PostgreSQL (schema <c>hangfire</c>) when instances share one, so each
@@ -28,6 +34,7 @@ public static class SchedulingExtensions
         builder.Services.AddNudgeDispatcher(builder.Configuration);
         builder.Services.AddTransient<NudgeJob>();
         builder.Services.AddScoped<Housekeeping>();
+        AddDispatchLoop(builder);
         var postgres = DatabaseSettings.ProviderOf(builder.Configuration) == DatabaseProvider.Postgres
             ? DatabaseSettings.PostgresConnectionString(builder.Configuration)
             : null;

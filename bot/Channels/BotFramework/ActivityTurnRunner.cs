@@ -20,10 +20,11 @@ public sealed class ActivityTurnRunner(TurnPipeline pipeline, ConnectorClient co
     {
         var activity = JsonSerializer.Deserialize<Activity>(item.PayloadJson, BotFrameworkJson.Options)
             ?? throw new InvalidOperationException("An inbox row without its activity");
-        await RunAsync(activity, item.Kind == InstalledKind ? InboundKind.Installed : InboundKind.Message, ct);
+        // A recorded activity is tried again if the database goes away mid-turn, so no apology is due yet.
+        await RunAsync(activity, item.Kind == InstalledKind ? InboundKind.Installed : InboundKind.Message, ct, retriedLater: true);
     }
 
-    public async Task RunAsync(Activity activity, InboundKind kind, CancellationToken ct)
+    public async Task RunAsync(Activity activity, InboundKind kind, CancellationToken ct, bool retriedLater = false)
     {
         var inbound = ActivityMapper.ToInbound(activity, kind);
         // Every line of the turn, the replies' included, carries its id.
@@ -32,7 +33,7 @@ public sealed class ActivityTurnRunner(TurnPipeline pipeline, ConnectorClient co
             inbound = inbound with { Sender = inbound.Sender with { Email = await TeamsEmailAsync(activity, activity.From!.Id!, ct) } };
         if (inbound.Mentions is { Count: > 0 } mentions && activity.ChannelId == "msteams")
             inbound = inbound with { Mentions = await WithMembersAsync(activity, mentions, ct) };
-        var replies = await pipeline.HandleAsync(inbound, ct);
+        var replies = await pipeline.HandleAsync(inbound, ct, retriedLater);
         for (var i = 0; i < replies.Count; i++)
         {
             // A button's answer replaces the card it was pressed on (a reminder becomes "Done — on time"); in a

@@ -49,8 +49,7 @@ public sealed class SlackEndpoints(
             case "url_verification":
                 return Results.Text(Str(envelope["challenge"]) ?? "", "text/plain");
             case "event_callback" when Str(envelope["event_id"]) is { } eventId:
-                await RecordAsync($"event:{eventId}", SlackInboxKinds.Event, envelope.ToJsonString(), ct);
-                return Results.Ok();
+                return await RecordAsync($"event:{eventId}", SlackInboxKinds.Event, envelope.ToJsonString(), ct) ? Results.Ok() : NotRecorded();
             default:
                 return Results.Ok();
         }
@@ -69,8 +68,10 @@ public sealed class SlackEndpoints(
         foreach (var (key, value) in form) fields[key] = value.ToString();
         if (Str(fields["user_id"]) is null || Str(fields["trigger_id"]) is null) return Results.BadRequest();
 
-        await RecordAsync($"command:{Str(fields["trigger_id"])}", SlackInboxKinds.Command, fields.ToJsonString(), ct);
-        return Results.Ok();
+        if (await RecordAsync($"command:{Str(fields["trigger_id"])}", SlackInboxKinds.Command, fields.ToJsonString(), ct)) return Results.Ok();
+        // Slack does not resend a slash command: the answer shown to the person is the apology.
+        var language = LanguageExtensions.FromScript(Str(fields["text"])) ?? Language.En;
+        return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = PipelineTexts.DatabaseDown[language] });
     }
 
     public async Task<IResult> InteractivityAsync(HttpContext http, CancellationToken ct)
@@ -102,13 +103,11 @@ public sealed class SlackEndpoints(
                     return Results.Ok();
                 }
                 var key = $"action:{Str(payload["user"], "id")}:{Str(element["action_ts"]) ?? Str(payload["trigger_id"])}";
-                await RecordAsync(key, SlackInboxKinds.Action, payload.ToJsonString(), ct);
-                return Results.Ok();
+                return await RecordAsync(key, SlackInboxKinds.Action, payload.ToJsonString(), ct) ? Results.Ok() : NotRecorded();
             }
             case "view_submission" when payload["view"] is JsonObject view:
-                await RecordAsync($"view:{Str(view["id"])}:{Str(view["hash"])}", SlackInboxKinds.View, payload.ToJsonString(), ct);
                 // An empty 200 closes the modal; the answer arrives as a message.
-                return Results.Ok();
+                return await RecordAsync($"view:{Str(view["id"])}:{Str(view["hash"])}", SlackInboxKinds.View, payload.ToJsonString(), ct) ? Results.Ok() : NotRecorded();
             default:
                 return Results.Ok();
         }
@@ -140,8 +139,25 @@ public sealed class SlackEndpoints(
         return person?.Language ?? Language.En;
     }
 
-    /// <summary>Records the request durably before the ack: Slack never resends what was acknowledged.</summary>
-    private Task RecordAsync(string key, string kind, string payload, CancellationToken ct) => inbox.RecordAsync(key, kind, payload, ct);
+    /// <summary>
+    /// Records the request durably before the ack: Slack never resends what was acknowledged. False when the database is
+    /// away: then the request is not acknowledged, and Slack sends events again (after about a minute, then five).
+    /// </summary>
+    private async Task<bool> RecordAsync(string key, string kind, string payload, CancellationToken ct)
+    {
+        try
+        {
+            await inbox.RecordAsync(key, kind, payload, ct);
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && DatabaseOutage.Is(e))
+        {
+            logger.LogError("A Slack request could not be recorded, the database is away; answering 503 so Slack sends it again: {Error}", e.Message);
+            return false;
+        }
+    }
+
+    private static IResult NotRecorded() => Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>The raw body when it is signed by Slack; null otherwise (the caller answers 401).</summary>
     private async Task<byte[]?> ReadVerifiedAsync(HttpContext http, CancellationToken ct)

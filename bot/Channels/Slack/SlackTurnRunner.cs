@@ -70,7 +70,7 @@ public sealed class SlackTurnRunner(
                 var inbound = await InboundForAsync(team, user, isDm ? channel : null, text, null, Str(envelope["event_id"])!, ct);
                 if (inbound is null) return;
                 inbound = inbound with { Mentions = mentions, TypedIn = isDm ? null : SlackDestinations.ChannelPlace(channel) };
-                var replies = await pipeline.HandleAsync(inbound, ct);
+                var replies = await pipeline.HandleAsync(inbound, ct, retriedLater: true);
                 var threadTs = isDm ? null : Str(e["thread_ts"]) ?? Str(e["ts"]);
                 foreach (var reply in replies)
                 {
@@ -91,7 +91,7 @@ public sealed class SlackTurnRunner(
         if (inbound is null) return;
         // Answers go to the person alone, but the channel it was typed in is the place `digest channel here` means.
         inbound = inbound with { Mentions = mentions, TypedIn = SlackDestinations.ChannelPlace(Str(fields["channel_id"])) };
-        var replies = await pipeline.HandleAsync(inbound, ct);
+        var replies = await pipeline.HandleAsync(inbound, ct, retriedLater: true);
 
         var responseUrl = Str(fields["response_url"]);
         foreach (var reply in replies)
@@ -128,7 +128,7 @@ public sealed class SlackTurnRunner(
         if (Str(payload["user"], "id") is not { } user) return;
         var inbound = await InboundForAsync(team, user, null, null, action, deliveryId, ct);
         if (inbound is null) return;
-        var replies = await pipeline.HandleAsync(inbound, ct);
+        var replies = await pipeline.HandleAsync(inbound, ct, retriedLater: true);
         var dm = SlackReference.FromJson(inbound.Address.ReferenceJson)!.Channel;
         var target = channel ?? dm;
         var shared = channel is not null && !IsDirectMessage(channel);

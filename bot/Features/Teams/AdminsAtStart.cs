@@ -23,7 +23,8 @@ public sealed class AdminsAtStart(IServiceScopeFactory scopes, IOptions<TeamsOpt
             else
                 logger.LogInformation("Admin: person {PersonId} ({Name}), the first person who wrote to the bot; set Coach:Admins to name others", admin.Id, TeamPeople.Who(admin));
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        // DbUpdateException: another instance starting at the same moment recorded the first admin.
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             logger.LogWarning("Could not read the admin at start: {Error}", e.Message);
         }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AccountCoachBot.Tests.Infrastructure;
+
+/// <summary>
+/// The built bot (<c>AccountCoachBot.dll</c> beside the tests) as an OS process of its own, configured by environment
+/// variables, for what only a real process shows: being killed with SIGKILL mid-work. Its output is kept for failures.
+/// </summary>
+public sealed class BotProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private BotProcess(Process process, string name)
+    {
+        _process = process;
+        Name = name;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What the process printed so far (the last 4,000 characters).</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log) return _log.Length <= 4000 ? _log.ToString() : _log.ToString(_log.Length - 4000, 4000);
+        }
+    }
+
+    public static BotProcess Start(string name, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "AccountCoachBot.dll");
+        Assert.True(File.Exists(dll), $"The bot's build output is missing: {dll}");
+        var psi = new ProcessStartInfo(DotnetHost())
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = workingDirectory,
+        };
+        psi.ArgumentList.Add(dll);
+        psi.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment) psi.Environment[key] = value;
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
+        return new BotProcess(process, name);
+    }
+
+    /// <summary>SIGKILL: no shutdown, no finally blocks, claims and connections left as they were.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    // The dotnet host running these tests, so the child uses the same runtime.
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath)) return hostPath;
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") return Environment.ProcessPath!;
+        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+        var candidate = root is null ? null : Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return candidate is not null && File.Exists(candidate) ? candidate : "dotnet";
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using AccountCoachBot.Scheduling;
+using AccountCoachBot.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace AccountCoachBot.Tests.Scheduling;
+
+/// <summary>
+/// Two bot processes on one PostgreSQL database sending a backlog of due nudges to loopback fakes of the Bot Connector
+/// and Slack, one of them killed with SIGKILL twice while it holds claims. Nothing may be lost, and only the message
+/// in flight at each kill may arrive twice. <c>bench/kill/run.sh</c> runs the same trial at operator scale
+/// (<c>COACH_KILL_NUDGES</c>, <c>COACH_KILL_CONVERSATIONS</c>).
+/// </summary>
+[OnPostgres]
+public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutputHelper output) : IClassFixture<PostgresDatabase>
+{
+    private const int Kills = 2;
+    private static readonly TimeSpan Pace = TimeSpan.FromSeconds(1);
+
+    // Only stops a hung trial; generous because two processes share two cores with everything else.
+    private static readonly TimeSpan NoProgressLimit = TimeSpan.FromMinutes(2);
+
+    [DbFact]
+    public async Task Instances_DeliverEveryNudgeDoublingAtMostTheOneInFlight_WhenOneIsKilledTwiceMidDispatch()
+    {
+        var nudges = Setting("COACH_KILL_NUDGES", 2000);
+        var conversations = Setting("COACH_KILL_CONVERSATIONS", 200);
+        await using var connector = await FakeConnector.StartAsync();
+        await using var slack = await FakeSlackApi.StartAsync("xoxb-kill-trial");
+        connector.Clock = TimeProvider.System;
+        slack.Clock = TimeProvider.System;
+        var trial = new DispatchTrial(postgres.ConnectionString, nudges, conversations);
+        await trial.SeedAsync(connector.ServiceUrl);
+
+        using var work = new TestDatabase(); // a working directory for the processes
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "postgres",
+            ["ConnectionStrings__Coach"] = postgres.ConnectionString,
+            ["Slack__BotToken"] = "xoxb-kill-trial",
+            ["Slack__SigningSecret"] = "kill-trial-secret",
+            ["Slack__ApiBaseUrl"] = slack.BaseUrl,
+            // Each instance sends what is due five times a second; Hangfire's minutely job (and its planners) stays off,
+            // so the fakes see only the seeded nudges.
+            ["Scheduling__RunServer"] = "false",
+            ["Scheduling__DispatchEvery"] = "00:00:00.2",
+            ["Scheduling__BatchSize"] = "10",
+            // A dead instance's claims lapse after this, instead of the default two minutes.
+            ["Scheduling__ClaimTimeout"] = "00:00:10",
+            ["Scheduling__MinIntervalPerConversation"] = "00:00:01",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+
+        var survivor = BotProcess.Start("survivor", work.Directory, environment);
+        var victim = BotProcess.Start("victim", work.Directory, environment);
+        var killed = new List<string>();
+        try
+        {
+            // Kill the victim once a quarter and again once two thirds are out, each time while it holds claimed rows.
+            foreach (var share in new[] { 0.25, 0.66 })
+            {
+                var (sent, _, _) = await WaitAsync(trial, victim, survivor, p => p.Sent >= nudges * share && p.Holds, $"the victim holding claims after {share:P0} were sent");
+                await victim.KillAsync();
+                killed.Add($"killed process {victim.Id} with {sent} of {nudges} sent");
+                await victim.DisposeAsync();
+                victim = BotProcess.Start("victim", work.Directory, environment);
+            }
+            await WaitAsync(trial, victim, survivor, p => p.Left == 0, "every nudge sent");
+        }
+        finally
+        {
+            await victim.DisposeAsync();
+            await survivor.DisposeAsync();
+        }
+
+        var seen = DispatchTrial.WhatTheFakesSaw(connector, slack);
+        var report = Report(seen, nudges, killed);
+        output.WriteLine(report.Text);
+
+        Assert.All(seen, s => Assert.NotNull(s.Token));
+        var missing = Enumerable.Range(0, nudges).Select(DispatchTrial.Token).Except(seen.Select(s => s.Token!)).ToList();
+        Assert.True(missing.Count == 0, $"never delivered: {string.Join(", ", missing.Take(20))}\n{report.Text}");
+        Assert.True(report.Doubled <= Kills, $"more nudges arrived twice than there were kills\n{report.Text}");
+        Assert.True(seen.GroupBy(s => s.Token).All(g => g.Count() <= 2), $"a nudge arrived three times\n{report.Text}");
+        // The pace is kept from when a sender takes a conversation's turn; a sender killed after the platform got its
+        // message but before it recorded the sending leaves the next one in that conversation up to its latency early.
+        Assert.True(report.ShortGaps.Count <= Kills, $"Slack channels got messages less than {Pace.TotalSeconds:0} s apart\n{report.Text}");
+        var rows = await trial.RowsAsync();
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
+    }
+
+    private async Task<(int Sent, int Left, bool Holds)> WaitAsync(DispatchTrial trial, BotProcess victim, BotProcess survivor,
+        Func<(int Sent, int Left, bool Holds), bool> condition, string what)
+    {
+        // The bots are other processes: their progress is read from the database, a few times a second.
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        var last = (Sent: -1, Left: -1, Holds: false);
+        var progressAt = DateTime.UtcNow;
+        while (true)
+        {
+            var progress = await trial.ProgressAsync(victim.Id);
+            if (condition(progress)) return progress;
+            foreach (var process in new[] { victim, survivor })
+                Assert.False(process.HasExited, $"the {process.Name} exited while waiting for {what}:\n{process.Log}");
+            if (progress.Sent != last.Sent) progressAt = DateTime.UtcNow;
+            else if (DateTime.UtcNow - progressAt > NoProgressLimit)
+                Assert.Fail($"Hang guard: {what} did not happen; nothing was sent for {NoProgressLimit.TotalMinutes:0} min at {progress.Sent} sent, {progress.Left} left.\n" +
+                            $"victim:\n{victim.Log}\nsurvivor:\n{survivor.Log}");
+            last = progress;
+            await timer.WaitForNextTickAsync();
+        }
+    }
+
+    private sealed record TrialReport(string Text, int Doubled, IReadOnlyList<string> ShortGaps);
+
+    /// <summary>What the fakes saw: each nudge once or twice, and the closest two messages came in each conversation.</summary>
+    private static TrialReport Report(IReadOnlyList<DispatchTrial.Seen> seen, int nudges, IReadOnlyList<string> killed)
+    {
+        var twice = seen.GroupBy(s => s.Token).Where(g => g.Count() > 1).Select(g => $"{g.Key}×{g.Count()}").ToList();
+        var shortGaps = new List<string>();
+        var lines = new List<string>(killed);
+        foreach (var platform in seen.GroupBy(s => s.Platform).OrderBy(g => g.Key))
+        {
+            var closest = TimeSpan.MaxValue;
+            foreach (var conversation in platform.GroupBy(s => s.Conversation))
+            {
+                var times = conversation.Select(s => s.At).Order().ToList();
+                foreach (var (a, b) in times.Zip(times.Skip(1)))
+                {
+                    if (b - a < closest) closest = b - a;
+                    if (platform.Key == "slack" && b - a < Pace) shortGaps.Add($"{conversation.Key}: {a:HH:mm:ss.fff} and {b:HH:mm:ss.fff}");
+                }
+            }
+            var span = platform.Max(s => s.At) - platform.Min(s => s.At);
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{platform.Key}: {platform.Count()} messages in {platform.Select(s => s.Conversation).Distinct().Count()} conversations over {span.TotalSeconds:0.0} s; " +
+                $"closest two in one conversation {closest.TotalMilliseconds:0} ms apart (at most {1000 / Math.Max(1, closest.TotalMilliseconds):0.00} per second)"));
+        }
+        lines.Add($"nudges: {nudges}; delivered: {seen.Select(s => s.Token).Distinct().Count()}; arrived twice: {twice.Count} [{string.Join(", ", twice)}]");
+        lines.Add($"Slack gaps under {Pace.TotalSeconds:0} s: {shortGaps.Count} [{string.Join("; ", shortGaps.Take(10))}]");
+        return new TrialReport(string.Join('\n', lines), twice.Count, shortGaps);
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}
