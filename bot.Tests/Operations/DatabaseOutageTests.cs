@@ -109,7 +109,7 @@ public sealed class DatabaseOutageTests(PostgresDatabase postgres) : IClassFixtu
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("""
             SELECT (SELECT count(*) FROM "People") + (SELECT count(*) FROM "Promises") + (SELECT count(*) FROM "Outbox")
-                 + (SELECT count(*) FROM "ProcessedDeliveries") + (SELECT count(*) FROM "SlackInbox") + (SELECT count(*) FROM "Addresses")
+                 + (SELECT count(*) FROM "ProcessedDeliveries") + (SELECT count(*) FROM "Inbox") + (SELECT count(*) FROM "Addresses")
             """, connection);
         return Convert.ToInt32(await count.ExecuteScalarAsync());
     }
