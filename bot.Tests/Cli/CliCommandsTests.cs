@@ -172,22 +172,7 @@ public class CliCommandsTests
 
     internal static async Task<(int ExitCode, string Out, string Error)> RunExecutableAsync(TestDatabase db, TimeSpan timeout, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "AccountCoachBot.dll");
-        Assert.True(File.Exists(dll), $"The bot's build output is missing: {dll}");
-        var psi = new ProcessStartInfo(DotnetHost())
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = db.Directory,
-        };
-        psi.ArgumentList.Add(dll);
-        foreach (var arg in args) psi.ArgumentList.Add(arg);
-        psi.Environment["Urls"] = "http://127.0.0.1:0";
-        psi.Environment["ConnectionStrings__Coach"] = db.ConnectionString;
+        var psi = BotProcess.StartInfo(db.Directory, args, new Dictionary<string, string> { ["ConnectionStrings__Coach"] = db.ConnectionString });
 
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start");
         process.StandardInput.Close();
@@ -206,15 +191,5 @@ public class CliCommandsTests
                         $"stdout: {await output} stderr: {await error}");
         }
         return (process.ExitCode, await output, await error);
-    }
-
-    // The dotnet host running these tests, so the child uses the same runtime.
-    private static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath)) return hostPath;
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") return Environment.ProcessPath!;
-        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        var candidate = root is null ? null : Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return candidate is not null && File.Exists(candidate) ? candidate : "dotnet";
     }
 }

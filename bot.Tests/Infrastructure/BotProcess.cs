@@ -39,21 +39,7 @@ public sealed class BotProcess : IAsyncDisposable
 
     public static BotProcess Start(string name, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "AccountCoachBot.dll");
-        Assert.True(File.Exists(dll), $"The bot's build output is missing: {dll}");
-        var psi = new ProcessStartInfo(DotnetHost())
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = workingDirectory,
-        };
-        psi.ArgumentList.Add(dll);
-        psi.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in environment) psi.Environment[key] = value;
+        var psi = StartInfo(workingDirectory, [], environment);
         var process = Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start");
         process.StandardInput.Close();
         return new BotProcess(process, name);
@@ -76,6 +62,28 @@ public sealed class BotProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_log) _log.AppendLine(line);
+    }
+
+    /// <summary>`dotnet AccountCoachBot.dll args…` as built beside the tests, on a free loopback port, output captured.</summary>
+    internal static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "AccountCoachBot.dll");
+        Assert.True(File.Exists(dll), $"The bot's build output is missing: {dll}");
+        var psi = new ProcessStartInfo(DotnetHost())
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = workingDirectory,
+        };
+        psi.ArgumentList.Add(dll);
+        foreach (var arg in args) psi.ArgumentList.Add(arg);
+        psi.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment) psi.Environment[key] = value;
+        return psi;
     }
 
     // The dotnet host running these tests, so the child uses the same runtime.
