@@ -35,7 +35,7 @@ public sealed class DatabaseOutageSqliteTests
 
         await PostAsync(http, Activities.Message(connector.ServiceUrl, "обещания"));
         var apology = (await connector.WaitForDeliveredAsync(before + 1))[^1];
-        Assert.StartsWith("Извините, сейчас у меня нет доступа к записям", apology.Activity["text"]!.GetValue<string>());
+        Assert.StartsWith("Извините, сейчас нет доступа к моим записям", apology.Activity["text"]!.GetValue<string>());
         await Assert.ThrowsAnyAsync<Exception>(bot.RunDispatcherAsync);
         Assert.Equal(before + 1, connector.Calls.Count);
 

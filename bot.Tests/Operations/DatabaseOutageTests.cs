@@ -23,7 +23,7 @@ public sealed class DatabaseOutageTests(PostgresDatabase postgres) : IClassFixtu
     private const string Secret = "outage-secret";
     private const string SlackUser = "U0OLGA";
     private const string Apology = "Sorry, I can't reach my records right now";
-    private const string ApologyRu = "Извините, сейчас у меня нет доступа к записям";
+    private const string ApologyRu = "Извините, сейчас нет доступа к моим записям";
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero)); // Wed 10:00 Berlin
 

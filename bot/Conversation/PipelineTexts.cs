@@ -16,8 +16,8 @@ internal static class PipelineTexts
 
     /// <summary>The database is away: nothing of the turn was kept, so the person is asked to send it again.</summary>
     public static readonly Text DatabaseDown = new(
-        "Sorry, I can't reach my records right now, so I couldn't take that in. Please send it again in a few minutes.",
-        "Извините, сейчас у меня нет доступа к записям, и я не смог это принять. Отправьте, пожалуйста, ещё раз через несколько минут.");
+        "Sorry, I can't reach my records right now, so your message wasn't saved. Please send it again in a few minutes.",
+        "Извините, сейчас нет доступа к моим записям, поэтому сообщение не сохранилось. Отправьте его, пожалуйста, ещё раз через несколько минут.");
 
     public static readonly Text DidYouMean = new("Did you mean `{0}`?", "Вы имели в виду `{0}`?");
 
