@@ -16,8 +16,11 @@ public static class ColdStartRun
     public static async Task RunAsync(int rounds)
     {
         var bench = typeof(ColdStartRun).Assembly.Location;
-        var bot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../bot/bin/Release/net10.0/AccountCoachBot.dll"));
+        // COLDSTART_BOT names another build of the bot, e.g. the ReadyToRun publish operators deploy (bench/README.md).
+        var bot = Environment.GetEnvironmentVariable("COLDSTART_BOT") is { Length: > 0 } other ? Path.GetFullPath(other)
+            : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../bot/bin/Release/net10.0/AccountCoachBot.dll"));
         if (!File.Exists(bot)) throw new FileNotFoundException("Build the bot first: dotnet build -c Release bench/AccountCoachBot.Bench", bot);
+        Console.WriteLine($"bot: {bot}");
         var database = new ScaleDatabase();
         var settings = await database.EmptyAsync("coldstart"); // migrated once: each start below is a restart
         var results = new List<(double Floor, double Health, double Help)>();

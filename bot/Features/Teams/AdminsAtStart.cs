@@ -3,10 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace AccountCoachBot.Features.Teams;
 
-/// <summary>Says at start who the admins are, or that the first person to write will be one (as self-hosted tools do).</summary>
-public sealed class AdminsAtStart(IServiceScopeFactory scopes, IOptions<TeamsOptions> options, ILogger<AdminsAtStart> logger) : IHostedService
+/// <summary>
+/// Says at start who the admins are, or that the first person to write will be one (as self-hosted tools do). It runs
+/// beside the start, not before it: a log line is no reason to keep the first request waiting.
+/// </summary>
+public sealed class AdminsAtStart(IServiceScopeFactory scopes, IOptions<TeamsOptions> options, ILogger<AdminsAtStart> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken cancellationToken)
     {
         var configured = options.Value.AdminEmails;
         if (configured.Count > 0)
@@ -23,12 +26,11 @@ public sealed class AdminsAtStart(IServiceScopeFactory scopes, IOptions<TeamsOpt
             else
                 logger.LogInformation("Admin: person {PersonId} ({Name}), the first person who wrote to the bot; set Coach:Admins to name others", admin.Id, TeamPeople.Who(admin));
         }
-        // DbUpdateException: another instance starting at the same moment recorded the first admin.
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        // The database away, or another instance starting at the same moment recorded the first admin: a log line
+        // must never stop the host (an exception out of a BackgroundService would).
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Could not read the admin at start: {Error}", e.Message);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
