@@ -39,4 +39,15 @@ public static class ConversationPacing
         db.Addresses
             .Where(a => a.Id == addressId && (a.PacedUntilUtc == null || a.PacedUntilUtc < until))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.PacedUntilUtc, until), ct);
+
+    /// <summary>
+    /// Gives the due rows a batch did not take because their conversation is paced the time it is free again, in one
+    /// statement: the outbox shows when each will go, and the next run's clock need not guess.
+    /// </summary>
+    public static Task<int> RescheduleHeldAsync(CoachDbContext db, string[] transports, DateTime now, CancellationToken ct) =>
+        db.Outbox
+            .Where(o => transports.Contains(o.Transport) && o.Status == OutboxStatus.Pending && o.DueUtc <= now
+                && db.Addresses.Any(a => a.Id == o.AddressId && a.PacedUntilUtc > now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.DueUtc,
+                o => db.Addresses.Where(a => a.Id == o.AddressId).Select(a => a.PacedUntilUtc!.Value).First()), ct);
 }

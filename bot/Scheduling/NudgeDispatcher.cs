@@ -46,15 +46,27 @@ public sealed class NudgeDispatcher(
             var (batch, taken, fresh) = await DispatchBatchAsync(seen, ct);
             sent += batch;
             // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
-            if (taken < options.Value.BatchSize || fresh == 0) return sent;
+            if (taken < options.Value.BatchSize || fresh == 0) break;
         }
+        if (Paced) await RescheduleHeldAsync(ct);
+        return sent;
+    }
+
+    private bool Paced => options.Value.MinIntervalPerConversation > TimeSpan.Zero;
+
+    /// <summary>Paced batches leave a busy conversation's later rows alone; they get the time it is free, as a deferral would.</summary>
+    private async Task RescheduleHeldAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        await ConversationPacing.RescheduleHeldAsync(db, _senders.Keys.ToArray(), time.GetUtcNow().UtcDateTime, ct);
     }
 
     private async Task<(int Sent, int Taken, int Fresh)> DispatchBatchAsync(HashSet<long> seen, CancellationToken ct)
     {
         var transports = _senders.Keys.ToArray();
         var now = time.GetUtcNow().UtcDateTime;
-        var claim = new OutboxClaim(transports, now, now + options.Value.ClaimTimeout, _instance, options.Value.BatchSize);
+        var claim = new OutboxClaim(transports, now, now + options.Value.ClaimTimeout, _instance, options.Value.BatchSize, Paced);
 
         // PostgreSQL: one statement claims the batch, rows another instance holds are skipped, not waited for.
         // SQLite has one writer at a time: each due row is claimed just before it is sent.

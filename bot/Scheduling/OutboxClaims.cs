@@ -1,10 +1,15 @@
 using AccountCoachBot.Data;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Scheduling;
 
 /// <summary>What one dispatcher run may claim: due rows of its transports, held until <see cref="Until"/>.</summary>
-public sealed record OutboxClaim(string[] Transports, DateTime Now, DateTime Until, string Instance, int BatchSize);
+/// <remarks>
+/// <see cref="Paced"/>: conversations are paced (<see cref="ConversationPacing"/>), so a batch takes at most one row per
+/// conversation, its earliest due, and none of a conversation still paced: every other row would only be put back.
+/// </remarks>
+public sealed record OutboxClaim(string[] Transports, DateTime Now, DateTime Until, string Instance, int BatchSize, bool Paced = false);
 
 /// <summary>
 /// How a dispatcher takes due outbox rows so that of several instances exactly one sends each row. A claim sets the row
@@ -19,6 +24,25 @@ public static class OutboxClaims
     public static Task<List<long>> ClaimBatchAsync(CoachDbContext db, OutboxClaim claim, CancellationToken ct)
     {
         const int pending = (int)OutboxStatus.Pending, sending = (int)OutboxStatus.Sending;
+        if (claim.Paced)
+            // FOR UPDATE is not allowed beside DISTINCT ON: the inner query picks each free conversation's first row,
+            // the outer one locks them, re-checking each row's claimability once its lock is held.
+            return db.Database.SqlQuery<long>($"""
+                UPDATE "Outbox" SET "Status" = {sending}, "ClaimedBy" = {claim.Instance}, "ClaimedUntilUtc" = {claim.Until}, "Attempts" = "Attempts" + 1
+                WHERE "Id" IN (
+                    SELECT "Id" FROM "Outbox"
+                    WHERE "Id" IN (
+                        SELECT DISTINCT ON (o."AddressId") o."Id" FROM "Outbox" o
+                        WHERE o."Transport" = ANY({claim.Transports}) AND o."DueUtc" <= {claim.Now}
+                          AND (o."Status" = {pending} OR (o."Status" = {sending} AND o."ClaimedUntilUtc" < {claim.Now}))
+                          AND NOT EXISTS (SELECT 1 FROM "Addresses" a WHERE a."Id" = o."AddressId" AND a."PacedUntilUtc" > {claim.Now})
+                        ORDER BY o."AddressId", o."DueUtc", o."Id")
+                      AND ("Status" = {pending} OR ("Status" = {sending} AND "ClaimedUntilUtc" < {claim.Now}))
+                    ORDER BY "DueUtc", "Id"
+                    LIMIT {claim.BatchSize}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
         return db.Database.SqlQuery<long>($"""
             UPDATE "Outbox" SET "Status" = {sending}, "ClaimedBy" = {claim.Instance}, "ClaimedUntilUtc" = {claim.Until}, "Attempts" = "Attempts" + 1
             WHERE "Id" IN (
@@ -33,14 +57,32 @@ public static class OutboxClaims
     }
 
     /// <summary>SQLite: the due rows, oldest first, each to be claimed with <see cref="ClaimOneAsync"/> just before sending.</summary>
-    public static Task<List<long>> CandidatesAsync(CoachDbContext db, OutboxClaim claim, CancellationToken ct) =>
-        db.Outbox
+    public static Task<List<long>> CandidatesAsync(CoachDbContext db, OutboxClaim claim, CancellationToken ct)
+    {
+        if (claim.Paced)
+        {
+            const int pending = (int)OutboxStatus.Pending, sending = (int)OutboxStatus.Sending;
+            var transports = JsonSerializer.Serialize(claim.Transports);
+            return db.Database.SqlQuery<long>($"""
+                SELECT "Id" AS "Value" FROM (
+                    SELECT o."Id", o."DueUtc", ROW_NUMBER() OVER (PARTITION BY o."AddressId" ORDER BY o."DueUtc", o."Id") AS "Turn"
+                    FROM "Outbox" o
+                    WHERE o."Transport" IN (SELECT value FROM json_each({transports})) AND o."DueUtc" <= {claim.Now}
+                      AND (o."Status" = {pending} OR (o."Status" = {sending} AND o."ClaimedUntilUtc" < {claim.Now}))
+                      AND NOT EXISTS (SELECT 1 FROM "Addresses" a WHERE a."Id" = o."AddressId" AND a."PacedUntilUtc" > {claim.Now}))
+                WHERE "Turn" = 1
+                ORDER BY "DueUtc", "Id"
+                LIMIT {claim.BatchSize}
+                """).ToListAsync(ct);
+        }
+        return db.Outbox
             .Where(o => claim.Transports.Contains(o.Transport) && o.DueUtc <= claim.Now
                 && (o.Status == OutboxStatus.Pending || (o.Status == OutboxStatus.Sending && o.ClaimedUntilUtc < claim.Now)))
             .OrderBy(o => o.DueUtc)
             .Select(o => o.Id)
             .Take(claim.BatchSize)
             .ToListAsync(ct);
+    }
 
     /// <summary>One conditional UPDATE: of two dispatchers racing for a row, exactly one wins it.</summary>
     public static async Task<bool> ClaimOneAsync(CoachDbContext db, long id, OutboxClaim claim, CancellationToken ct) =>
