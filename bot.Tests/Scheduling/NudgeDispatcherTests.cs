@@ -236,55 +236,6 @@ public class NudgeDispatcherTests : IAsyncLifetime
     }
 }
 
-public class NudgeDispatcherPacingTests : IAsyncLifetime
-{
-    /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
-    protected virtual PostgresDatabase? Postgres => null;
-
-    private CoachTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), pacing: "00:00:01", postgres: Postgres);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    [DbFact]
-    public async Task RunAsync_ReschedulesTheSecondMessageToOneConversation_InsteadOfWaiting()
-    {
-        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
-        await _host.SayAsync("promise Globex: send the deck in 5 minutes");
-        _host.Time.Advance(TimeSpan.FromMinutes(5));
-
-        Assert.Equal(1, await _host.Dispatcher.RunAsync());
-        var held = await _host.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Kind == ReminderPolicy.DueKind && o.Status == OutboxStatus.Pending));
-        Assert.Equal(_host.Time.GetUtcNow().UtcDateTime.AddSeconds(1), held.DueUtc);
-        Assert.Equal(0, held.Attempts);
-
-        _host.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await _host.Dispatcher.RunAsync());
-        Assert.Equal(2, _host.Sender.Sent.Count);
-    }
-
-    [DbFact]
-    public async Task RunAsync_NeverClaimsTheSecondMessage_WhileItsConversationIsPaced()
-    {
-        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
-        await _host.SayAsync("promise Globex: send the deck in 5 minutes");
-        await _host.SayAsync("promise Initech: book the demo in 5 minutes");
-        _host.Time.Advance(TimeSpan.FromMinutes(5));
-
-        Assert.Equal(1, await _host.Dispatcher.RunAsync());
-        // Claimed and put back, a row would keep the claimant's name: held rows are only rescheduled, oldest first after the sent one.
-        var held = await _host.WithDbAsync(db => db.Outbox.Where(o => o.Kind == ReminderPolicy.DueKind && o.Status == OutboxStatus.Pending).OrderBy(o => o.Id).ToListAsync());
-        Assert.Equal(2, held.Count);
-        Assert.All(held, r => Assert.Equal((null, 0, _host.Time.GetUtcNow().UtcDateTime.AddSeconds(1)), (r.ClaimedBy, r.Attempts, r.DueUtc)));
-
-        _host.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, await _host.Dispatcher.RunAsync());
-        var next = await _host.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Id == held[0].Id));
-        Assert.Equal(OutboxStatus.Sent, next.Status);
-    }
-}
-
 public class NudgeDispatcherTransportTests : IAsyncLifetime
 {
     /// <summary>The database of the PostgreSQL variant (Data/Postgres); null: a SQLite file of each test's own.</summary>
