@@ -36,12 +36,12 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
     [Fact]
     public async Task RecordAsync_StoresEachKeyOnce_WhenRequestsAndTheirRetriesArriveTogether()
     {
-        var writer = _bot.Services.GetRequiredService<SlackInboxWriter>();
+        var writer = _bot.Services.GetRequiredService<InboxWriter>();
 
         // 20 requests, each arriving three times at once (Slack retries), all acknowledged only once stored.
         await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
-            writer.RecordAsync($"event:Ev{i % 20}", SlackInboxKinds.Event, "{}", CancellationToken.None)));
-        await writer.RecordAsync("event:Ev3", SlackInboxKinds.Event, "{}", CancellationToken.None); // a late retry
+            writer.RecordAsync(new InboxItem { Transport = "slack", Key = $"event:Ev{i % 20}", Kind = SlackInboxKinds.Event, PayloadJson = "{}" }, CancellationToken.None)));
+        await writer.RecordAsync(new InboxItem { Transport = "slack", Key = "event:Ev3", Kind = SlackInboxKinds.Event, PayloadJson = "{}" }, CancellationToken.None); // a late retry
 
         var keys = await _bot.WithDbAsync(db => db.Inbox.Select(i => i.Key).ToListAsync());
         Assert.Equal(20, keys.Count);

@@ -18,7 +18,6 @@ public static class SlackChannelExtensions
         builder.Services.AddHttpClient(SlackTurnRunner.ResponseUrlClient, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<SlackSignatureVerifier>();
         builder.Services.AddInbox();
-        builder.Services.AddSingleton<SlackInboxWriter>();
         builder.Services.AddSingleton<SlackDirectory>();
         builder.Services.AddScoped<SlackEndpoints>();
         builder.Services.AddScoped<SlackTurnRunner>();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using static AccountCoachBot.Channels.Slack.SlackJson;
+using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
@@ -20,7 +21,7 @@ public sealed class SlackEndpoints(
     IOptions<SlackOptions> options,
     SlackSignatureVerifier verifier,
     CoachDbContext db,
-    SlackInboxWriter inbox,
+    InboxWriter inbox,
     SlackApiClient api,
     ILogger<SlackEndpoints> logger)
 {
@@ -147,7 +148,8 @@ public sealed class SlackEndpoints(
     {
         try
         {
-            await inbox.RecordAsync(key, kind, payload, ct);
+            // No conversation key: Slack's requests share one lane, in arrival order.
+            await inbox.RecordAsync(new InboxItem { Transport = SlackReference.Transport, Key = key, Kind = kind, PayloadJson = payload }, ct);
             return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested && DatabaseOutage.Is(e))

@@ -23,7 +23,7 @@ public sealed class SlackTurnRunner(
 {
     public const string ResponseUrlClient = "SlackResponseUrl";
 
-    public string Transport => SlackInboxWriter.Transport;
+    public string Transport => SlackReference.Transport;
 
     public async Task RunAsync(InboxItem item, CancellationToken ct)
     {
