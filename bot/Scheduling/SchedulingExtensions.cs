@@ -38,16 +38,17 @@ public static class SchedulingExtensions
         var postgres = DatabaseSettings.ProviderOf(builder.Configuration) == DatabaseProvider.Postgres
             ? DatabaseSettings.PostgresConnectionString(builder.Configuration)
             : null;
-        builder.Services.AddHangfire(c =>
-        {
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (postgres is null)
-                c.UseInMemoryStorage(new InMemoryStorageOptions());
-            else
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(postgres), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(5) });
-        });
+        // This host's storage, registered before AddHangfire (which only adds one if none is): Hangfire's own default
+        // reads the process-wide JobStorage.Current, which another host in the same process (tests) may have set.
+        builder.Services.AddSingleton<JobStorage>(_ => postgres is null
+            ? new InMemoryStorage(new InMemoryStorageOptions())
+            : PostgresStorage(postgres));
+        builder.Services.AddHangfire((services, c) => c
+            .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(services.GetRequiredService<JobStorage>()));
 
         var runServer = builder.Configuration.GetSection(DispatcherOptions.Section).GetValue(nameof(DispatcherOptions.RunServer), true);
         if (runServer)
@@ -60,6 +61,12 @@ public static class SchedulingExtensions
             builder.Services.AddHostedService<RecurringJobsRegistration>();
         }
         return builder;
+    }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(5) };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     private sealed class RecurringJobsRegistration(IRecurringJobManager jobs) : IHostedService
