@@ -35,4 +35,28 @@ public sealed class HangfireSchedulingTests
         Assert.Equal(3, delivered.Count);
         Assert.Null(delivered[^1].ActivityId);
     }
+
+    [Fact]
+    public async Task JobActivator_BuildsJobsFromItsOwnHost_WhenAnotherHostConfiguredHangfireLater()
+    {
+        using var firstDb = new TestDatabase();
+        using var secondDb = new TestDatabase();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        var serverOn = new Dictionary<string, string?> { ["Scheduling:RunServer"] = "true" };
+        await using var first = await BotHost.StartAsync(firstDb.Path, time, serverOn);
+        await using var second = await BotHost.StartAsync(secondDb.Path, time, serverOn);
+
+        var activator = first.Services.GetRequiredService<JobActivator>();
+        var nudgeJob = new Hangfire.Common.Job(typeof(NudgeJob), typeof(NudgeJob).GetMethod(nameof(NudgeJob.RunAsync))!, CancellationToken.None);
+        using var connection = first.Services.GetRequiredService<JobStorage>().GetConnection();
+        using var scope = activator.BeginScope(new JobActivatorContext(connection, new BackgroundJob("1", nudgeJob, DateTime.UtcNow), new JobCancellationToken(false)));
+
+        Assert.NotSame(JobActivator.Current, activator);
+        var job = Assert.IsType<NudgeJob>(scope.Resolve(typeof(NudgeJob)));
+        Assert.Same(first.Services.GetRequiredService<NudgeDispatcher>(), DispatcherOf(job));
+    }
+
+    private static NudgeDispatcher DispatcherOf(NudgeJob job) =>
+        (NudgeDispatcher)typeof(NudgeJob).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+            .Single(f => f.FieldType == typeof(NudgeDispatcher)).GetValue(job)!;
 }

@@ -43,6 +43,9 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<JobStorage>(_ => postgres is null
             ? new InMemoryStorage(new InMemoryStorageOptions())
             : PostgresStorage(postgres));
+        // Likewise the activator: without one here, the server builds jobs from the static JobActivator.Current, which
+        // is the service provider of whichever host configured Hangfire last — another host's dispatcher and database.
+        builder.Services.AddSingleton<JobActivator>(services => new HostJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, c) => c
             .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
