@@ -75,11 +75,15 @@ public static class BenchData
                 var promise = new Promise { OwnerId = personId, Number = n, AccountId = accounts[random.Next(accounts.Count)].Id, What = "send the quote", CreatedUtc = created, DueUtc = due,
                     History = [new PromiseEvent { Kind = PromiseEventKind.Created, AtUtc = created, NewDueUtc = due }] };
                 var moves = random.Next(10) switch { 0 => 2, 1 => 1, _ => 0 };
+                var movedAt = created;
                 for (var i = 0; i < moves; i++)
                 {
                     var at = promise.DueUtc.AddHours(random.Next(-48, 24));
                     if (at < created) at = created;
                     var next = at.AddDays(random.Next(1, 10));
+                    // Never before the move before it: the bot records each move at its own turn's time.
+                    if (at < movedAt) at = movedAt;
+                    movedAt = at;
                     promise.History.Add(new PromiseEvent { Kind = PromiseEventKind.Moved, AtUtc = at, OldDueUtc = promise.DueUtc, NewDueUtc = next, Reason = "waiting for legal" });
                     promise.DueUtc = next;
                 }

@@ -37,7 +37,7 @@ public class DigestBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Path.Combine(Path.GetTempPath(), "coach-bench", "digest-v1.db");
+        var path = Path.Combine(Path.GetTempPath(), "coach-bench", "digest-v2.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // COACH_BENCH_POSTGRES (a connection string to an existing, empty or seeded database): the same data on PostgreSQL.
         var postgres = Environment.GetEnvironmentVariable("COACH_BENCH_POSTGRES") is { Length: > 0 } pg ? pg : null;

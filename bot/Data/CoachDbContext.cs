@@ -85,7 +85,13 @@ public class CoachDbContext : DbContext
             e.HasMany(p => p.History).WithOne().HasForeignKey(h => h.PromiseId);
         });
         // A promise's moves found without reading its other events (the digest looks at thousands of promises).
-        model.Entity<PromiseEvent>(e => e.HasIndex(h => new { h.PromiseId, h.Kind }));
+        model.Entity<PromiseEvent>(e =>
+        {
+            e.HasIndex(h => new { h.PromiseId, h.Kind });
+            // The digest's moves by the due time they left (PromiseCounting): a trend's moved deadlines without looking
+            // at each promise of the trend.
+            e.HasIndex(h => new { h.Kind, h.OldDueUtc, h.PromiseId, h.AtUtc });
+        });
         model.Entity<OutboxMessage>(e =>
         {
             e.Property(o => o.Kind).HasMaxLength(100);

@@ -831,6 +831,8 @@ namespace AccountCoachBot.Data.Migrations
 
                     b.HasIndex("PromiseId", "Kind");
 
+                    b.HasIndex("Kind", "OldDueUtc", "PromiseId", "AtUtc");
+
                     b.ToTable("PromiseEvents");
                 });
 

@@ -9,7 +9,7 @@ namespace AccountCoachBot.Features.Digests;
 
 /// <summary>
 /// Computes a digest for a set of people and a period: a few queries for the whole team and the trend's eight periods
-/// (<see cref="DigestReads"/>), then counting in memory. It reads dates, counts and account names only — never what
+/// (<see cref="PromiseCounting"/>, <see cref="DigestReads"/>), then counting in memory. It reads dates, counts and account names only — never what
 /// a promise or a brief says.
 /// </summary>
 public sealed class DigestBuilder(TimeProvider time)
@@ -22,7 +22,6 @@ public sealed class DigestBuilder(TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var ids = personIds.Distinct().ToList();
         var trend = period.WithPrevious(TrendPeriods, periodZone);
-        var trendStart = trend[0].StartUtc;
 
         // One connection for every read: SQLite runs its pragmas on each open.
         await using var connection = await DigestRows.OpenAsync(db, ct);
@@ -31,8 +30,7 @@ public sealed class DigestBuilder(TimeProvider time)
         var meetings = await db.Set<Meeting>().AsNoTracking()
             .Where(m => ids.Contains(m.OwnerId) && m.Status == MeetingStatus.Scheduled && m.StartUtc >= period.StartUtc && m.StartUtc < period.EndUtc)
             .Select(m => new { m.OwnerId, m.StartUtc, m.PreparedUtc, m.DebriefedUtc }).ToListAsync(ct);
-        var promises = await DigestReads.PromisesAsync(db, ids, trendStart, ct);
-        var changes = await DigestReads.ChangesAsync(db, ids, trendStart, ct);
+        var promiseCounts = await PromiseCounting.CountAsync(db, ids, trend, now, ct);
         var overdueByAccount = await DigestReads.OverdueByAccountAsync(db, ids, now, ct);
         var accounts = await DigestReads.AccountsAsync(db, ids, ct);
         // Contacts far enough back for the first cadence due in the period (a due instant is at most 9 days after
@@ -43,9 +41,6 @@ public sealed class DigestBuilder(TimeProvider time)
         await connection.DisposeAsync();
 
         // ---- in memory ----
-        var changesByPromise = PromiseOutcomes.ByPromise(changes);
-        var chains = promises.Select(p => (Row: p, Deadlines: PromiseOutcomes.Deadlines(p, changesByPromise.GetValueOrDefault(p.Id, []))))
-            .ToLookup(p => p.Row.OwnerId);
         var contactsByAccount = touches.GroupBy(t => t.AccountId).ToDictionary(g => g.Key, g => g.Select(t => t.AtUtc).Order().ToArray());
         var accountsByOwner = accounts.ToLookup(a => a.OwnerId);
         var meetingsByOwner = meetings.ToLookup(m => m.OwnerId);
@@ -57,7 +52,7 @@ public sealed class DigestBuilder(TimeProvider time)
         {
             var zone = TimeZones.FindOrUtc(person.TimeZoneId);
             var hours = new WorkingHours(person.WorkStart, person.WorkEnd, WorkingHours.DaysFromMask(person.WorkDaysMask));
-            var each = PromiseOutcomes.CountEach(chains[person.Id], trend, now);
+            var each = promiseCounts.GetValueOrDefault(person.Id) ?? NoPromises(trend.Count);
             var counts = each[^1];
             var points = trend.Select((t, i) => new TrendPoint(t.First, t.Last, each[i].Due, each[i].KeptOnTime)).ToList();
 
@@ -97,6 +92,8 @@ public sealed class DigestBuilder(TimeProvider time)
             members.SelectMany(m => m.Cold).OrderByDescending(c => c.DaysSinceContact - c.CadenceDays).ToList(), null);
         return new Digest(period, now, team, members, total, DigestRisks.Top(risks, DigestRisks.Shown));
     }
+
+    private static PromiseCounts[] NoPromises(int periods) => Enumerable.Repeat(PromiseCounts.Zero, periods).ToArray();
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

@@ -867,6 +867,8 @@ namespace AccountCoachBot.Data.Postgres.Migrations
 
                     b.HasIndex("PromiseId", "Kind");
 
+                    b.HasIndex("Kind", "OldDueUtc", "PromiseId", "AtUtc");
+
                     b.ToTable("PromiseEvents");
                 });
 
