@@ -9,6 +9,10 @@ public sealed class SlackNudgeSender(SlackApiClient api, ILogger<SlackNudgeSende
 {
     public string Transport => SlackReference.Transport;
 
+    /// <summary>The channel's share of <c>chat.postMessage</c>, which replies of every instance spend too (<see cref="SlackRateLimits.ChannelLimit"/>).</summary>
+    public SharedRateLimit? SharedLimitOf(ConversationAddress address) =>
+        SlackReference.FromJson(address.ReferenceJson) is { } reference ? SlackRateLimits.ChannelLimit(reference.Channel) : null;
+
     public async Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
     {
         if (SlackReference.FromJson(address.ReferenceJson) is not { } reference)
