@@ -121,8 +121,9 @@ public class SlackSharedLimitsTests : IAsyncLifetime
     [DbFact]
     public async Task ChannelBudget_MakesTheOtherInstancesNudgeWait_WhenRepliesSpentIt()
     {
-        var channel = SlackRateLimits.ChannelLimit("C0TEAM");
         var limits = _first.Services.GetRequiredService<SlackRateLimits>();
+        var channel = limits.ChannelLimit("C0TEAM");
+        Assert.Equal(SlackRateLimits.DefaultChannelBurst, channel.Burst);
         for (var i = 0; i < channel.Burst; i++)
             await limits.SpendAsync("C0TEAM");
 

@@ -21,8 +21,13 @@ namespace AccountCoachBot.Channels.Slack;
 /// <c>chat.postMessage</c> has no bucket here, only holds: the outbox paces it per channel
 /// (<see cref="SlackNudgeSender.SharedLimitOf"/>), and a reply follows a person's message (it spends that budget, unheld).
 /// </remarks>
-public sealed class SlackRateLimits(TimeProvider time, IServiceScopeFactory? scopes = null, ILogger<SlackRateLimits>? logger = null)
+public sealed class SlackRateLimits(TimeProvider time, IServiceScopeFactory? scopes = null, ILogger<SlackRateLimits>? logger = null,
+    Microsoft.Extensions.Options.IOptions<SlackOptions>? options = null)
 {
+    public const int DefaultChannelBurst = 3;
+
+    private readonly int _channelBurst = Math.Max(1, options?.Value.ChannelBurst ?? DefaultChannelBurst);
+
     /// <summary>Slack's documented floor for most methods; a method not listed gets it.</summary>
     public const int DefaultPerMinute = 20;
 
@@ -46,7 +51,7 @@ public sealed class SlackRateLimits(TimeProvider time, IServiceScopeFactory? sco
     public static int PerMinuteOf(string method) => PerMinute.GetValueOrDefault(method, DefaultPerMinute);
 
     /// <summary>A channel's share of <c>chat.postMessage</c>: one a second, a short burst allowed (Slack's words).</summary>
-    public static SharedRateLimit ChannelLimit(string channel) => new($"slack:{PostMessage}:{channel}", PerSecond: 1, Burst: 3);
+    public SharedRateLimit ChannelLimit(string channel) => new($"slack:{PostMessage}:{channel}", PerSecond: 1, Burst: _channelBurst);
 
     /// <summary>A 429's Retry-After for one channel, kept apart from its budget: replies spend the budget past the clock without being held.</summary>
     private static SharedRateLimit ChannelHold(string channel) => new($"slack:{PostMessage}:{channel}:held", PerSecond: 1, Burst: 1);
