@@ -56,6 +56,8 @@ public sealed class BotHost : IAsyncDisposable
             "--Scheduling:RunServer=false",
             "--Logging:LogLevel:Default=Warning",
             "--Scheduling:MinIntervalPerConversation=00:00:00", // pacing has its own test
+            "--BotFramework:TeamsAppBurst=1000", // Teams replies at one fake instant would wait for the clock; the app budget has its own tests
+            "--Slack:ChannelBurst=1000", // likewise nudges to one Slack channel at one instant; the channel budget has its own tests
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) args.Add($"--{key}={value}");
 

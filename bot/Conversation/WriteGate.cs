@@ -12,10 +12,24 @@ namespace AccountCoachBot.Conversation;
 public sealed class WriteGate
 {
     private readonly SemaphoreSlim _one = new(1, 1);
+    private static readonly AsyncLocal<bool> Held = new();
 
-    public async ValueTask<IAsyncDisposable?> EnterAsync(DbContext db, CancellationToken ct)
+    /// <summary>
+    /// This flow is in the gate on SQLite (a turn): the write lock is, or is about to be, its own, so a write on another
+    /// connection would wait for it until the busy timeout. Work that would write elsewhere (shared rate limits) asks.
+    /// </summary>
+    public static bool HeldHere => Held.Value;
+
+    // Not async itself: the flag is set in the caller's flow, and stays there until the exit clears it.
+    public ValueTask<IAsyncDisposable?> EnterAsync(DbContext db, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite()) return null;
+        if (!db.Database.IsSqlite()) return ValueTask.FromResult<IAsyncDisposable?>(null);
+        Held.Value = true;
+        return WaitAsync(ct);
+    }
+
+    private async ValueTask<IAsyncDisposable?> WaitAsync(CancellationToken ct)
+    {
         await _one.WaitAsync(ct);
         return new Exit(_one);
     }
@@ -26,6 +40,7 @@ public sealed class WriteGate
 
         public ValueTask DisposeAsync()
         {
+            Held.Value = false;
             if (Interlocked.Exchange(ref _done, 1) == 0) gate.Release();
             return ValueTask.CompletedTask;
         }

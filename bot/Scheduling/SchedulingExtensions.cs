@@ -66,9 +66,21 @@ public static class SchedulingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// How long a Hangfire lock row (<c>hangfire.lock</c>) stands before another instance may take it over. A killed
+    /// instance never deletes its rows; Hangfire.PostgreSql's default of 10 minutes would stall the recurring-job
+    /// scheduler for that long. Hangfire's own locks are held for a pass of milliseconds, and what the jobs do is safe to
+    /// run twice, so a minute is ample. The library compares each row's time with its host's clock: keep clocks in sync.
+    /// </summary>
+    public static readonly TimeSpan HangfireLockTimeout = TimeSpan.FromMinutes(1);
+
     private static PostgreSqlStorage PostgresStorage(string connectionString)
     {
-        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(5) };
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(5),
+            DistributedLockTimeout = HangfireLockTimeout,
+        };
         return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }
 

@@ -41,6 +41,31 @@ public static class SharedBudget
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.NextTicks, ticks), ct);
     }
 
+    /// <summary>
+    /// Spends one send at <paramref name="now"/> whatever the budget holds (a reply that will go anyway), so what can
+    /// wait (nudges) waits for it. Returns the earliest instant the send keeps within the limit: at or before
+    /// <paramref name="now"/> when it does; a caller that may wait waits until then (a send of another instance between
+    /// the two statements only makes that later, never sooner).
+    /// </summary>
+    public static async Task<DateTime> SpendAsync(CoachDbContext db, SharedRateLimit limit, DateTime now, CancellationToken ct)
+    {
+        var nowTicks = now.Ticks;
+        var step = limit.Interval.Ticks;
+        await EnsureAsync(db, limit.Key, nowTicks, ct);
+        await db.Set<RateBudget>()
+            .Where(b => b.Key == limit.Key)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.NextTicks, b => (b.NextTicks < nowTicks ? nowTicks : b.NextTicks) + step), ct);
+        var next = await db.Set<RateBudget>().Where(b => b.Key == limit.Key).Select(b => b.NextTicks).SingleAsync(ct);
+        return new DateTime(Math.Max(0, next - step - limit.Tolerance.Ticks), DateTimeKind.Utc);
+    }
+
+    /// <summary>Until when a hold (<see cref="HoldAsync"/>) keeps this budget's sends back, or null when none does now.</summary>
+    public static async Task<DateTime?> HeldUntilAsync(CoachDbContext db, SharedRateLimit limit, DateTime now, CancellationToken ct)
+    {
+        var next = await db.Set<RateBudget>().Where(b => b.Key == limit.Key).Select(b => (long?)b.NextTicks).SingleOrDefaultAsync(ct);
+        return next is { } ticks && ticks - limit.Tolerance.Ticks > now.Ticks ? new DateTime(ticks - limit.Tolerance.Ticks, DateTimeKind.Utc) : null;
+    }
+
     /// <summary>The budget's row, created full when first needed; a row another instance created first is kept.</summary>
     private static Task EnsureAsync(CoachDbContext db, string key, long nextTicks, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync(

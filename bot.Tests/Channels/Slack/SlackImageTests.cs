@@ -131,7 +131,8 @@ public sealed class SlackImageTests : IAsyncLifetime
     public async Task NudgeSender_ReportsTheMessageSentAndLogs_WhenTheChartCannotBeShared()
     {
         var logger = Substitute.For<ILogger<SlackNudgeSender>>();
-        var sender = new SlackNudgeSender(Services().GetRequiredService<SlackApiClient>(), logger);
+        var services = Services();
+        var sender = new SlackNudgeSender(services.GetRequiredService<SlackApiClient>(), logger, services.GetRequiredService<SlackRateLimits>());
         var address = new ConversationAddress { Transport = SlackReference.Transport, ReferenceJson = new SlackReference(FakeSlackApi.TeamId, "C0SALES", User).ToJson() };
         _slack.ScriptError("files.completeUploadExternal", "internal_error");
 

@@ -23,6 +23,7 @@ public sealed class ProactiveCallsSlackTests : IAsyncLifetime
     private const string Olga = "U0OLGA";
     private const string Boris = "U0BORIS";
     private const string AcmeChannel = "C0ACME";
+    private const string Outside = "C0OUTSIDE";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero)); // Wed 10:00 Berlin
     private readonly TestDatabase _db = new();
     private readonly HttpClient _http = new();
@@ -35,6 +36,8 @@ public sealed class ProactiveCallsSlackTests : IAsyncLifetime
         _slack = await FakeSlackApi.StartAsync(Token);
         _slack.AddUser(new SlackUserSeed(Olga, "olga", Tz: "Europe/Berlin", Email: "olga@example.com", RealName: "Olga Petrova"));
         _slack.AddUser(new SlackUserSeed(Boris, "boris", Tz: "Europe/Berlin", Email: "boris@example.com", RealName: "Boris Ivanov"));
+        _slack.AddChannel(AcmeChannel, "acme");
+        _slack.AddChannel(Outside, "outside", botIsMember: false);
         _bot = await StartBotAsync();
     }
 
@@ -149,6 +152,46 @@ public sealed class ProactiveCallsSlackTests : IAsyncLifetime
         // Set last, so the channel is the newest place Olga's name is on: her private nudges must still go to her DM.
         _time.Advance(TimeSpan.FromMinutes(1));
         await SayAsync($"account Acme channel <#{AcmeChannel}|acme>");
+    }
+
+    /// <summary>The last thing the bot said to <paramref name="user"/> in their DM.</summary>
+    private string LastReplyTo(string user) => AllText(PostsTo(_slack.DmChannelOf(user))[^1]).Split('\n')[0];
+
+    [Theory]
+    [InlineData(Outside, "I'm not in <#C0OUTSIDE> yet, so I couldn't post call nudges there. Invite me (`/invite @AccountCoachBot` in the channel) and try again. Nothing changed.")]
+    [InlineData("C0GHOST", "I can't see <#C0GHOST>: check the channel, and if it's private, invite me first (`/invite @AccountCoachBot` in the channel). Nothing changed.")]
+    public async Task AccountChannel_IsRefusedAndChangesNothing_WhenTheBotCannotPostThere(string channel, string answer)
+    {
+        await SayAsync("account add Acme key");
+        await SayAsync($"account Acme channel {channel}");
+
+        Assert.Equal(answer, LastReplyTo(Olga));
+        Assert.Null((await AcmeAsync()).ChannelAddressId);
+        Assert.Contains(_slack.CallsTo("conversations.info"), c => c.Arg("channel") == channel);
+        Assert.Equal(0, await _bot.WithDbAsync(db => db.Addresses.CountAsync(a => a.Key.Contains(channel))));
+    }
+
+    [Theory]
+    [InlineData(Outside, "Меня пока нет в <#C0OUTSIDE>, поэтому писать туда напоминания о звонках я не смогу. Пригласите меня (`/invite @AccountCoachBot` в канале) и повторите команду. Ничего не изменилось.")]
+    [InlineData("C0GHOST", "Я не вижу <#C0GHOST>: проверьте канал, а если он закрытый, сначала пригласите меня (`/invite @AccountCoachBot` в канале). Ничего не изменилось.")]
+    public async Task AccountChannel_IsRefusedInRussian_WhenTheBotCannotPostThere(string channel, string answer)
+    {
+        await SayAsync("язык ru", Boris);
+        await SayAsync("account add Acme key", Boris);
+        await SayAsync($"account Acme channel {channel}", Boris);
+
+        Assert.Equal(answer, LastReplyTo(Boris));
+        Assert.Null((await AcmeAsync()).ChannelAddressId);
+    }
+
+    [Fact]
+    public async Task AccountChannel_IsTakenWithoutAnInvitation_WhenTheBotIsInTheChannel()
+    {
+        await SayAsync("account add Acme key");
+        await SayAsync($"account Acme channel {AcmeChannel}");
+
+        Assert.Equal($"Call nudges for Acme will go to <#{AcmeChannel}>, mentioning you.", LastReplyTo(Olga));
+        Assert.NotNull((await AcmeAsync()).ChannelAddressId);
     }
 
     [Fact]

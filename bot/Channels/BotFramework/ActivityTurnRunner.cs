@@ -2,6 +2,8 @@ using System.Text.Json;
 using AccountCoachBot.Channels.BotFramework.Auth;
 using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Conversation;
+using AccountCoachBot.Data;
+using AccountCoachBot.Scheduling;
 
 namespace AccountCoachBot.Channels.BotFramework;
 
@@ -9,8 +11,11 @@ namespace AccountCoachBot.Channels.BotFramework;
 /// Runs the turn of one activity and posts its replies to the channel's serviceUrl: off the request, from the inbox
 /// (<see cref="IInboxHandler"/>), or on the request itself when it must answer there or the inbox cannot be written.
 /// </summary>
-public sealed class ActivityTurnRunner(TurnPipeline pipeline, ConnectorClient connector, ILogger<ActivityTurnRunner> logger) : IInboxHandler
+public sealed class ActivityTurnRunner(TurnPipeline pipeline, ConnectorClient connector, ILogger<ActivityTurnRunner> logger,
+    CoachDbContext db, TimeProvider time, IConfiguration configuration) : IInboxHandler
 {
+    private readonly TeamsAppLimit _appLimit = new(configuration);
+
     public const string MessageKind = "message";
     public const string InstalledKind = "installed";
 
@@ -102,6 +107,7 @@ public sealed class ActivityTurnRunner(TurnPipeline pipeline, ConnectorClient co
     {
         var update = ActivityMapper.ToMessage(ActivityMapper.ReferenceOf(inbound), reply);
         update.Id = cardId;
+        await TakeAppBudgetAsync(inbound, ct);
         try
         {
             var result = await connector.UpdateActivityAsync(inbound.ServiceUrl!, inbound.Conversation!.Id!, cardId, update, ct);
@@ -120,6 +126,7 @@ public sealed class ActivityTurnRunner(TurnPipeline pipeline, ConnectorClient co
         var outbound = ActivityMapper.ToReply(inbound, reply);
         for (var attempt = 1; ; attempt++)
         {
+            await TakeAppBudgetAsync(inbound, ct);
             ConnectorResult result;
             try
             {
@@ -148,5 +155,28 @@ public sealed class ActivityTurnRunner(TurnPipeline pipeline, ConnectorClient co
             var delay = result.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, attempt) * (0.8 + 0.4 * Random.Shared.NextDouble()));
             await Task.Delay(delay > TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(10) : delay, ct);
         }
+    }
+
+    /// <summary>
+    /// Teams' per-app budget (<see cref="TeamsAppLimit"/>) is one for the tenant: the outbox's nudges and the replies
+    /// of every instance draw on it in the database. A reply takes its place in it at once and, when the budget is spent,
+    /// waits its turn on a timer (no thread waits; off the request but for an invoke). Without the database the reply
+    /// goes unpaced rather than not at all.
+    /// </summary>
+    private async Task TakeAppBudgetAsync(Activity inbound, CancellationToken ct)
+    {
+        if (_appLimit.For(ActivityMapper.ReferenceOf(inbound)) is not { } limit) return;
+        DateTime slot;
+        try
+        {
+            slot = await SharedBudget.SpendAsync(db, limit, time.GetUtcNow().UtcDateTime, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Teams' app budget could not be read; the reply goes without it: {Error}", e.Message);
+            return;
+        }
+        var wait = slot - time.GetUtcNow().UtcDateTime;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
     }
 }

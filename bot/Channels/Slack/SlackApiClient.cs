@@ -133,7 +133,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
     {
         using var _ = content;
         var settings = options.Value;
-        if (limits?.Take(method, channel) is { } wait)
+        if (limits is not null && await limits.TakeAsync(method, channel, ct) is { } wait)
         {
             // Slack would refuse it: not sent, answered as Slack would, so callers reschedule as for a 429.
             logger.LogInformation("Slack {Method} held back for {Wait} (rate limit)", method, wait);
@@ -174,7 +174,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
             {
                 metrics?.PlatformThrottled("slack");
                 // Slack's limits are per method: this one waits, the others go on.
-                limits?.Hold(method, channel, retryAfter ?? TimeSpan.FromSeconds(1));
+                if (limits is not null) await limits.HoldAsync(method, channel, retryAfter ?? TimeSpan.FromSeconds(1), ct);
             }
             JsonObject? body;
             try

@@ -5,9 +5,13 @@ using AccountCoachBot.Scheduling;
 namespace AccountCoachBot.Channels.Slack;
 
 /// <summary>Delivers outbox nudges in Slack; 429 and gone channels go back to the outbox as retry or stale.</summary>
-public sealed class SlackNudgeSender(SlackApiClient api, ILogger<SlackNudgeSender> logger) : INudgeSender
+public sealed class SlackNudgeSender(SlackApiClient api, ILogger<SlackNudgeSender> logger, SlackRateLimits limits) : INudgeSender
 {
     public string Transport => SlackReference.Transport;
+
+    /// <summary>The channel's share of <c>chat.postMessage</c>, which replies of every instance spend too (<see cref="SlackRateLimits.ChannelLimit"/>).</summary>
+    public SharedRateLimit? SharedLimitOf(ConversationAddress address) =>
+        SlackReference.FromJson(address.ReferenceJson) is { } reference ? limits.ChannelLimit(reference.Channel) : null;
 
     public async Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
     {

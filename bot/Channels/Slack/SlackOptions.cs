@@ -26,6 +26,12 @@ public sealed class SlackOptions
     /// <summary>App-level token (<c>xapp-…</c>, scope <c>connections:write</c>) for Socket Mode. Optional.</summary>
     public string? AppToken { get; set; }
 
+    /// <summary>
+    /// How many messages may go to one channel at once before the outbox keeps to one a second there
+    /// (<see cref="SlackRateLimits.ChannelLimit"/>); Slack allows "short bursts" over its one a second.
+    /// </summary>
+    public int ChannelBurst { get; set; } = SlackRateLimits.DefaultChannelBurst;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(BotToken);
 
     /// <summary>

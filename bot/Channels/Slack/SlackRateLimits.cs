@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Data;
+using AccountCoachBot.Scheduling;
 
 namespace AccountCoachBot.Channels.Slack;
 
@@ -10,13 +13,21 @@ namespace AccountCoachBot.Channels.Slack;
 /// and comes back as <c>ratelimited</c>, like Slack's own answer, so every caller already knows what to do with it.
 /// </summary>
 /// <remarks>
-/// One bot token is one workspace, so a method's name is the whole key. Kept in this process: each instance learns
-/// Slack's Retry-After from its own 429 (Slack tells every caller); Teams' per-app budget is the one shared in the
-/// database. <c>chat.postMessage</c> has no bucket here: the outbox paces it per conversation, and a reply follows a
-/// person's message.
+/// One bot token is one workspace, so a method's name is the whole key. The buckets and holds live in the database
+/// (<see cref="SharedBudget"/>), so instances sharing it share Slack's limits, as Teams' per-app budget does. Two cases
+/// stay in this process's memory: a host without the app database, and a call made inside a turn on SQLite, whose one
+/// write lock the turn already holds (<see cref="WriteGate.HeldHere"/>), so a write on another connection would wait
+/// for the turn that waits for it. A database that fails is not a reason to stop talking to Slack: memory stands in.
+/// <c>chat.postMessage</c> has no bucket here, only holds: the outbox paces it per channel
+/// (<see cref="SlackNudgeSender.SharedLimitOf"/>), and a reply follows a person's message (it spends that budget, unheld).
 /// </remarks>
-public sealed class SlackRateLimits(TimeProvider time)
+public sealed class SlackRateLimits(TimeProvider time, IServiceScopeFactory? scopes = null, ILogger<SlackRateLimits>? logger = null,
+    Microsoft.Extensions.Options.IOptions<SlackOptions>? options = null)
 {
+    public const int DefaultChannelBurst = 3;
+
+    private readonly int _channelBurst = Math.Max(1, options?.Value.ChannelBurst ?? DefaultChannelBurst);
+
     /// <summary>Slack's documented floor for most methods; a method not listed gets it.</summary>
     public const int DefaultPerMinute = 20;
 
@@ -39,15 +50,94 @@ public sealed class SlackRateLimits(TimeProvider time)
     /// <summary>The calls a method may make per minute here.</summary>
     public static int PerMinuteOf(string method) => PerMinute.GetValueOrDefault(method, DefaultPerMinute);
 
+    /// <summary>A channel's share of <c>chat.postMessage</c>: one a second, a short burst allowed (Slack's words).</summary>
+    public SharedRateLimit ChannelLimit(string channel) => new($"slack:{PostMessage}:{channel}", PerSecond: 1, Burst: _channelBurst);
+
+    /// <summary>A 429's Retry-After for one channel, kept apart from its budget: replies spend the budget past the clock without being held.</summary>
+    private static SharedRateLimit ChannelHold(string channel) => new($"slack:{PostMessage}:{channel}:held", PerSecond: 1, Burst: 1);
+
+    /// <summary>A method's bucket as a shared budget: its tier's rate, a minute's calls at once after a quiet spell.</summary>
+    private static SharedRateLimit MethodLimit(string method) => new($"slack:{method}", PerMinuteOf(method) / 60.0, PerMinuteOf(method));
+
     /// <summary>Takes one call of <paramref name="method"/>. Null: go ahead; else how long until it may be sent.</summary>
-    public TimeSpan? Take(string method, string? channel)
+    public async ValueTask<TimeSpan?> TakeAsync(string method, string? channel, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
+        if (Shared() is { } scope)
+            await using (scope)
+            {
+                try
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+                    var at = now.UtcDateTime;
+                    var held = method == PostMessage
+                        ? channel is null ? null : await SharedBudget.HeldUntilAsync(db, ChannelHold(channel), at, ct)
+                        : await SharedBudget.TakeAsync(db, MethodLimit(method), at, ct);
+                    return held is { } until && until > at ? until - at : null;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger?.LogWarning("Slack's shared limits could not be read; this instance counts alone for now: {Error}", e.Message);
+                }
+            }
         return GateOf(method, channel).Take(now, method == PostMessage ? null : PerMinuteOf(method));
     }
 
     /// <summary>Slack answered 429: no call of <paramref name="method"/> (for <c>chat.postMessage</c>, to that channel) before <paramref name="retryAfter"/> has passed.</summary>
-    public void Hold(string method, string? channel, TimeSpan retryAfter) => GateOf(method, channel).Hold(time.GetUtcNow() + retryAfter);
+    public async ValueTask HoldAsync(string method, string? channel, TimeSpan retryAfter, CancellationToken ct = default)
+    {
+        var until = time.GetUtcNow() + retryAfter;
+        GateOf(method, channel).Hold(until);
+        if (Shared() is not { } scope) return;
+        await using (scope)
+        {
+            try
+            {
+                var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+                if (method != PostMessage)
+                    await SharedBudget.HoldAsync(db, MethodLimit(method), until.UtcDateTime, ct);
+                else if (channel is not null)
+                {
+                    await SharedBudget.HoldAsync(db, ChannelHold(channel), until.UtcDateTime, ct);
+                    await SharedBudget.HoldAsync(db, ChannelLimit(channel), until.UtcDateTime, ct); // the outbox's nudges wait too
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger?.LogWarning("Slack's Retry-After could not be shared with other instances: {Error}", e.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A reply to <paramref name="channel"/> goes now (it answers a person) but spends the channel's budget, so nudges
+    /// to that channel, on any instance, wait their turn behind it.
+    /// </summary>
+    public async ValueTask SpendAsync(string channel, CancellationToken ct = default)
+    {
+        if (Shared() is not { } scope) return;
+        await using (scope)
+        {
+            try
+            {
+                await SharedBudget.SpendAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(), ChannelLimit(channel), time.GetUtcNow().UtcDateTime, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger?.LogWarning("A Slack reply could not be counted in the channel's shared budget: {Error}", e.Message);
+            }
+        }
+    }
+
+    /// <summary>A scope with the app database when the shared budget can be used here, else null.</summary>
+    private AsyncServiceScope? Shared()
+    {
+        if (scopes is null || WriteGate.HeldHere) return null;
+        var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<CoachDbContext>() is not null) return scope;
+        scope.Dispose();
+        return null;
+    }
 
     private Gate GateOf(string method, string? channel) =>
         _gates.GetOrAdd(method == PostMessage && channel is not null ? $"{method}:{channel}" : method, _ => new Gate());

@@ -19,7 +19,8 @@ public sealed class SlackTurnRunner(
     SlackAppHome home,
     IHttpClientFactory httpClients,
     IOptions<SlackOptions> options,
-    ILogger<SlackTurnRunner> logger) : IInboxHandler
+    ILogger<SlackTurnRunner> logger,
+    SlackRateLimits? limits = null) : IInboxHandler
 {
     public const string ResponseUrlClient = "SlackResponseUrl";
 
@@ -187,6 +188,8 @@ public sealed class SlackTurnRunner(
 
     private async Task PostAsync(string channel, Reply reply, string? threadTs, CancellationToken ct)
     {
+        // A reply goes now, but spends the channel's budget: the outbox's nudges to it wait behind it.
+        if (limits is not null) await limits.SpendAsync(channel, ct);
         var result = await api.PostMessageAsync(channel, SlackMessages.Render(reply), threadTs, ct);
         if (!result.Ok) logger.LogWarning("Slack chat.postMessage failed: {Error}", result.Error);
         else if (reply.Image is { } image) await SlackImages.ShareAsync(api, result.Value?.Channel ?? channel, image, threadTs, logger, ct);

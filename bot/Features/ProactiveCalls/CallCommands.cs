@@ -96,6 +96,9 @@ public sealed class CallCommands(Destinations destinations, AccountNames names, 
             AccountChannelOutcome.HereNotShared => turn.T(CallTexts.ChannelHereNotShared),
             AccountChannelOutcome.NeedsChannelApp => turn.T(CallTexts.ChannelNeedsSlack),
             AccountChannelOutcome.Set => turn.T(CallTexts.ChannelSet, account.Name, set.Place!.Label, set.Place.Invite),
+            AccountChannelOutcome.Ready => turn.T(CallTexts.ChannelReady, account.Name, set.Place!.Label),
+            AccountChannelOutcome.NotInPlace => turn.T(CallTexts.ChannelNotInPlace, set.Place!.Label, set.Place.Invite),
+            AccountChannelOutcome.NotFound => turn.T(CallTexts.ChannelNotFound, set.Place!.Label, set.Place.Invite),
             _ => turn.T(CallTexts.ChannelInvalid),
         };
     }

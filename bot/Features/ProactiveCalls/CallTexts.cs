@@ -124,6 +124,13 @@ internal static class CallTexts
     public static readonly Text DueLineOn = new("{0} — by {1}", "{0} — до {1}");
 
     public static readonly Text ChannelSet = new("Call nudges for {0} will go to {1}, mentioning you. Make sure I'm in it: {2}.", "Напоминания о звонках по {0} будут приходить в {1} с упоминанием вас. Пригласите меня туда: {2}.");
+    public static readonly Text ChannelReady = new("Call nudges for {0} will go to {1}, mentioning you.", "Напоминания о звонках по {0} будут приходить в {1} с упоминанием вас.");
+    public static readonly Text ChannelNotInPlace = new(
+        "I'm not in {0} yet, so I couldn't post call nudges there. Invite me ({1} in the channel) and try again. Nothing changed.",
+        "Меня пока нет в {0}, поэтому писать туда напоминания о звонках я не смогу. Пригласите меня ({1} в канале) и повторите команду. Ничего не изменилось.");
+    public static readonly Text ChannelNotFound = new(
+        "I can't see {0}: check the channel, and if it's private, invite me first ({1} in the channel). Nothing changed.",
+        "Я не вижу {0}: проверьте канал, а если он закрытый, сначала пригласите меня ({1} в канале). Ничего не изменилось.");
     public static readonly Text ChannelUnreachable = new(
         "I couldn't post in {0}. Invite me there with {1}; until then I'll nudge you here.",
         "Не получилось написать в {0}. Пригласите меня туда командой {1}; пока буду писать сюда.");

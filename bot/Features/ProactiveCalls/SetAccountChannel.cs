@@ -10,7 +10,9 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// </summary>
 public sealed record SetAccountChannel(int AccountId, bool Off = false, int? HereAddressId = null, string? Place = null);
 
-public enum AccountChannelOutcome { Off, HereSet, HereNotShared, Invalid, NeedsChannelApp, Set }
+/// <remarks><see cref="NotInPlace"/> and <see cref="NotFound"/>: the channel was checked and can't be posted in; nothing changed.
+/// <see cref="Ready"/>: checked, and the bot is in it; <see cref="Set"/>: taken without a check (the invitation is shown).</remarks>
+public enum AccountChannelOutcome { Off, HereSet, HereNotShared, Invalid, NeedsChannelApp, Set, Ready, NotInPlace, NotFound }
 
 public sealed record AccountChannelSet(AccountChannelOutcome Outcome, SharedPlace? Place = null);
 
@@ -18,6 +20,16 @@ public sealed class SetAccountChannelHandler(Destinations destinations)
 {
     public async Task<AccountChannelSet> HandleAsync(CoachDbContext db, Person person, Account account, SetAccountChannel command, DateTime nowUtc, CancellationToken ct)
     {
+        // A named channel is checked first, as `digest channel` does: one the bot can't post in changes nothing.
+        SharedPlace? place = null;
+        var access = PlaceAccess.Unchecked;
+        if (!command.Off && command.HereAddressId is null)
+        {
+            if (command.Place is null || (place = destinations.ParsePlace(command.Place)) is null) return new(AccountChannelOutcome.Invalid);
+            access = await destinations.CheckAsync(place, ct);
+            if (access == PlaceAccess.NotMember) return new(AccountChannelOutcome.NotInPlace, place);
+            if (access == PlaceAccess.NotFound) return new(AccountChannelOutcome.NotFound, place);
+        }
         var cadence = await CallStore.EnsureCadenceAsync(db, account, ct);
         if (command.Off)
         {
@@ -34,13 +46,12 @@ public sealed class SetAccountChannelHandler(Destinations destinations)
             cadence.ChannelWarnedUtc = null;
             return new(AccountChannelOutcome.HereSet);
         }
-        if (command.Place is null || destinations.ParsePlace(command.Place) is not { } place) return new(AccountChannelOutcome.Invalid);
-        var address = await destinations.SharedAddressAsync(db, person.Id, place, nowUtc, ct);
+        var address = await destinations.SharedAddressAsync(db, person.Id, place!, nowUtc, ct);
         if (address is null) return new(AccountChannelOutcome.NeedsChannelApp);
 
         await db.SaveChangesAsync(ct);
         cadence.ChannelAddressId = address.Id;
         cadence.ChannelWarnedUtc = null;
-        return new(AccountChannelOutcome.Set, place);
+        return new(access == PlaceAccess.Open ? AccountChannelOutcome.Ready : AccountChannelOutcome.Set, place);
     }
 }
