@@ -51,16 +51,6 @@ public static class ConversationPacing
         return free.ToDictionary(a => a.Id, a => a.PacedUntilUtc ?? now);
     }
 
-    /// <summary>Counts the interval from when the message actually went out (a slow send must not shorten the gap).</summary>
-    public static Task SentAsync(CoachDbContext db, int addressId, DateTime sentUtc, TimeSpan interval, CancellationToken ct)
-    {
-        if (interval <= TimeSpan.Zero) return Task.CompletedTask;
-        var until = sentUtc + interval;
-        return db.Addresses
-            .Where(a => a.Id == addressId && (a.PacedUntilUtc == null || a.PacedUntilUtc < until))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PacedUntilUtc, until), ct);
-    }
-
     /// <summary>Keeps the conversation quiet until <paramref name="until"/> (a platform's Retry-After), never shortening a hold.</summary>
     public static Task HoldAsync(CoachDbContext db, int addressId, DateTime until, CancellationToken ct) =>
         db.Addresses

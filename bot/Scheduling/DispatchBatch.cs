@@ -62,20 +62,23 @@ internal sealed class DispatchBatch(
         var busy = await ConversationPacing.TakeTurnsAsync(db, ready.Select(r => r.AddressId).Distinct().ToList(), now, Interval, ct);
         var turns = new HashSet<int>();
         var going = new List<(OutboxMessage Row, Reply Reply)>();
-        var renderers = services.GetServices<INudgeRenderer>().ToList();
+        var turned = new List<OutboxMessage>();
         foreach (var row in ready)
         {
             if (busy.TryGetValue(row.AddressId, out var free))
-            {
                 Defer(row, free, "pacing");
-                continue;
-            }
             // One turn per conversation per batch (a paced claim takes one row each anyway).
-            if (Interval > TimeSpan.Zero && !turns.Add(row.AddressId))
-            {
+            else if (Interval > TimeSpan.Zero && !turns.Add(row.AddressId))
                 Defer(row, now + Interval, "pacing");
-                continue;
-            }
+            else
+                turned.Add(row);
+        }
+
+        var renderers = services.GetServices<INudgeRenderer>().ToList();
+        foreach (var renderer in renderers)
+            await renderer.PrepareAsync(turned.Where(r => renderer.CanRender(r.Kind)).ToList(), ct);
+        foreach (var row in turned)
+        {
             using var correlation = Correlation.Nudge(logger, row.Id);
             var renderer = renderers.FirstOrDefault(r => r.CanRender(row.Kind));
             if (renderer is null)
@@ -188,17 +191,22 @@ internal sealed class DispatchBatch(
 
     /// <summary>
     /// Only after the platform took the message: the row is sent, and the conversation's pace counts from now (a slow
-    /// send must not shorten the gap). Two statements, no change tracking: the row is let go of once written.
+    /// send must not shorten the gap; never shortening a hold). One round trip, no change tracking: the row is let go of.
     /// </summary>
     private async Task MarkSentAsync(OutboxMessage row, ConversationAddress address, DateTime sentUtc, CancellationToken ct)
     {
-        await db.Outbox.Where(o => o.Id == row.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(o => o.Status, OutboxStatus.Sent)
-            .SetProperty(o => o.SentUtc, sentUtc)
-            .SetProperty(o => o.ClaimedUntilUtc, (DateTime?)null)
-            .SetProperty(o => o.LastError, (string?)null), ct);
+        const int sent = (int)OutboxStatus.Sent;
+        var until = sentUtc + Interval;
+        if (Interval > TimeSpan.Zero)
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Outbox" SET "Status" = {sent}, "SentUtc" = {sentUtc}, "ClaimedUntilUtc" = NULL, "LastError" = NULL WHERE "Id" = {row.Id};
+                UPDATE "Addresses" SET "PacedUntilUtc" = {until} WHERE "Id" = {address.Id} AND ("PacedUntilUtc" IS NULL OR "PacedUntilUtc" < {until});
+                """, ct);
+        else
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Outbox" SET "Status" = {sent}, "SentUtc" = {sentUtc}, "ClaimedUntilUtc" = NULL, "LastError" = NULL WHERE "Id" = {row.Id}
+                """, ct);
         db.Entry(row).State = EntityState.Detached;
-        await ConversationPacing.SentAsync(db, address.Id, sentUtc, Interval, ct);
         metrics?.NudgeSent(row.Transport);
     }
 

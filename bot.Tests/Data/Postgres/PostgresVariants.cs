@@ -107,3 +107,9 @@ public sealed class DigestReadsPostgresTests(PostgresDatabase postgres) : Digest
 {
     protected override PostgresDatabase Postgres => postgres;
 }
+
+[OnPostgres]
+public sealed class DispatchBatchPostgresTests(PostgresDatabase postgres) : DispatchBatchTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}
