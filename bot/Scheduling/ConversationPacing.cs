@@ -1,4 +1,5 @@
 using AccountCoachBot.Data;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Scheduling;
@@ -24,14 +25,30 @@ public static class ConversationPacing
         return await db.Addresses.Where(a => a.Id == addressId).Select(a => a.PacedUntilUtc).SingleAsync(ct) ?? now;
     }
 
-    /// <summary>Counts the interval from when the message actually went out (a slow send must not shorten the gap).</summary>
-    public static Task SentAsync(CoachDbContext db, int addressId, DateTime sentUtc, TimeSpan interval, CancellationToken ct)
+    /// <summary>
+    /// <see cref="TakeTurnAsync"/> for a batch's conversations in one UPDATE. Returns the conversations whose turn was not
+    /// free, each with when it is free again; the others' turns are taken.
+    /// </summary>
+    public static async Task<Dictionary<int, DateTime>> TakeTurnsAsync(CoachDbContext db, IReadOnlyCollection<int> addressIds, DateTime now, TimeSpan interval, CancellationToken ct)
     {
-        if (interval <= TimeSpan.Zero) return Task.CompletedTask;
-        var until = sentUtc + interval;
-        return db.Addresses
-            .Where(a => a.Id == addressId && (a.PacedUntilUtc == null || a.PacedUntilUtc < until))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PacedUntilUtc, until), ct);
+        if (interval <= TimeSpan.Zero || addressIds.Count == 0) return [];
+        var until = now + interval;
+        var ids = addressIds.ToArray();
+        var taken = db.IsPostgres()
+            ? await db.Database.SqlQuery<int>($"""
+                UPDATE "Addresses" SET "PacedUntilUtc" = {until}
+                WHERE "Id" = ANY({ids}) AND ("PacedUntilUtc" IS NULL OR "PacedUntilUtc" <= {now})
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct)
+            : await db.Database.SqlQuery<int>($"""
+                UPDATE "Addresses" SET "PacedUntilUtc" = {until}
+                WHERE "Id" IN (SELECT value FROM json_each({JsonSerializer.Serialize(ids)})) AND ("PacedUntilUtc" IS NULL OR "PacedUntilUtc" <= {now})
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
+        if (taken.Count == ids.Length) return [];
+        var busy = ids.Except(taken).ToList();
+        var free = await db.Addresses.AsNoTracking().Where(a => busy.Contains(a.Id)).Select(a => new { a.Id, a.PacedUntilUtc }).ToListAsync(ct);
+        return free.ToDictionary(a => a.Id, a => a.PacedUntilUtc ?? now);
     }
 
     /// <summary>Keeps the conversation quiet until <paramref name="until"/> (a platform's Retry-After), never shortening a hold.</summary>

@@ -39,5 +39,8 @@ public interface INudgeRenderer
 {
     bool CanRender(string kind);
 
+    /// <summary>Called once per claimed batch with the rows it will render, so it can read what they need at once.</summary>
+    Task PrepareAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct) => Task.CompletedTask;
+
     Task<Reply?> RenderAsync(OutboxMessage message, Person person, DateTime nowUtc, CancellationToken ct);
 }

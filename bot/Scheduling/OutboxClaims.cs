@@ -18,11 +18,12 @@ public sealed record OutboxClaim(string[] Transports, DateTime Now, DateTime Unt
 public static class OutboxClaims
 {
     /// <summary>
-    /// PostgreSQL: one UPDATE claims up to a batch of due rows. <c>FOR UPDATE SKIP LOCKED</c> lets instances claiming at
+    /// One UPDATE claims up to a batch of due rows. PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c> lets instances claiming at
     /// the same moment take different rows instead of queueing behind each other's locks.
     /// </summary>
     public static Task<List<long>> ClaimBatchAsync(CoachDbContext db, OutboxClaim claim, CancellationToken ct)
     {
+        if (!db.IsPostgres()) return ClaimBatchSqliteAsync(db, claim, ct);
         const int pending = (int)OutboxStatus.Pending, sending = (int)OutboxStatus.Sending;
         if (claim.Paced)
             // FOR UPDATE is not allowed beside DISTINCT ON: the inner query picks each free conversation's first row,
@@ -52,6 +53,41 @@ public static class OutboxClaims
                 ORDER BY "DueUtc"
                 LIMIT {claim.BatchSize}
                 FOR UPDATE SKIP LOCKED)
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// SQLite: one UPDATE claims the batch (<see cref="CandidatesAsync"/>'s choice, as its subquery). SQLite runs one
+    /// writer at a time, so the statement is atomic against another dispatcher on the same file without row locks.
+    /// </summary>
+    private static Task<List<long>> ClaimBatchSqliteAsync(CoachDbContext db, OutboxClaim claim, CancellationToken ct)
+    {
+        const int pending = (int)OutboxStatus.Pending, sending = (int)OutboxStatus.Sending;
+        var transports = JsonSerializer.Serialize(claim.Transports);
+        if (claim.Paced)
+            return db.Database.SqlQuery<long>($"""
+                UPDATE "Outbox" SET "Status" = {sending}, "ClaimedBy" = {claim.Instance}, "ClaimedUntilUtc" = {claim.Until}, "Attempts" = "Attempts" + 1
+                WHERE "Id" IN (
+                    SELECT "Id" FROM (
+                        SELECT o."Id", o."DueUtc", ROW_NUMBER() OVER (PARTITION BY o."AddressId" ORDER BY o."DueUtc", o."Id") AS "Turn"
+                        FROM "Outbox" o
+                        WHERE o."Transport" IN (SELECT value FROM json_each({transports})) AND o."DueUtc" <= {claim.Now}
+                          AND (o."Status" = {pending} OR (o."Status" = {sending} AND o."ClaimedUntilUtc" < {claim.Now}))
+                          AND NOT EXISTS (SELECT 1 FROM "Addresses" a WHERE a."Id" = o."AddressId" AND a."PacedUntilUtc" > {claim.Now}))
+                    WHERE "Turn" = 1
+                    ORDER BY "DueUtc", "Id"
+                    LIMIT {claim.BatchSize})
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
+        return db.Database.SqlQuery<long>($"""
+            UPDATE "Outbox" SET "Status" = {sending}, "ClaimedBy" = {claim.Instance}, "ClaimedUntilUtc" = {claim.Until}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (
+                SELECT "Id" FROM "Outbox"
+                WHERE "Transport" IN (SELECT value FROM json_each({transports})) AND "DueUtc" <= {claim.Now}
+                  AND ("Status" = {pending} OR ("Status" = {sending} AND "ClaimedUntilUtc" < {claim.Now}))
+                ORDER BY "DueUtc", "Id"
+                LIMIT {claim.BatchSize})
             RETURNING "Id" AS "Value"
             """).ToListAsync(ct);
     }

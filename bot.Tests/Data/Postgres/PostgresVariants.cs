@@ -113,3 +113,9 @@ public sealed class PromiseCountingPostgresTests(PostgresDatabase postgres) : Pr
 {
     protected override PostgresDatabase Postgres => postgres;
 }
+
+[OnPostgres]
+public sealed class DispatchBatchPostgresTests(PostgresDatabase postgres) : DispatchBatchTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}

@@ -1,0 +1,236 @@
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Data;
+using AccountCoachBot.Features.People;
+using AccountCoachBot.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Scheduling;
+
+/// <summary>
+/// One batch of outbox rows this instance has just claimed, in one scope and one context: the rows, their people,
+/// addresses and vacations are read once, the conversations' turns taken in one UPDATE, every row that will not go now
+/// (paused, away, off hours, stale, paced, nothing to say) recorded in one save. Then the rest go one by one, each
+/// recorded as sent as soon as its platform call succeeded and before the next is sent: an instance killed mid-batch
+/// leaves at most the one in flight to be sent again, and the rows it never reached are due again when their claims lapse.
+/// </summary>
+internal sealed class DispatchBatch(
+    CoachDbContext db,
+    IServiceProvider services,
+    IReadOnlyDictionary<string, INudgeSender> senders,
+    string instance,
+    TimeProvider time,
+    DispatcherOptions options,
+    ILogger logger,
+    CoachMetrics? metrics)
+{
+    private TimeSpan Interval => options.MinIntervalPerConversation;
+
+    /// <summary>Teams' advice when a 429 names no interval: back off at least 2 s (rate-limit doc, "Handle HTTP 429 responses").</summary>
+    private static readonly TimeSpan SharedHoldWithoutRetryAfter = TimeSpan.FromSeconds(2);
+
+    public async Task<int> SendAsync(List<long> ids, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = (await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(ct))
+            .Where(r => r.Status == OutboxStatus.Sending && r.ClaimedBy == instance)
+            .OrderBy(r => r.DueUtc).ThenBy(r => r.Id).ToList();
+        var personIds = rows.Select(r => r.PersonId).Distinct().ToList();
+        var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var addressIds = rows.Select(r => r.AddressId).Distinct().ToList();
+        var addresses = await db.Addresses.Where(a => addressIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var away = await AwayAsync(people.Values, now, ct);
+
+        var ready = new List<OutboxMessage>();
+        foreach (var row in rows)
+        {
+            if (!people.TryGetValue(row.PersonId, out var person) || !addresses.TryGetValue(row.AddressId, out var address))
+                Finish(row, OutboxStatus.Failed, "person or address gone");
+            else if (person.Paused)
+                Finish(row, OutboxStatus.Skipped, "paused");
+            // Away: what came due is dropped, not queued; the day's overdue list or catch-up summary follows the return.
+            else if (away.Contains(person.Id))
+                Finish(row, OutboxStatus.Skipped, "vacation");
+            else if (!WorkingTime.IsWorkingTime(now, person.Zone, person.Hours))
+                Defer(row, WorkingTime.NextWorkingInstant(now, person.Zone, person.Hours), "off_hours");
+            else if (address.IsStale)
+                Finish(row, OutboxStatus.Stale, address.StaleReason ?? "address stale");
+            else
+                ready.Add(row);
+        }
+
+        // The conversations' turns in one UPDATE; a conversation busy elsewhere (another instance) waits until it is free.
+        var busy = await ConversationPacing.TakeTurnsAsync(db, ready.Select(r => r.AddressId).Distinct().ToList(), now, Interval, ct);
+        var turns = new HashSet<int>();
+        var going = new List<(OutboxMessage Row, Reply Reply)>();
+        var turned = new List<OutboxMessage>();
+        foreach (var row in ready)
+        {
+            if (busy.TryGetValue(row.AddressId, out var free))
+                Defer(row, free, "pacing");
+            // One turn per conversation per batch (a paced claim takes one row each anyway).
+            else if (Interval > TimeSpan.Zero && !turns.Add(row.AddressId))
+                Defer(row, now + Interval, "pacing");
+            else
+                turned.Add(row);
+        }
+
+        var renderers = services.GetServices<INudgeRenderer>().ToList();
+        foreach (var renderer in renderers)
+            await renderer.PrepareAsync(turned.Where(r => renderer.CanRender(r.Kind)).ToList(), ct);
+        foreach (var row in turned)
+        {
+            using var correlation = Correlation.Nudge(logger, row.Id);
+            var renderer = renderers.FirstOrDefault(r => r.CanRender(row.Kind));
+            if (renderer is null)
+            {
+                logger.LogError("No renderer for nudge kind {Kind}", row.Kind);
+                Finish(row, OutboxStatus.Failed, "no renderer");
+            }
+            else if (await renderer.RenderAsync(row, people[row.PersonId], now, ct) is { } reply)
+                going.Add((row, reply));
+            else
+                Finish(row, OutboxStatus.Skipped, "nothing to say");
+        }
+        // Everything that will not go now, and whatever the renderers changed, in one save before anything is sent.
+        await db.SaveChangesAsync(ct);
+
+        var sent = 0;
+        foreach (var (row, reply) in going)
+        {
+            ct.ThrowIfCancellationRequested();
+            using var correlation = Correlation.Nudge(logger, row.Id);
+            if (await SendOneAsync(row, addresses[row.AddressId], reply, ct)) sent++;
+        }
+        return sent;
+    }
+
+    private async Task<HashSet<int>> AwayAsync(IEnumerable<Person> people, DateTime now, CancellationToken ct)
+    {
+        var days = people.ToDictionary(p => p.Id, p => DateOnly.FromDateTime(TimeZones.ToLocal(now, p.Zone)));
+        var away = new HashSet<int>();
+        foreach (var availability in services.GetServices<IAvailability>())
+            away.UnionWith(await availability.AwayAsync(db, days, ct));
+        return away;
+    }
+
+    private async Task<bool> SendOneAsync(OutboxMessage row, ConversationAddress address, Reply reply, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        // A claim that lapsed while this batch worked through its rows may be another instance's by now: not ours to send.
+        if (row.ClaimedUntilUtc <= now)
+        {
+            db.Entry(row).State = EntityState.Detached;
+            return false;
+        }
+
+        // An earlier row of this batch found the conversation gone.
+        if (address.IsStale)
+        {
+            Finish(row, OutboxStatus.Stale, address.StaleReason ?? "address stale");
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+
+        // The conversation's turn first, then the platform's shared budget, taken just before the call it pays for.
+        var sender = senders[row.Transport];
+        var shared = sender.SharedLimitOf(address);
+        if (shared is not null && await SharedBudget.TakeAsync(db, shared, now, ct) is { } free)
+        {
+            Defer(row, free, "shared_limit");
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+
+        SendResult result;
+        try
+        {
+            result = await sender.SendAsync(address, reply, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Sending nudge {Id} failed", row.Id);
+            result = new SendResult(SendOutcome.Retry, null, e.GetType().Name);
+        }
+
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                await MarkSentAsync(row, address, time.GetUtcNow().UtcDateTime, ct);
+                return true;
+            case SendOutcome.Stale:
+                address.IsStale = true;
+                address.StaleReason = result.Error;
+                logger.LogWarning("Address {AddressId} is stale: {Reason}", address.Id, result.Error);
+                Finish(row, OutboxStatus.Stale, result.Error);
+                break;
+            case SendOutcome.Failed:
+                Finish(row, OutboxStatus.Failed, result.Error);
+                break;
+            default:
+                if (row.Attempts >= options.MaxAttempts)
+                {
+                    Finish(row, OutboxStatus.Failed, result.Error);
+                    break;
+                }
+                row.Status = OutboxStatus.Pending;
+                row.LastError = result.Error;
+                row.DueUtc = now + (result.RetryAfter ?? Backoff(row.Attempts));
+                await db.SaveChangesAsync(ct);
+                // The platform asked for quiet in this conversation: its other nudges wait too, the rest go on.
+                if (result.RetryAfter is { } quiet)
+                    await ConversationPacing.HoldAsync(db, address.Id, now + quiet, ct);
+                // A 429 does not say which limit it was (the thread's or the app's), so the shared one waits as well.
+                if (result.Throttled && shared is not null)
+                    await SharedBudget.HoldAsync(db, shared, now + (result.RetryAfter ?? SharedHoldWithoutRetryAfter), ct);
+                metrics?.NudgeDeferred(row.Transport, "retry");
+                return false;
+        }
+        await db.SaveChangesAsync(ct);
+        return false;
+    }
+
+    /// <summary>
+    /// Only after the platform took the message: the row is sent, and the conversation's pace counts from now (a slow
+    /// send must not shorten the gap; never shortening a hold). One round trip, no change tracking: the row is let go of.
+    /// </summary>
+    private async Task MarkSentAsync(OutboxMessage row, ConversationAddress address, DateTime sentUtc, CancellationToken ct)
+    {
+        const int sent = (int)OutboxStatus.Sent;
+        var until = sentUtc + Interval;
+        if (Interval > TimeSpan.Zero)
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Outbox" SET "Status" = {sent}, "SentUtc" = {sentUtc}, "ClaimedUntilUtc" = NULL, "LastError" = NULL WHERE "Id" = {row.Id};
+                UPDATE "Addresses" SET "PacedUntilUtc" = {until} WHERE "Id" = {address.Id} AND ("PacedUntilUtc" IS NULL OR "PacedUntilUtc" < {until});
+                """, ct);
+        else
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Outbox" SET "Status" = {sent}, "SentUtc" = {sentUtc}, "ClaimedUntilUtc" = NULL, "LastError" = NULL WHERE "Id" = {row.Id}
+                """, ct);
+        db.Entry(row).State = EntityState.Detached;
+        metrics?.NudgeSent(row.Transport);
+    }
+
+    /// <summary>Not now: the row waits until <paramref name="due"/> without spending an attempt (saved with the batch).</summary>
+    private void Defer(OutboxMessage row, DateTime due, string reason)
+    {
+        row.Status = OutboxStatus.Pending;
+        row.DueUtc = due;
+        row.Attempts--;
+        metrics?.NudgeDeferred(row.Transport, reason);
+    }
+
+    private void Finish(OutboxMessage row, OutboxStatus status, string? note)
+    {
+        row.Status = status;
+        row.LastError = note;
+        row.ClaimedUntilUtc = null;
+        if (status == OutboxStatus.Failed) metrics?.NudgeFailed(row.Transport, note ?? "failed");
+    }
+
+    /// <summary>30 s, 1 min, 2 min... capped at an hour, ±20 % so retries from many rows don't arrive together.</summary>
+    private static TimeSpan Backoff(int attempts)
+    {
+        var seconds = Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
+    }
+}
