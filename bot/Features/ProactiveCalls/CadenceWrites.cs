@@ -1,5 +1,6 @@
-using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using AccountCoachBot.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,49 +42,65 @@ internal static class CadenceWrites
         return written;
     }
 
-    // Each value's column: (name in the list, SQL type for PostgreSQL, how it is compared to the stored value).
+    // The values' columns: name, and SQL type for PostgreSQL. "o_": as read, compared with what is stored.
     private static readonly (string Name, string Type)[] Columns =
     [
         ("id", "integer"),
-        ("cycle", "integer"), ("deferred", "timestamp with time zone"), ("cycle_key", "text"), ("by_key", "text"),
-        ("announced", "timestamp with time zone"), ("next_check", "timestamp with time zone"), ("warned", "timestamp with time zone"),
-        ("o_cycle", "integer"), ("o_contact", "timestamp with time zone"), ("o_deferred", "timestamp with time zone"), ("o_days", "integer"),
+        ("cycle", "integer"), ("deferred", "timestamptz"), ("cycle_key", "text"), ("by_key", "text"),
+        ("announced", "timestamptz"), ("next_check", "timestamptz"), ("warned", "timestamptz"),
+        ("o_cycle", "integer"), ("o_contact", "timestamptz"), ("o_deferred", "timestamptz"), ("o_days", "integer"),
         ("o_tier", "integer"), ("o_channel", "integer"), ("o_cycle_key", "text"), ("o_by_key", "text"),
-        ("o_announced", "timestamp with time zone"), ("o_next_check", "timestamp with time zone"), ("o_warned", "timestamp with time zone"),
+        ("o_announced", "timestamptz"), ("o_next_check", "timestamptz"), ("o_warned", "timestamptz"),
     ];
 
-    private static (string Sql, DbParameter[] Parameters) Statement(CoachDbContext db, (AccountCadence Cadence, CadenceSnapshot Read)[] rows, bool postgres)
+    /// <summary>
+    /// The rows go as one JSON parameter: thousands of separate parameters cost more than the updates (SQLite finds
+    /// each by name in a linear list).
+    /// </summary>
+    private static (string Sql, object[] Parameters) Statement(CoachDbContext db, (AccountCadence Cadence, CadenceSnapshot Read)[] rows, bool postgres)
     {
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        var parameters = new List<DbParameter>(rows.Length * Columns.Length);
-        var sql = new StringBuilder("WITH v(").AppendJoin(", ", Columns.Select(c => c.Name)).Append(") AS (VALUES ");
-        foreach (var (cadence, read) in rows)
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            if (parameters.Count > 0) sql.Append(", ");
-            sql.Append('(');
-            object?[] values =
-            [
-                cadence.AccountId,
-                cadence.Cycle, Utc(cadence.DeferredUntilUtc), cadence.AnnouncedCycleKey, cadence.AnnouncedByKey,
-                Utc(cadence.AnnouncedUtc), Utc(cadence.NextCheckUtc), Utc(cadence.ChannelWarnedUtc),
-                read.Cycle, Utc(read.LastContactUtc), Utc(read.DeferredUntilUtc), read.CadenceDays,
-                (int)read.Tier, read.ChannelAddressId, read.AnnouncedCycleKey, read.AnnouncedByKey,
-                Utc(read.AnnouncedUtc), Utc(read.NextCheckUtc), Utc(read.ChannelWarnedUtc),
-            ];
-            for (var i = 0; i < values.Length; i++)
+            json.WriteStartArray();
+            foreach (var (cadence, read) in rows)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{parameters.Count}";
-                parameter.Value = values[i] ?? DBNull.Value;
-                parameters.Add(parameter);
-                if (i > 0) sql.Append(", ");
-                // PostgreSQL needs the types of a VALUES list (a null says nothing); SQLite compares what it is given.
-                sql.Append(postgres ? $"CAST({parameter.ParameterName} AS {Columns[i].Type})" : parameter.ParameterName);
+                object?[] values =
+                [
+                    cadence.AccountId,
+                    cadence.Cycle, cadence.DeferredUntilUtc, cadence.AnnouncedCycleKey, cadence.AnnouncedByKey,
+                    cadence.AnnouncedUtc, cadence.NextCheckUtc, cadence.ChannelWarnedUtc,
+                    read.Cycle, read.LastContactUtc, read.DeferredUntilUtc, read.CadenceDays,
+                    (int)read.Tier, read.ChannelAddressId, read.AnnouncedCycleKey, read.AnnouncedByKey,
+                    read.AnnouncedUtc, read.NextCheckUtc, read.ChannelWarnedUtc,
+                ];
+                json.WriteStartObject();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var name = Columns[i].Name;
+                    switch (values[i])
+                    {
+                        case null: json.WriteNull(name); break;
+                        case int n: json.WriteNumber(name, n); break;
+                        case string text: json.WriteString(name, text); break;
+                        case DateTime time: json.WriteString(name, Stored(time, postgres)); break;
+                    }
+                }
+                json.WriteEndObject();
             }
-            sql.Append(')');
+            json.WriteEndArray();
         }
+        var rowsJson = Encoding.UTF8.GetString(buffer.ToArray());
+
+        var sql = new StringBuilder();
+        if (postgres)
+            sql.Append("WITH v AS (SELECT * FROM jsonb_to_recordset(CAST({0} AS jsonb)) AS r(")
+                .AppendJoin(", ", Columns.Select(c => $"{c.Name} {c.Type}")).Append("))");
+        else
+            sql.Append("WITH v AS (SELECT ").AppendJoin(", ", Columns.Select(c => $"json_extract(value, '$.{c.Name}') AS {c.Name}"))
+                .Append(" FROM json_each({0}))");
         var same = postgres ? "IS NOT DISTINCT FROM" : "IS";
-        sql.Append(") UPDATE \"AccountCadences\" AS c SET \"Cycle\" = v.cycle, \"DeferredUntilUtc\" = v.deferred, ")
+        sql.Append(" UPDATE \"AccountCadences\" AS c SET \"Cycle\" = v.cycle, \"DeferredUntilUtc\" = v.deferred, ")
             .Append("\"AnnouncedCycleKey\" = v.cycle_key, \"AnnouncedByKey\" = v.by_key, \"AnnouncedUtc\" = v.announced, ")
             .Append("\"NextCheckUtc\" = v.next_check, \"ChannelWarnedUtc\" = v.warned FROM v WHERE c.\"AccountId\" = v.id")
             .Append(" AND c.\"Cycle\" = v.o_cycle AND c.\"Tier\" = v.o_tier AND c.\"NextCheckUtc\" = v.o_next_check")
@@ -91,9 +108,18 @@ internal static class CadenceWrites
             .Append($" AND c.\"CadenceDays\" {same} v.o_days AND c.\"ChannelAddressId\" {same} v.o_channel")
             .Append($" AND c.\"AnnouncedCycleKey\" {same} v.o_cycle_key AND c.\"AnnouncedByKey\" {same} v.o_by_key")
             .Append($" AND c.\"AnnouncedUtc\" {same} v.o_announced AND c.\"ChannelWarnedUtc\" {same} v.o_warned");
-        return (sql.ToString(), parameters.ToArray());
+        return (sql.ToString(), [rowsJson]);
     }
 
-    /// <summary>As the model's converter stores it (<see cref="UtcDateTimeConverter"/>): Npgsql refuses other kinds for timestamptz.</summary>
-    private static DateTime? Utc(DateTime? value) => value is not { } v ? null : v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime();
+    /// <summary>
+    /// A time as the provider stores it: EF Core's SQLite text form, or ISO 8601 in UTC for PostgreSQL's timestamptz
+    /// (as the model's <see cref="UtcDateTimeConverter"/> makes every time UTC).
+    /// </summary>
+    private static string Stored(DateTime value, bool postgres)
+    {
+        var utc = value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime();
+        return postgres
+            ? DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)
+            : utc.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    }
 }
