@@ -2,7 +2,9 @@ using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.ProactiveCalls;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
+using AccountCoachBot.Features.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountCoachBot.Tests.Features.ProactiveCalls;
 
@@ -165,5 +167,75 @@ public class CallPlannerTests : IAsyncLifetime
         var touches = await _host.WithDbAsync(db => db.Set<Touch>().OrderBy(t => t.Id).ToListAsync());
         Assert.Equal([TouchKind.Call, TouchKind.PromiseDone], touches.Select(t => t.Kind));
         Assert.Equal($"promise:{promiseId}", touches[1].Source);
+    }
+
+    [DbFact]
+    public async Task Planner_WritesEachNudgeOnce_WhenSeveralInstancesPlanAtTheSameMoment()
+    {
+        await _host.SayAsync("account add Acme key");
+        await _host.SayAsync("called Acme");
+        await _host.SayAsync("account add Globex key", user: "sam");
+        await _host.SayAsync("called Globex", user: "sam");
+        At(3, 18, 8);
+        var planners = Enumerable.Range(0, 4).Select(_ => ActivatorUtilities.CreateInstance<CallPlanner>(_host.Services)).ToList();
+
+        await Task.WhenAll(planners.Select(p => Task.Run(() => p.PlanAsync(CancellationToken.None))));
+
+        Assert.Equal(2, await _host.Dispatcher.RunAsync());
+        Assert.Equal(2, await _host.WithDbAsync(db => db.Outbox.CountAsync(o => o.Kind == CallNudgeKinds.Nudge)));
+        Assert.Equal(2, await _host.WithDbAsync(db => db.Set<AccountCadence>().CountAsync(c => c.AnnouncedByKey != null)));
+    }
+
+    [DbFact]
+    public async Task Planner_AnnouncesEveryAccount_WhenAnOwnersDueAccountsSpanSeveralStatements()
+    {
+        await _host.SayAsync("account add Acme key"); // not due: added today
+        var count = CadenceWrites.RowsPerStatement + 10;
+        var added = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
+        await _host.WithDbAsync(async db =>
+        {
+            var owner = await db.People.SingleAsync();
+            for (var i = 0; i < count; i++)
+            {
+                var account = new Account { OwnerId = owner.Id, Name = $"Client {i:000}", NormalizedName = Account.Normalize($"Client {i:000}"), CreatedUtc = added };
+                db.Cadences().Add(new AccountCadence { Account = account, StartedUtc = added, NextCheckUtc = added });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var planner = _host.Services.GetServices<INudgePlanner>().OfType<CallPlanner>().Single();
+
+        await planner.PlanAsync(CancellationToken.None); // Wed 4 Mar 10:00 Berlin: 58 days after they were added
+        At(3, 4, 9, 1);
+        await planner.PlanAsync(CancellationToken.None);
+
+        var kinds = await _host.WithDbAsync(db => db.Outbox.Select(o => o.Kind).ToListAsync());
+        Assert.Equal(3, kinds.Count(k => k == CallNudgeKinds.Nudge));
+        Assert.Equal(1, kinds.Count(k => k == CallNudgeKinds.Bundle));
+        Assert.Equal(4, kinds.Count);
+        var announced = await _host.WithDbAsync(db => db.Set<AccountCadence>().Where(c => c.AnnouncedByKey != null).Select(c => c.NextCheckUtc).ToListAsync());
+        Assert.Equal(count, announced.Count);
+        Assert.All(announced, next => Assert.Equal(new DateTime(2026, 4, 3), next.Date)); // a whole cadence (30 days) on
+    }
+
+    [DbFact]
+    public async Task CadenceWrites_KeepsTheOwnersChange_WhenTheAccountChangedAfterThePlannerReadIt()
+    {
+        await _host.SayAsync("account add Acme every 7 days");
+        await _host.SayAsync("account add Globex every 7 days");
+        var now = _host.Time.GetUtcNow().UtcDateTime;
+        var read = await _host.WithDbAsync(db => db.Cadences().AsNoTracking().Include(c => c.Account).OrderBy(c => c.Account!.Name).ToListAsync());
+        var changes = read.Select(c => (Cadence: c, Read: CadenceSnapshot.Of(c))).ToList();
+        foreach (var cadence in read)
+            (cadence.AnnouncedCycleKey, cadence.AnnouncedByKey, cadence.AnnouncedUtc, cadence.NextCheckUtc) = ("cycle", "carrier", now, now.AddDays(7));
+
+        await _host.SayAsync("called Acme"); // between the planner's read and its write
+        var written = await _host.WithDbAsync(db => CadenceWrites.WriteAsync(db, changes, CancellationToken.None, rowsPerStatement: 1));
+
+        Assert.Equal(1, written);
+        var after = await _host.WithDbAsync(db => db.Cadences().Include(c => c.Account).ToDictionaryAsync(c => c.Account!.Name));
+        Assert.Equal(now, after["Acme"].LastContactUtc);
+        Assert.Null(after["Acme"].AnnouncedByKey);
+        Assert.Equal(("cycle", "carrier", now, now.AddDays(7)),
+            (after["Globex"].AnnouncedCycleKey, after["Globex"].AnnouncedByKey, after["Globex"].AnnouncedUtc, after["Globex"].NextCheckUtc));
     }
 }
