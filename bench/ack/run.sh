@@ -35,7 +35,7 @@ if [ "${ACK_DB:-sqlite}" = postgres ]; then
     database=("--Database:Provider=postgres" "--ConnectionStrings:Coach=$ACK_POSTGRES")
 fi
 
-wait_port() { for _ in $(seq 1 300); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
+wait_port() { for _ in $(seq 1 1200); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
 
 "${bench[@]}" ack-fakes "$fakes" >"$work/fakes.log" 2>&1 & pids+=($!)
 wait_port "$fakes"
@@ -80,6 +80,7 @@ measure() { # name port path script seconds
     [ "$2" != "$bot" ] || drain "$1"
     p50[$1]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$out"); p99[$1]=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$out")
     rps[$1]=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$out"); errs[$1]=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$out")
+    echo "$1: $out" # as it comes, so a run cut short still tells what it measured
 }
 
 
