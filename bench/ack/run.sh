@@ -20,16 +20,28 @@ dotnet build -c Release "$root/bench/AccountCoachBot.Bench" -v q -nologo >"$work
 bench=("dotnet" "$root/bench/AccountCoachBot.Bench/bin/Release/net10.0/AccountCoachBot.Bench.dll")
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -f "$work/slack.txt"; }
+pgdir=""
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -f "$work/slack.txt"
+    [ -z "$pgdir" ] || "$root/.ci/postgres" stop "$pgdir"
+}
 trap cleanup EXIT
 
-wait_port() { for _ in $(seq 1 300); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
+# ACK_DB=postgres: the bot on PostgreSQL, at ACK_POSTGRES (a connection string) or on a throwaway loopback cluster
+# (.ci/postgres: fsync and synchronous_commit off, as for the tests). Default: SQLite in the temp folder.
+database=("--ConnectionStrings:Coach=Data Source=$work/coach.db")
+if [ "${ACK_DB:-sqlite}" = postgres ]; then
+    if [ -z "${ACK_POSTGRES:-}" ]; then pgdir="$work/pg"; ACK_POSTGRES=$("$root/.ci/postgres" start "$pgdir"); fi
+    database=("--Database:Provider=postgres" "--ConnectionStrings:Coach=$ACK_POSTGRES")
+fi
+
+wait_port() { for _ in $(seq 1 1200); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
 
 "${bench[@]}" ack-fakes "$fakes" >"$work/fakes.log" 2>&1 & pids+=($!)
 wait_port "$fakes"
 token=$(curl -s "http://127.0.0.1:$fakes/bench/token")
 
-"${bench[@]}" ack-bot "$fakes" --urls="http://127.0.0.1:$bot" "--ConnectionStrings:Coach=Data Source=$work/coach.db" \
+"${bench[@]}" ack-bot "$fakes" --urls="http://127.0.0.1:$bot" "${database[@]}" \
     --MicrosoftAppId=$app_id --MicrosoftAppPassword=bench-password \
     --Slack:BotToken=xoxb-bench --Slack:SigningSecret=$secret --Slack:ApiBaseUrl="http://127.0.0.1:$fakes/api/" \
     ${ACK_BOT_ARGS:-} >"$work/bot.log" 2>&1 & pids+=($!)
@@ -42,20 +54,35 @@ export ACK_THREADS=$threads ACK_TOKEN=$token ACK_APP_ID=$app_id ACK_SERVICE_URL=
 export ACK_SLACK_FILE="$work/slack.txt"
 declare -A p50 p99 rps errs
 
+# The bot answers before its turns run: what a run left (its backlog) is worked through before the next target is
+# measured, so it does not share the machine with it. How long that took is printed (the turns' own pace).
+drain() {
+    local start=$SECONDS left
+    for _ in $(seq 1 "${ACK_DRAIN_SECONDS:-300}"); do
+        left=$(curl -s "http://127.0.0.1:$bot/bench/pending")
+        [ "$left" = 0 ] && { echo "$1: backlog worked through in $((SECONDS - start)) s after the run"; return 0; }
+        sleep 1
+    done
+    echo "$1: $left turns still pending after ${ACK_DRAIN_SECONDS:-300} s; measuring on" >&2
+}
+
 measure() { # name port path script seconds
     local out
     [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ] && curl -s "http://127.0.0.1:$bot/bench/profile?reset=1" >/dev/null
+    # Signed right before each wrk run: Slack's 5-minute window covers it, and every request of every run (the warm-up's
+    # included: wrk starts the file from its first line) carries a fresh trigger_id.
+    [ "$4" != slack.lua ] || "${bench[@]}" ack-slack-requests "$ACK_SLACK_FILE" "${ACK_SLACK_REQUESTS:-400000}" "$secret" "http://127.0.0.1:$fakes/"
     out=$(ACK_SLACK_PATH=$3 wrk -t"$threads" -c"$connections" -d"$5" --latency -s "$root/bench/ack/$4" "http://127.0.0.1:$2$3" | grep '^RESULT')
-    [ "$5" = "$duration" ] || return 0
+    if [ "$5" != "$duration" ]; then [ "$2" != "$bot" ] || drain "$1 warm-up"; return 0; fi
     if [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ]; then
         echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -25
     fi
+    [ "$2" != "$bot" ] || drain "$1"
     p50[$1]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$out"); p99[$1]=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$out")
     rps[$1]=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$out"); errs[$1]=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$out")
+    echo "$1: $out" # as it comes, so a run cut short still tells what it measured
 }
 
-# Signed now: Slack's 5-minute window covers the whole run. Every request a fresh trigger_id.
-"${bench[@]}" ack-slack-requests "$ACK_SLACK_FILE" "${ACK_SLACK_REQUESTS:-400000}" "$secret" "http://127.0.0.1:$fakes/"
 
 # Bot Framework first: the Slack commands leave the bot a backlog of turns to work through, which would share
 # the machine with whatever is measured after them. Each target is warmed for 3 s right before its measured run.
@@ -69,7 +96,7 @@ for target in "bf-floor $floor /api/messages bf.lua" "bf-botbuilder $bfpeer /api
 done
 
 echo
-echo "ack benchmark: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d$duration"
+echo "ack benchmark: $(date -u +%FT%TZ), ${ACK_DB:-sqlite}, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d$duration"
 printf '%-16s %10s %10s %12s %8s\n' target p50_ms p99_ms req_per_s errors
 for t in slack-floor slack-bot slack-bolt bf-floor bf-bot bf-botbuilder; do
     [[ "$t" == ${ACK_ONLY:-}* ]] || continue

@@ -1,5 +1,7 @@
 using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Channels.Slack;
+using AccountCoachBot.Conversation;
+using AccountCoachBot.Data;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,5 +48,23 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
         var keys = await _bot.WithDbAsync(db => db.Inbox.Select(i => i.Key).ToListAsync());
         Assert.Equal(20, keys.Count);
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"event:Ev{i}").Order(), keys.Order());
+    }
+
+    [Fact]
+    public async Task QuietAsync_CompletesOnlyOnceEveryWaitingRequestIsCommitted()
+    {
+        var writer = _bot.Services.GetRequiredService<InboxWriter>();
+        await using var scope = _bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        var turn = await _bot.Services.GetRequiredService<WriteGate>().EnterAsync(db, CancellationToken.None); // a turn holds the write lock
+
+        var recording = writer.RecordAsync(new InboxItem { Transport = "slack", Key = "event:Ev1", Kind = SlackInboxKinds.Event, PayloadJson = "{}" }, CancellationToken.None);
+        var quiet = writer.QuietAsync();
+        Assert.False(quiet.IsCompleted); // the inbox processor starts no turn now
+
+        await turn!.DisposeAsync();
+        await recording;
+        await quiet;
+        Assert.True(writer.QuietAsync().IsCompleted);
     }
 }

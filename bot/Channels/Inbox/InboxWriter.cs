@@ -19,6 +19,8 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
     private const int MaxBatch = 256;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int _writing;
+    private int _waiting;
+    private TaskCompletionSource _quiet = Done();
 
     private sealed record Pending(InboxItem Item, TaskCompletionSource<long?> Recorded);
 
@@ -27,9 +29,29 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
     {
         item.ReceivedUtc = time.GetUtcNow().UtcDateTime;
         var pending = new Pending(item, new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (Interlocked.Increment(ref _waiting) == 1) Interlocked.Exchange(ref _quiet, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _ = pending.Recorded.Task.ContinueWith(_ => Answered(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _queue.Writer.TryWrite(pending);
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) _ = Task.Run(WriteAllAsync, CancellationToken.None);
         return pending.Recorded.Task.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// Completes when no request is waiting for its row to be committed: the inbox processor starts its turns in such
+    /// gaps, so that under a burst the acks get the cores (see <see cref="InboxProcessor"/>).
+    /// </summary>
+    public Task QuietAsync() => Volatile.Read(ref _waiting) == 0 ? Task.CompletedTask : Volatile.Read(ref _quiet).Task;
+
+    private void Answered()
+    {
+        if (Interlocked.Decrement(ref _waiting) == 0) Volatile.Read(ref _quiet).TrySetResult();
+    }
+
+    private static TaskCompletionSource Done()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
     }
 
     /// <summary>One writer at a time drains the queue, then stops until the next request starts it again.</summary>
@@ -57,7 +79,8 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
             var keys = batch.Select(p => p.Item.Key).Distinct().ToList();
-            await using var gate = await writes.EnterAsync(db, CancellationToken.None); // behind the turns, not in SQLite's busy loop
+            // Ahead of the turns waiting for SQLite's write lock (not in its busy loop): an ack waits for this commit only.
+            await using var gate = await writes.EnterAsync(db, CancellationToken.None, ahead: true);
             var known = (await db.Inbox.Where(i => keys.Contains(i.Key)).Select(i => i.Key).ToListAsync()).ToHashSet();
             var fresh = batch.Where(p => !known.Contains(p.Item.Key)).DistinctBy(p => p.Item.Key).ToList(); // a retry of what we have
             db.Inbox.AddRange(fresh.Select(p => p.Item)); // in arrival order: ids order a conversation's turns
