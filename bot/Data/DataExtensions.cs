@@ -67,21 +67,22 @@ public static class DataExtensions
     private static async Task<bool> IsCurrentAsync(CoachDbContext db, CancellationToken ct)
     {
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await db.Database.OpenConnectionAsync(ct); // an unreachable database fails here, as MigrateAsync would
+        var connection = db.Database.GetDbConnection(); // not EF Core's open: Npgsql's execution strategy wraps its errors
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
             command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory";""";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
         }
         catch (DbException)
         {
-            return false; // no history table: a new database, which MigrateAsync creates
+            return false; // no history table (a new database, which MigrateAsync creates), or no database: MigrateAsync says why
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await connection.CloseAsync();
         }
         return db.Database.GetMigrations().All(applied.Contains);
     }
