@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AccountCoachBot.Data.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public static class DataExtensions
 
     /// <summary>
     /// Creates or upgrades the schema with migrations, so a new version never loses data. Instances starting together
-    /// on one PostgreSQL database are safe: EF Core holds a migration lock.
+    /// on one PostgreSQL database are safe: EF Core holds a migration lock and checks the history again under it.
     /// </summary>
     public static async Task MigrateCoachDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
@@ -51,8 +52,38 @@ public static class DataExtensions
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AccountCoachBot.Data");
         logger.LogInformation("Database: {Path}", DatabaseSettings.Describe(db.Database.ProviderName ?? "", db.Database.GetConnectionString()));
-        await db.Database.MigrateAsync(ct);
+        if (!await IsCurrentAsync(db, ct))
+            await db.Database.MigrateAsync(ct);
         if (!db.IsPostgres())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+    }
+
+    /// <summary>
+    /// True when the history table lists every migration in code: a restart, the usual start. MigrateAsync would first
+    /// build the model from code and the migrations' snapshot to compare them, and EF Core's history reader a model
+    /// of its own (together a second or more of a cold start); one query answers the question. Tests check that the
+    /// migrations match the model (MigrationSetsTests).
+    /// </summary>
+    private static async Task<bool> IsCurrentAsync(CoachDbContext db, CancellationToken ct)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        var connection = db.Database.GetDbConnection(); // not EF Core's open: Npgsql's execution strategy wraps its errors
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory";""";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) applied.Add(reader.GetString(0));
+        }
+        catch (DbException)
+        {
+            return false; // no history table (a new database, which MigrateAsync creates), or no database: MigrateAsync says why
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+        return db.Database.GetMigrations().All(applied.Contains);
     }
 }

@@ -16,45 +16,58 @@ public static class ColdStartRun
     public static async Task RunAsync(int rounds)
     {
         var bench = typeof(ColdStartRun).Assembly.Location;
-        // COLDSTART_BOT names another build of the bot, e.g. the ReadyToRun publish operators deploy (bench/README.md).
+        // COLDSTART_BOT names another build of the bot, e.g. the ReadyToRun publish operators deploy (bench/README.md);
+        // COLDSTART_BEFORE a second build started in the same rounds (an older commit), for a before/after at one load.
         var bot = Environment.GetEnvironmentVariable("COLDSTART_BOT") is { Length: > 0 } other ? Path.GetFullPath(other)
             : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../bot/bin/Release/net10.0/AccountCoachBot.dll"));
-        if (!File.Exists(bot)) throw new FileNotFoundException("Build the bot first: dotnet build -c Release bench/AccountCoachBot.Bench", bot);
-        Console.WriteLine($"bot: {bot}");
+        var builds = new List<(string Name, string Dll)>();
+        if (Environment.GetEnvironmentVariable("COLDSTART_BEFORE") is { Length: > 0 } before) builds.Add(("before", Path.GetFullPath(before)));
+        builds.Add(("bot", bot));
+        foreach (var (_, dll) in builds)
+            if (!File.Exists(dll)) throw new FileNotFoundException("Build the bot first: dotnet build -c Release bench/AccountCoachBot.Bench", dll);
+        foreach (var (name, dll) in builds) Console.WriteLine($"{name}: {dll}");
         var database = new ScaleDatabase();
         var settings = await database.EmptyAsync("coldstart"); // migrated once: each start below is a restart
-        var results = new List<(double Floor, double Health, double Help)>();
+        var floors = new List<double>();
+        var results = builds.ToDictionary(b => b.Name, _ => new List<Start>());
         for (var round = 0; round <= rounds; round++)
         {
             var floorPort = FreePort();
             var floor = await TimeAsync(["dotnet", bench, "ack-floor", floorPort.ToString(), "bench-secret"], floorPort, help: false);
-            var botPort = FreePort();
-            var args = new List<string> { "dotnet", bot, $"--urls=http://127.0.0.1:{botPort}" };
-            args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
-            var (health, help) = await TimeBothAsync(args, botPort);
-            Console.WriteLine($"{(round == 0 ? "warm-up" : $"round {round}")}: floor {floor:0} ms; bot /healthz {health:0} ms, Direct Line help {help:0} ms");
-            if (round > 0) results.Add((floor, health, help)); // the first round also fills the OS file cache
+            var line = $"{(round == 0 ? "warm-up" : $"round {round}")}: floor {floor.First:0} ms";
+            foreach (var (name, dll) in builds)
+            {
+                var botPort = FreePort();
+                var args = new List<string> { "dotnet", dll, $"--urls=http://127.0.0.1:{botPort}" };
+                args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
+                var start = await TimeAsync(args, botPort);
+                line += $"; {name} /healthz {start.First:0} ms, Direct Line help {start.Help:0} ms ({start.Cpu:0} ms CPU)";
+                if (round > 0) results[name].Add(start);
+            }
+            Console.WriteLine(line);
+            if (round > 0) floors.Add(floor.First); // the first round also fills the OS file cache
         }
         Console.WriteLine();
         Console.WriteLine($"cold start benchmark (median of {rounds}, from process start): {Machine.Line()}");
-        var f = Machine.Median(results.Select(r => r.Floor));
-        var h = Machine.Median(results.Select(r => r.Health));
-        var d = Machine.Median(results.Select(r => r.Help));
-        Console.WriteLine($"{"",-46} {"ms",7} {"ratio",7}");
+        var f = Machine.Median(floors);
+        Console.WriteLine($"{"",-46} {"ms",7} {"ratio",7} {"CPU ms",7}");
         Console.WriteLine($"{"bare Kestrel (ack-floor), first answer",-46} {f,7:0} {1,7:0.0}");
-        Console.WriteLine($"{"bot, GET /healthz",-46} {h,7:0} {h / f,7:0.0}");
-        Console.WriteLine($"{"bot, Direct Line help answered",-46} {d,7:0} {d / f,7:0.0}");
+        foreach (var (name, _) in builds)
+        {
+            var h = Machine.Median(results[name].Select(r => r.First));
+            var d = Machine.Median(results[name].Select(r => r.Help));
+            var cpu = Machine.Median(results[name].Select(r => r.Cpu));
+            Console.WriteLine($"{name + ", GET /healthz",-46} {h,7:0} {h / f,7:0.0}");
+            Console.WriteLine($"{name + ", Direct Line help answered",-46} {d,7:0} {d / f,7:0.0} {cpu,7:0}");
+        }
         Console.WriteLine("target: the first answered request under 2,000 ms");
     }
 
-    private static async Task<double> TimeAsync(IReadOnlyList<string> command, int port, bool help)
-    {
-        var (first, _) = await TimeBothAsync(command, port, help);
-        return first;
-    }
+    /// <summary>One start: ms from process start to the first answer and to the help answered, and the process's CPU ms by then.</summary>
+    private readonly record struct Start(double First, double Help, double Cpu);
 
     /// <summary>Starts the process and polls until it answers; then (the bot) a Direct Line help. Times from the start, in ms.</summary>
-    private static async Task<(double First, double Help)> TimeBothAsync(IReadOnlyList<string> command, int port, bool help = true)
+    private static async Task<Start> TimeAsync(IReadOnlyList<string> command, int port, bool help = true)
     {
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in command.Skip(1)) start.ArgumentList.Add(arg);
@@ -80,10 +93,12 @@ public static class ColdStartRun
                 }
             }
             var first = watch.Elapsed.TotalMilliseconds;
-            if (!help) return (first, 0);
+            if (!help) return new Start(first, 0, 0);
             var chat = await DirectLineClient.StartAsync(http, "cold-start-user");
             if (await chat.SayAsync("help", "cold-start-user") == 0) throw new InvalidOperationException("no answer to help");
-            return (first, watch.Elapsed.TotalMilliseconds);
+            var answered = watch.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            return new Start(first, answered, process.TotalProcessorTime.TotalMilliseconds);
         }
         finally
         {
