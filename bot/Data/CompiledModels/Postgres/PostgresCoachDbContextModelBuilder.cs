@@ -12,7 +12,7 @@ namespace AccountCoachBot.Data.CompiledModels.Postgres
     public partial class PostgresCoachDbContextModel
     {
         private PostgresCoachDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dd74b004-36b5-48f3-a231-4edc5c3cdb34"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("3f793a57-ba12-4d3c-a2ad-2168316be7ff"), entityTypeCount: 28)
         {
         }
 

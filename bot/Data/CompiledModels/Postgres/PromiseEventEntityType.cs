@@ -24,7 +24,7 @@ namespace AccountCoachBot.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 7,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -94,6 +94,9 @@ namespace AccountCoachBot.Data.CompiledModels.Postgres
 
             var index = runtimeEntityType.AddIndex(
                 new[] { promiseId, kind });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { kind, oldDueUtc, promiseId, atUtc });
 
             return runtimeEntityType;
         }

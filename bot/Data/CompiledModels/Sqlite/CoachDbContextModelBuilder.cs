@@ -11,7 +11,7 @@ namespace AccountCoachBot.Data.CompiledModels.Sqlite
     public partial class CoachDbContextModel
     {
         private CoachDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("604dda95-fcbc-4ecd-bc0d-fb184ea165f6"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("7de73944-23d8-480e-8494-c47f00bc38fd"), entityTypeCount: 28)
         {
         }
 

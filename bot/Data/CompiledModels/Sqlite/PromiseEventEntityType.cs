@@ -23,7 +23,7 @@ namespace AccountCoachBot.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 7,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -86,6 +86,9 @@ namespace AccountCoachBot.Data.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { promiseId, kind });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { kind, oldDueUtc, promiseId, atUtc });
 
             return runtimeEntityType;
         }
