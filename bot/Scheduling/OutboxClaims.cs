@@ -58,8 +58,8 @@ public static class OutboxClaims
     }
 
     /// <summary>
-    /// SQLite: one UPDATE claims the batch (<see cref="CandidatesAsync"/>'s choice, as its subquery). SQLite runs one
-    /// writer at a time, so the statement is atomic against another dispatcher on the same file without row locks.
+    /// SQLite: one UPDATE claims the batch (paced: each free conversation's earliest row). SQLite runs one writer at a
+    /// time, so the statement is atomic against another dispatcher on the same file without row locks.
     /// </summary>
     private static Task<List<long>> ClaimBatchSqliteAsync(CoachDbContext db, OutboxClaim claim, CancellationToken ct)
     {
@@ -91,42 +91,4 @@ public static class OutboxClaims
             RETURNING "Id" AS "Value"
             """).ToListAsync(ct);
     }
-
-    /// <summary>SQLite: the due rows, oldest first, each to be claimed with <see cref="ClaimOneAsync"/> just before sending.</summary>
-    public static Task<List<long>> CandidatesAsync(CoachDbContext db, OutboxClaim claim, CancellationToken ct)
-    {
-        if (claim.Paced)
-        {
-            const int pending = (int)OutboxStatus.Pending, sending = (int)OutboxStatus.Sending;
-            var transports = JsonSerializer.Serialize(claim.Transports);
-            return db.Database.SqlQuery<long>($"""
-                SELECT "Id" AS "Value" FROM (
-                    SELECT o."Id", o."DueUtc", ROW_NUMBER() OVER (PARTITION BY o."AddressId" ORDER BY o."DueUtc", o."Id") AS "Turn"
-                    FROM "Outbox" o
-                    WHERE o."Transport" IN (SELECT value FROM json_each({transports})) AND o."DueUtc" <= {claim.Now}
-                      AND (o."Status" = {pending} OR (o."Status" = {sending} AND o."ClaimedUntilUtc" < {claim.Now}))
-                      AND NOT EXISTS (SELECT 1 FROM "Addresses" a WHERE a."Id" = o."AddressId" AND a."PacedUntilUtc" > {claim.Now}))
-                WHERE "Turn" = 1
-                ORDER BY "DueUtc", "Id"
-                LIMIT {claim.BatchSize}
-                """).ToListAsync(ct);
-        }
-        return db.Outbox
-            .Where(o => claim.Transports.Contains(o.Transport) && o.DueUtc <= claim.Now
-                && (o.Status == OutboxStatus.Pending || (o.Status == OutboxStatus.Sending && o.ClaimedUntilUtc < claim.Now)))
-            .OrderBy(o => o.DueUtc)
-            .Select(o => o.Id)
-            .Take(claim.BatchSize)
-            .ToListAsync(ct);
-    }
-
-    /// <summary>One conditional UPDATE: of two dispatchers racing for a row, exactly one wins it.</summary>
-    public static async Task<bool> ClaimOneAsync(CoachDbContext db, long id, OutboxClaim claim, CancellationToken ct) =>
-        await db.Outbox
-            .Where(o => o.Id == id && (o.Status == OutboxStatus.Pending || (o.Status == OutboxStatus.Sending && o.ClaimedUntilUtc < claim.Now)))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.Status, OutboxStatus.Sending)
-                .SetProperty(o => o.ClaimedBy, claim.Instance)
-                .SetProperty(o => o.ClaimedUntilUtc, claim.Until)
-                .SetProperty(o => o.Attempts, o => o.Attempts + 1), ct) == 1;
 }

@@ -95,19 +95,13 @@ public static class DispatchRun
                 passes++;
                 var claim = new OutboxClaim([ScaleData.Transport], ScaleData.Now, ScaleData.Now.AddMinutes(2), "baseline", 50);
                 List<long> ids;
-                bool claimed;
                 await using (var scope = scopes.CreateAsyncScope())
-                {
-                    var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-                    claimed = db.IsPostgres();
-                    ids = claimed ? await OutboxClaims.ClaimBatchAsync(db, claim, default) : await OutboxClaims.CandidatesAsync(db, claim, default);
-                }
+                    ids = await OutboxClaims.ClaimBatchAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(), claim, default);
                 if (ids.Count == 0) break;
                 foreach (var id in ids)
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-                    if (!claimed && !await OutboxClaims.ClaimOneAsync(db, id, claim with { BatchSize = 1 }, default)) continue;
                     var row = await db.Outbox.SingleAsync(o => o.Id == id);
                     (row.Status, row.SentUtc, row.ClaimedUntilUtc) = (OutboxStatus.Sent, ScaleData.Now, null);
                     await db.SaveChangesAsync();
