@@ -124,8 +124,10 @@ public class PromiseCountingTests : IAsyncLifetime
     private async Task<(Dictionary<int, PromiseCounts[]> Counted, Dictionary<int, PromiseCounts[]> ByRows)> BothAsync(IReadOnlyList<DigestPeriod> trend) =>
         await _host.WithDbAsync(async db =>
         {
+            Dictionary<int, PromiseCounts[]> counted;
+            await using (var reads = await DigestReaders.OpenAsync(db, default))
+                counted = await PromiseCounting.CountAsync(reads, _team, trend, Now, default);
             await using var connection = await DigestRows.OpenAsync(db, default);
-            var counted = await PromiseCounting.CountAsync(db, _team, trend, Now, default);
             var rows = await DigestReads.PromisesAsync(db, _team, trend[0].StartUtc, default);
             var changes = PromiseOutcomes.ByPromise(await DigestReads.ChangesAsync(db, _team, trend[0].StartUtc, default));
             var byRows = _team.ToDictionary(owner => owner, owner => PromiseOutcomes.CountEach(

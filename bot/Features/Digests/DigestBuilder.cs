@@ -23,22 +23,7 @@ public sealed class DigestBuilder(TimeProvider time)
         var ids = personIds.Distinct().ToList();
         var trend = period.WithPrevious(TrendPeriods, periodZone);
 
-        // One connection for every read: SQLite runs its pragmas on each open.
-        await using var connection = await DigestRows.OpenAsync(db, ct);
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.DisplayName, p.TimeZoneId, p.WorkStart, p.WorkEnd, p.WorkDaysMask }).ToListAsync(ct);
-        var meetings = await db.Set<Meeting>().AsNoTracking()
-            .Where(m => ids.Contains(m.OwnerId) && m.Status == MeetingStatus.Scheduled && m.StartUtc >= period.StartUtc && m.StartUtc < period.EndUtc)
-            .Select(m => new { m.OwnerId, m.StartUtc, m.PreparedUtc, m.DebriefedUtc }).ToListAsync(ct);
-        var promiseCounts = await PromiseCounting.CountAsync(db, ids, trend, now, ct);
-        var overdueByAccount = await DigestReads.OverdueByAccountAsync(db, ids, now, ct);
-        var accounts = await DigestReads.AccountsAsync(db, ids, ct);
-        // Contacts far enough back for the first cadence due in the period (a due instant is at most 9 days after
-        // "contact + cadence": days off and working hours) and for three cycles before its end.
-        var maxDays = accounts.Count == 0 ? CallCadence.StandardDays : accounts.Max(a => a.Days);
-        var touchFrom = Min(period.StartUtc.AddDays(-maxDays - 10), period.EndUtc.AddDays(-maxDays * AccountOutcomes.RegularCycles));
-        var touches = await DigestReads.ContactsAsync(db, ids, touchFrom, now, ct);
-        await connection.DisposeAsync();
+        var (people, meetings, promiseCounts, overdueByAccount, accounts, touches) = await ReadAsync(db, ids, period, trend, now, ct);
 
         // ---- in memory ----
         var contactsByAccount = touches.GroupBy(t => t.AccountId).ToDictionary(g => g.Key, g => g.Select(t => t.AtUtc).Order().ToArray());
@@ -92,6 +77,43 @@ public sealed class DigestBuilder(TimeProvider time)
             members.SelectMany(m => m.Cold).OrderByDescending(c => c.DaysSinceContact - c.CadenceDays).ToList(), null);
         return new Digest(period, now, team, members, total, DigestRisks.Top(risks, DigestRisks.Shown));
     }
+
+    /// <summary>
+    /// The reads, side by side where the database allows (<see cref="DigestReaders"/>). The people come first, from the
+    /// caller's context: someone who arrived in this very turn is only in its transaction.
+    /// </summary>
+    private static async Task<Reads> ReadAsync(CoachDbContext db, List<int> ids, DigestPeriod period, IReadOnlyList<DigestPeriod> trend,
+        DateTime now, CancellationToken ct)
+    {
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new PersonRow(p.Id, p.DisplayName, p.TimeZoneId, p.WorkStart, p.WorkEnd, p.WorkDaysMask)).ToListAsync(ct);
+        await using var reads = await DigestReaders.OpenAsync(db, ct);
+        // The longest chain first: the contacts wait for the accounts, whose cadences tell how far back to read.
+        var accountsAndContacts = reads.RunAsync(async c =>
+        {
+            var accounts = await DigestReads.AccountsAsync(c, ids, ct);
+            // Contacts far enough back for the first cadence due in the period (a due instant is at most 9 days after
+            // "contact + cadence": days off and working hours) and for three cycles before its end.
+            var maxDays = accounts.Count == 0 ? CallCadence.StandardDays : accounts.Max(a => a.Days);
+            var touchFrom = Min(period.StartUtc.AddDays(-maxDays - 10), period.EndUtc.AddDays(-maxDays * AccountOutcomes.RegularCycles));
+            return (Accounts: accounts, Contacts: await DigestReads.ContactsAsync(c, ids, touchFrom, now, ct));
+        }, ct);
+        var promiseCounts = PromiseCounting.CountAsync(reads, ids, trend, now, ct);
+        var overdue = reads.RunAsync(c => DigestReads.OverdueByAccountAsync(c, ids, now, ct), ct);
+        var meetings = reads.RunAsync(c => c.Set<Meeting>().AsNoTracking()
+            .Where(m => ids.Contains(m.OwnerId) && m.Status == MeetingStatus.Scheduled && m.StartUtc >= period.StartUtc && m.StartUtc < period.EndUtc)
+            .Select(m => new MeetingRow(m.OwnerId, m.StartUtc, m.PreparedUtc, m.DebriefedUtc)).ToListAsync(ct), ct);
+        await Task.WhenAll(accountsAndContacts, promiseCounts, overdue, meetings);
+        return new Reads(people, meetings.Result, promiseCounts.Result, overdue.Result, accountsAndContacts.Result.Accounts,
+            accountsAndContacts.Result.Contacts);
+    }
+
+    private sealed record PersonRow(int Id, string DisplayName, string TimeZoneId, TimeOnly WorkStart, TimeOnly WorkEnd, int WorkDaysMask);
+
+    private sealed record MeetingRow(int OwnerId, DateTime? StartUtc, DateTime? PreparedUtc, DateTime? DebriefedUtc);
+
+    private sealed record Reads(List<PersonRow> People, List<MeetingRow> Meetings, Dictionary<int, PromiseCounts[]> PromiseCounts,
+        Dictionary<int, int> OverdueByAccount, List<AccountRow> Accounts, List<(int AccountId, DateTime AtUtc)> Touches);
 
     private static PromiseCounts[] NoPromises(int periods) => Enumerable.Repeat(PromiseCounts.Zero, periods).ToArray();
 

@@ -25,25 +25,22 @@ internal static class PromiseCounting
     private static readonly PromiseStatus[] AnyStatus = Enum.GetValues<PromiseStatus>();
 
     /// <summary>Each owner's counts in each of <paramref name="periods"/> (back to back, oldest first); owners with none are absent.</summary>
-    public static async Task<Dictionary<int, PromiseCounts[]>> CountAsync(CoachDbContext db, List<int> ids, IReadOnlyList<DigestPeriod> periods,
+    public static async Task<Dictionary<int, PromiseCounts[]>> CountAsync(DigestReaders reads, List<int> ids, IReadOnlyList<DigestPeriod> periods,
         DateTime nowUtc, CancellationToken ct)
     {
         var n = periods.Count;
         var bounds = new Bounds(periods.Select(p => p.StartUtc).Append(periods[^1].EndUtc).ToArray());
         var since = bounds.At[0];
         var end = bounds.At[n];
-        var counts = new Dictionary<int, int[,]>();
-        int[,] Of(int owner) => counts.TryGetValue(owner, out var c) ? c : counts[owner] = new int[n, 9];
 
-        var made = await db.Promises.AsNoTracking()
+        // Three reads side by side (DigestReaders): what was made, what is due, the moves away from a due time.
+        var madeRead = reads.RunAsync(db => db.Promises.AsNoTracking()
             .Where(p => ids.Contains(p.OwnerId) && p.CreatedUtc >= since && p.CreatedUtc < end)
             .GroupBy(bounds.Keyed((Promise p) => new { p.OwnerId, Period = Period(p.CreatedUtc) }))
             .Select(g => new { g.Key.OwnerId, g.Key.Period, Count = g.Count() })
-            .ToListAsync(ct);
-        foreach (var m in made) Of(m.OwnerId)[m.Period, 0] += m.Count;
-
+            .ToListAsync(ct), ct);
         // Every status, so that the (OwnerId, Status, DueUtc) index reads a range of due times per owner and status.
-        var due = await db.Promises.AsNoTracking()
+        var dueRead = reads.RunAsync(db => db.Promises.AsNoTracking()
             .Where(p => ids.Contains(p.OwnerId) && AnyStatus.Contains(p.Status) && p.DueUtc >= since && p.DueUtc < end)
             .GroupBy(bounds.Keyed((Promise p) => new { p.OwnerId, p.Status, Period = Period(p.DueUtc) }))
             .Select(g => new
@@ -51,8 +48,14 @@ internal static class PromiseCounting
                 g.Key.OwnerId, g.Key.Status, g.Key.Period, Count = g.Count(),
                 Late = g.Count(p => p.ClosedUtc > p.DueUtc), Past = g.Count(p => p.DueUtc < nowUtc),
             })
-            .ToListAsync(ct);
-        foreach (var d in due)
+            .ToListAsync(ct), ct);
+        var movesRead = reads.RunAsync(db => MovesAsync(db, ids, since, end, ct), ct);
+        await Task.WhenAll(madeRead, dueRead, movesRead);
+
+        var counts = new Dictionary<int, int[,]>();
+        int[,] Of(int owner) => counts.TryGetValue(owner, out var c) ? c : counts[owner] = new int[n, 9];
+        foreach (var m in madeRead.Result) Of(m.OwnerId)[m.Period, 0] += m.Count;
+        foreach (var d in dueRead.Result)
         {
             var c = Of(d.OwnerId);
             c[d.Period, 1] += d.Count;
@@ -72,7 +75,7 @@ internal static class PromiseCounting
             }
         }
 
-        foreach (var move in LastMoveEach(await MovesAsync(db, ids, since, end, ct), periods))
+        foreach (var move in LastMoveEach(movesRead.Result, periods))
         {
             var c = Of(move.OwnerId);
             c[move.Period, 1]++;
