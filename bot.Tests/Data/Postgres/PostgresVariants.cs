@@ -109,6 +109,12 @@ public sealed class DigestReadsPostgresTests(PostgresDatabase postgres) : Digest
 }
 
 [OnPostgres]
+public sealed class DigestReadersPostgresTests(PostgresDatabase postgres) : DigestReadersTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}
+
+[OnPostgres]
 public sealed class PromiseCountingPostgresTests(PostgresDatabase postgres) : PromiseCountingTests, IClassFixture<PostgresDatabase>
 {
     protected override PostgresDatabase Postgres => postgres;

@@ -9,7 +9,8 @@ namespace AccountCoachBot.Features.Digests;
 
 /// <summary>
 /// Computes a digest for a set of people and a period: a few queries for the whole team and the trend's eight periods
-/// (<see cref="PromiseCounting"/>, <see cref="DigestReads"/>), then counting in memory. It reads dates, counts and account names only — never what
+/// (<see cref="PromiseCounting"/>, <see cref="DigestReads"/>), run side by side (<see cref="DigestReaders"/>), then
+/// counting in memory. It reads dates, counts and account names only — never what
 /// a promise or a brief says.
 /// </summary>
 public sealed class DigestBuilder(TimeProvider time)

@@ -9,7 +9,7 @@ namespace AccountCoachBot.Features.Digests;
 /// <summary>
 /// The digest's reads, each one query for the whole team, each driven by an index: rows where the figures need the
 /// dates themselves (accounts, recent contacts), counts where a count will do (overdue promises per account; the
-/// promise figures are <see cref="PromiseCounting"/>'s). The caller keeps the connection open across them.
+/// promise figures are <see cref="PromiseCounting"/>'s). The caller opens the connection (<see cref="DigestReaders"/>).
 /// <see cref="PromisesAsync"/> and <see cref="ChangesAsync"/> read the trend's promises row by row: the definition's
 /// own path (<see cref="PromiseOutcomes.CountEach"/>), which the tests hold <see cref="PromiseCounting"/> to.
 /// </summary>
