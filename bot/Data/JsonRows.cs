@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -13,7 +14,8 @@ internal static class JsonRows
     /// <summary>Each row's values in the order of <paramref name="names"/>: null, int, string or DateTime.</summary>
     public static string Write(IReadOnlyList<string> names, IEnumerable<object?[]> rows, bool postgres)
     {
-        using var buffer = new MemoryStream();
+        var encoded = names.Select(n => JsonEncodedText.Encode(n)).ToArray(); // escaped once, not once a row
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
@@ -24,10 +26,10 @@ internal static class JsonRows
                 {
                     switch (values[i])
                     {
-                        case null: json.WriteNull(names[i]); break;
-                        case int n: json.WriteNumber(names[i], n); break;
-                        case string text: json.WriteString(names[i], text); break;
-                        case DateTime time: json.WriteString(names[i], Stored(time, postgres)); break;
+                        case null: json.WriteNull(encoded[i]); break;
+                        case int n: json.WriteNumber(encoded[i], n); break;
+                        case string text: json.WriteString(encoded[i], text); break;
+                        case DateTime time: json.WriteString(encoded[i], Stored(time, postgres)); break;
                         default: throw new ArgumentException($"No JSON form for {values[i]!.GetType().Name}", nameof(rows));
                     }
                 }
@@ -35,7 +37,7 @@ internal static class JsonRows
             }
             json.WriteEndArray();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>
