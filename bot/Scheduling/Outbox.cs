@@ -25,11 +25,24 @@ public static class Outbox
     /// </summary>
     public static async Task<int> EnqueueManyAsync(CoachDbContext db, IReadOnlyList<NudgeRequest> requests, DateTime nowUtc, CancellationToken ct)
     {
+        var (fresh, revived) = await SortAsync(db, requests, nowUtc, ct);
+        db.Outbox.AddRange(fresh);
+        return fresh.Count + revived;
+    }
+
+    /// <summary>
+    /// <see cref="EnqueueManyAsync"/> without adding the new rows to the context: they are returned, for the caller to
+    /// write set-based in its transaction (<see cref="OutboxInserts"/>). Rows withdrawn earlier come back to life in the
+    /// context, as there.
+    /// </summary>
+    public static async Task<(List<OutboxMessage> Fresh, int Revived)> SortAsync(CoachDbContext db, IReadOnlyList<NudgeRequest> requests, DateTime nowUtc, CancellationToken ct)
+    {
         var existing = new Dictionary<string, OutboxMessage>();
         foreach (var chunk in requests.Select(r => r.DedupeKey).Distinct().Chunk(500))
             foreach (var row in await db.Outbox.Where(o => chunk.Contains(o.DedupeKey)).ToListAsync(ct))
                 existing[row.DedupeKey] = row;
-        var written = 0;
+        var fresh = new List<OutboxMessage>();
+        var revived = 0;
         foreach (var request in requests)
         {
             if (existing.TryGetValue(request.DedupeKey, out var row))
@@ -37,21 +50,19 @@ public static class Outbox
                 // The same occurrence withdrawn earlier (e.g. a date moved away and back) comes back to life.
                 if (row.Status != OutboxStatus.Skipped) continue;
                 (row.Status, row.DueUtc, row.AddressId, row.Transport) = (OutboxStatus.Pending, request.DueUtc, request.Address.Id, request.Address.Transport);
+                revived++;
+                continue;
             }
-            else
+            row = new OutboxMessage
             {
-                row = new OutboxMessage
-                {
-                    Kind = request.Kind, PersonId = request.PersonId, SubjectId = request.SubjectId, DueUtc = request.DueUtc,
-                    AddressId = request.Address.Id, Transport = request.Address.Transport, DedupeKey = request.DedupeKey,
-                    Status = OutboxStatus.Pending, CreatedUtc = nowUtc,
-                };
-                db.Outbox.Add(row);
-                existing[request.DedupeKey] = row;
-            }
-            written++;
+                Kind = request.Kind, PersonId = request.PersonId, SubjectId = request.SubjectId, DueUtc = request.DueUtc,
+                AddressId = request.Address.Id, Transport = request.Address.Transport, DedupeKey = request.DedupeKey,
+                Status = OutboxStatus.Pending, CreatedUtc = nowUtc,
+            };
+            fresh.Add(row);
+            existing[request.DedupeKey] = row;
         }
-        return written;
+        return (fresh, revived);
     }
 
     /// <summary>Withdraws the pending nudges about a subject (a promise done, moved or cancelled).</summary>

@@ -125,3 +125,9 @@ public sealed class DispatchBatchPostgresTests(PostgresDatabase postgres) : Disp
 {
     protected override PostgresDatabase Postgres => postgres;
 }
+
+[OnPostgres]
+public sealed class OutboxInsertsPostgresTests(PostgresDatabase postgres) : OutboxInsertsTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using AccountCoachBot.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,44 +51,18 @@ internal static class CadenceWrites
         ("o_announced", "timestamptz"), ("o_next_check", "timestamptz"), ("o_warned", "timestamptz"),
     ];
 
-    /// <summary>
-    /// The rows go as one JSON parameter: thousands of separate parameters cost more than the updates (SQLite finds
-    /// each by name in a linear list).
-    /// </summary>
+    /// <summary>The rows go as one JSON parameter (<see cref="JsonRows"/>).</summary>
     private static (string Sql, object[] Parameters) Statement(CoachDbContext db, (AccountCadence Cadence, CadenceSnapshot Read)[] rows, bool postgres)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var rowsJson = JsonRows.Write(Columns.Select(c => c.Name).ToList(), rows.Select(r => new object?[]
         {
-            json.WriteStartArray();
-            foreach (var (cadence, read) in rows)
-            {
-                object?[] values =
-                [
-                    cadence.AccountId,
-                    cadence.Cycle, cadence.DeferredUntilUtc, cadence.AnnouncedCycleKey, cadence.AnnouncedByKey,
-                    cadence.AnnouncedUtc, cadence.NextCheckUtc, cadence.ChannelWarnedUtc,
-                    read.Cycle, read.LastContactUtc, read.DeferredUntilUtc, read.CadenceDays,
-                    (int)read.Tier, read.ChannelAddressId, read.AnnouncedCycleKey, read.AnnouncedByKey,
-                    read.AnnouncedUtc, read.NextCheckUtc, read.ChannelWarnedUtc,
-                ];
-                json.WriteStartObject();
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var name = Columns[i].Name;
-                    switch (values[i])
-                    {
-                        case null: json.WriteNull(name); break;
-                        case int n: json.WriteNumber(name, n); break;
-                        case string text: json.WriteString(name, text); break;
-                        case DateTime time: json.WriteString(name, Stored(time, postgres)); break;
-                    }
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        var rowsJson = Encoding.UTF8.GetString(buffer.ToArray());
+            r.Cadence.AccountId,
+            r.Cadence.Cycle, r.Cadence.DeferredUntilUtc, r.Cadence.AnnouncedCycleKey, r.Cadence.AnnouncedByKey,
+            r.Cadence.AnnouncedUtc, r.Cadence.NextCheckUtc, r.Cadence.ChannelWarnedUtc,
+            r.Read.Cycle, r.Read.LastContactUtc, r.Read.DeferredUntilUtc, r.Read.CadenceDays,
+            (int)r.Read.Tier, r.Read.ChannelAddressId, r.Read.AnnouncedCycleKey, r.Read.AnnouncedByKey,
+            r.Read.AnnouncedUtc, r.Read.NextCheckUtc, r.Read.ChannelWarnedUtc,
+        }), postgres);
 
         var sql = new StringBuilder();
         if (postgres)
@@ -109,17 +81,5 @@ internal static class CadenceWrites
             .Append($" AND c.\"AnnouncedCycleKey\" {same} v.o_cycle_key AND c.\"AnnouncedByKey\" {same} v.o_by_key")
             .Append($" AND c.\"AnnouncedUtc\" {same} v.o_announced AND c.\"ChannelWarnedUtc\" {same} v.o_warned");
         return (sql.ToString(), [rowsJson]);
-    }
-
-    /// <summary>
-    /// A time as the provider stores it: EF Core's SQLite text form, or ISO 8601 in UTC for PostgreSQL's timestamptz
-    /// (as the model's <see cref="UtcDateTimeConverter"/> makes every time UTC).
-    /// </summary>
-    private static string Stored(DateTime value, bool postgres)
-    {
-        var utc = value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime();
-        return postgres
-            ? DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)
-            : utc.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
     }
 }

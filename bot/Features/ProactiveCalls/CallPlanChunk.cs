@@ -8,7 +8,8 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// <summary>
 /// One planning transaction: a chunk of owners at work, not paused or muted. What each owner's plan looks at (due
 /// cadences, own chat, today's nudges and bundle, vacations, channels) is read for the whole chunk in a few queries;
-/// the nudges go to the outbox with one dedupe look-up, and the cadences change set-based (<see cref="CadenceWrites"/>).
+/// the nudges go to the outbox with one dedupe look-up and set-based (<see cref="OutboxInserts"/>), and so do the
+/// cadences' changes (<see cref="CadenceWrites"/>).
 /// </summary>
 internal sealed class CallPlanChunk
 {
@@ -54,11 +55,12 @@ internal sealed class CallPlanChunk
     /// <summary>The nudges in one dedupe look-up, then one transaction: the outbox rows, vacations and channels, and the cadences.</summary>
     public async Task SaveAsync(CancellationToken ct)
     {
-        if (_requests.Count > 0) await Outbox.EnqueueManyAsync(_db, _requests, _now, ct);
+        var (fresh, _) = _requests.Count > 0 ? await Outbox.SortAsync(_db, _requests, _now, ct) : ([], 0);
         var changed = _read.Where(r => CadenceSnapshot.Of(r.Cadence) != r.Read).ToList();
-        if (changed.Count == 0 && !_db.ChangeTracker.HasChanges()) return;
+        if (fresh.Count == 0 && changed.Count == 0 && !_db.ChangeTracker.HasChanges()) return;
         await using var transaction = await _db.Database.BeginTransactionAsync(ct);
-        await _db.SaveChangesAsync(ct);
+        await _db.SaveChangesAsync(ct); // revived nudges, vacations, channels
+        await OutboxInserts.InsertAsync(_db, fresh, ct);
         await CadenceWrites.WriteAsync(_db, changed, ct);
         await transaction.CommitAsync(ct);
     }

@@ -48,7 +48,12 @@ public sealed class OverduePlanner(IServiceScopeFactory scopes, TimeProvider tim
                 requests.Add(new NudgeRequest(ReminderPolicy.OverdueKind, person.Id, $"person:{person.Id}", now, address, key));
             }
         }
-        if (await Outbox.EnqueueManyAsync(db, requests, now, ct) > 0)
-            await db.SaveChangesAsync(ct);
+        // The morning's lists (one a person at work) in a statement or two rather than one INSERT each.
+        var (fresh, revived) = await Outbox.SortAsync(db, requests, now, ct);
+        if (fresh.Count + revived == 0) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct); // lists withdrawn earlier today, back
+        await OutboxInserts.InsertAsync(db, fresh, ct);
+        await transaction.CommitAsync(ct);
     }
 }
