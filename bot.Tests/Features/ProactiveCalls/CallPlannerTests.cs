@@ -187,6 +187,41 @@ public class CallPlannerTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task Planner_NudgesEveryOwnerOnce_WhenOwnersSpanMoreTransactionsThanRunAtOnce()
+    {
+        await _host.SayAsync("account add Acme key"); // the first owner and their chat, copied for the others
+        var owners = CallPlanner.OwnersPerTransaction * CallPlanner.TransactionsAtOnce + 7;
+        var added = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc);
+        await _host.WithDbAsync(async db =>
+        {
+            var first = await db.People.SingleAsync();
+            var chat = await db.Addresses.SingleAsync();
+            var people = Enumerable.Range(0, owners)
+                .Select(i => new Person { DisplayName = $"Owner {i:000}", TimeZoneId = first.TimeZoneId, CreatedUtc = added }).ToList();
+            db.People.AddRange(people);
+            await db.SaveChangesAsync();
+            foreach (var (person, i) in people.Select((p, i) => (p, i)))
+            {
+                db.Addresses.Add(new ConversationAddress
+                {
+                    PersonId = person.Id, Transport = chat.Transport, Key = $"{chat.Key}-{i}", ReferenceJson = chat.ReferenceJson, UpdatedUtc = added,
+                });
+                var account = new Account { OwnerId = person.Id, Number = 1, Name = $"Client {i:000}", NormalizedName = Account.Normalize($"Client {i:000}"), CreatedUtc = added };
+                db.Cadences().Add(new AccountCadence { Account = account, StartedUtc = added, NextCheckUtc = added });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var planner = _host.Services.GetServices<INudgePlanner>().OfType<CallPlanner>().Single();
+
+        await planner.PlanAsync(CancellationToken.None); // Wed 4 Mar 10:00 Berlin: 58 days after they were added
+
+        var nudged = await _host.WithDbAsync(db => db.Outbox.Where(o => o.Kind == CallNudgeKinds.Nudge).Select(o => o.PersonId).ToListAsync());
+        Assert.Equal(owners, nudged.Count);
+        Assert.Equal(owners, nudged.Distinct().Count());
+        Assert.Equal(owners, await _host.WithDbAsync(db => db.Set<AccountCadence>().CountAsync(c => c.AnnouncedByKey != null)));
+    }
+
+    [DbFact]
     public async Task Planner_AnnouncesEveryAccount_WhenAnOwnersDueAccountsSpanSeveralStatements()
     {
         await _host.SayAsync("account add Acme key"); // not due: added today

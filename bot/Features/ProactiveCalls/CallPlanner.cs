@@ -27,6 +27,9 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
     /// <summary>Owners planned in one transaction: a morning's thousands of rows in a few statements, the write lock held briefly.</summary>
     internal const int OwnersPerTransaction = 200;
 
+    /// <summary>Planning transactions run side by side, each on its own connection.</summary>
+    internal const int TransactionsAtOnce = 2;
+
     public async Task PlanAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -63,16 +66,19 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
                 if (person.Paused || prefs.CallsMuted || !WorkingTime.IsWorkingTime(now, person.Zone, person.Hours)) continue;
                 atWork.Add((person, prefs));
             }
-            foreach (var batch in atWork.Chunk(OwnersPerTransaction))
+            // Two transactions at a time: one reads and plans while the other writes (SQLite takes one writer, but its
+            // readers run beside it). Their owners differ, so they never write the same nudge or cadence.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = TransactionsAtOnce, CancellationToken = ct };
+            await Parallel.ForEachAsync(atWork.Chunk(OwnersPerTransaction), parallel, async (batch, token) =>
             {
-                if (await TryPlanAsync(batch, now, ct) is not { } race) continue;
+                if (await TryPlanAsync(batch, now, token) is not { } race) return;
                 // Another instance planned some of these owners at the same moment: its rows stand. Again one by one, so
                 // the others' nudges are not lost with them (each owner now reads what the other instance wrote).
                 if (batch.Length == 1) LostRace(batch[0].Person, race);
                 else
                     foreach (var owner in batch)
-                        if (await TryPlanAsync([owner], now, ct) is { } lost) LostRace(owner.Person, lost);
-            }
+                        if (await TryPlanAsync([owner], now, token) is { } lost) LostRace(owner.Person, lost);
+            });
         }
     }
 
