@@ -41,7 +41,8 @@ wait_port() { for _ in $(seq 1 1200); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/
 wait_port "$fakes"
 token=$(curl -s "http://127.0.0.1:$fakes/bench/token")
 
-"${bench[@]}" ack-bot "$fakes" --urls="http://127.0.0.1:$bot" "${database[@]}" \
+# ACK_BOT_ENV="DOTNET_gcServer=0 …": runtime settings for the bot's process only (GC modes, when comparing them).
+env ${ACK_BOT_ENV:-} "${bench[@]}" ack-bot "$fakes" --urls="http://127.0.0.1:$bot" "${database[@]}" \
     --MicrosoftAppId=$app_id --MicrosoftAppPassword=bench-password \
     --Slack:BotToken=xoxb-bench --Slack:SigningSecret=$secret --Slack:ApiBaseUrl="http://127.0.0.1:$fakes/api/" \
     ${ACK_BOT_ARGS:-} >"$work/bot.log" 2>&1 & pids+=($!)
@@ -75,12 +76,12 @@ measure() { # name port path script seconds
     out=$(ACK_SLACK_PATH=$3 wrk -t"$threads" -c"$connections" -d"$5" --latency -s "$root/bench/ack/$4" "http://127.0.0.1:$2$3" | grep '^RESULT')
     if [ "$5" != "$duration" ]; then [ "$2" != "$bot" ] || drain "$1 warm-up"; return 0; fi
     if [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ]; then
-        echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -25
+        echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -40
     fi
+    echo "$1: $out" # as it comes (before the drain), so a run cut short still tells what it measured
     [ "$2" != "$bot" ] || drain "$1"
     p50[$1]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$out"); p99[$1]=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$out")
     rps[$1]=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$out"); errs[$1]=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$out")
-    echo "$1: $out" # as it comes, so a run cut short still tells what it measured
 }
 
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using AccountCoachBot.Data.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AccountCoachBot.Data;
 
@@ -26,6 +27,8 @@ public static class DataExtensions
         builder.Services.AddDbContext<CoachDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor()));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<SqliteCheckpointer>(); // the log's checkpoints off the commits (acks)
         return builder;
     }
 

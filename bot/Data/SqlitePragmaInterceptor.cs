@@ -14,7 +14,7 @@ namespace AccountCoachBot.Data;
 /// </remarks>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+    private static readonly string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = " + SqliteCheckpointer.CommitThreshold + ";";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
