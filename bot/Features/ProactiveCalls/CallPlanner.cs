@@ -25,7 +25,7 @@ public sealed class CallPlanner(IServiceScopeFactory scopes, TimeProvider time, 
     internal static readonly TimeSpan Slack = TimeSpan.FromDays(1);
 
     /// <summary>Owners planned in one transaction: a morning's thousands of rows in a few statements, the write lock held briefly.</summary>
-    internal const int OwnersPerTransaction = 200;
+    internal const int OwnersPerTransaction = 100;
 
     /// <summary>Planning transactions run side by side, each on its own connection.</summary>
     internal const int TransactionsAtOnce = 2;
