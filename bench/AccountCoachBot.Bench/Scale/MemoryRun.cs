@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AccountCoachBot.Bench.Scale;
 
 /// <summary>
-/// The real app (<see cref="CoachWebApp"/>, as Program.cs builds it, server GC as the bot's own build has it) in a child
+/// The real app (<see cref="CoachWebApp"/>, as Program.cs builds it, workstation GC as the bot's own build has it) in a child
 /// process of its own: once over an empty database (the baseline), once over a copy of the 100,000-account data. Each
 /// runs planning, then rounds of Direct Line turns through the playground, and reports the managed heap and the
 /// working set after a full blocking GC: after planning and the first round, and after the last round (does it grow?).
@@ -33,7 +33,7 @@ public static class MemoryRun
             ("100,000 accounts, 1,000,000 promises", await ChildAsync(await database.FreshCopyAsync("memory_work"), rounds)),
         };
         Console.WriteLine();
-        Console.WriteLine($"memory benchmark ({database.Provider}, the app in its own process, server GC, {rounds} rounds of {Script.Length} turns): {Machine.Line()}");
+        Console.WriteLine($"memory benchmark ({database.Provider}, the app in its own process, workstation GC, {rounds} rounds of {Script.Length} turns): {Machine.Line()}");
         Console.WriteLine($"{"",-38} {"heap MB",8} {"working set MB",15} {"heap, last round",17} {"working set, last",18} {"planning s",11}");
         foreach (var (name, values) in results)
             Console.WriteLine($"{name,-38} {values["heap_mb"],8} {values["ws_mb"],15} {values["last_heap_mb"],17} {values["last_ws_mb"],18} {values["plan_s"],11}");
@@ -48,7 +48,7 @@ public static class MemoryRun
         start.ArgumentList.Add(typeof(MemoryRun).Assembly.Location);
         foreach (var arg in new[] { "scale", "memory-app", rounds.ToString() }) start.ArgumentList.Add(arg);
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
-        start.Environment["DOTNET_gcServer"] = "1";
+        start.Environment["DOTNET_gcServer"] = "0"; // as bot/AccountCoachBot.csproj ships it
         using var child = Process.Start(start)!;
         var output = await child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();
