@@ -1,6 +1,7 @@
 using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Data;
 using AccountCoachBot.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,15 @@ public sealed class SqliteCheckpointerTests : IAsyncDisposable
     {
         var services = await StartAsync();
         var checkpointer = services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single();
+        // SQLite checkpoints when the database's last connection closes, and other tests clear every pool: hold one open.
+        // (It holds its lock on the database file from its first read.)
+        await using var held = new SqliteConnection(_db.ConnectionString);
+        await held.OpenAsync();
+        await using (var read = held.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master;";
+            await read.ExecuteScalarAsync();
+        }
         Assert.True(await checkpointer.CheckpointAsync(CancellationToken.None)); // the migration's pages first
         var before = new FileInfo(_db.Path).Length;
         await using (var scope = services.CreateAsyncScope())
