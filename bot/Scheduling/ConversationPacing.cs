@@ -51,6 +51,24 @@ public static class ConversationPacing
         return free.ToDictionary(a => a.Id, a => a.PacedUntilUtc ?? now);
     }
 
+    /// <summary>
+    /// Renews a turn taken by <see cref="TakeTurnsAsync"/> (which set it to end at <paramref name="takenUntil"/>) from
+    /// <paramref name="now"/>, right before its message goes: a batch that took longer than the interval would otherwise
+    /// send after its turn lapsed, beside another instance's message. Null when renewed; else when the conversation is
+    /// free again (another instance took the turn, or a platform asked for quiet).
+    /// </summary>
+    public static async Task<DateTime?> RenewTurnAsync(CoachDbContext db, int addressId, DateTime takenUntil, DateTime now, TimeSpan interval, CancellationToken ct)
+    {
+        if (interval <= TimeSpan.Zero) return null;
+        var until = now + interval;
+        // "Not later than ours": whoever took it since set a later time; PostgreSQL keeps microseconds, so not "equal".
+        var renewed = await db.Addresses
+            .Where(a => a.Id == addressId && (a.PacedUntilUtc == null || a.PacedUntilUtc <= takenUntil))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PacedUntilUtc, until), ct);
+        if (renewed == 1) return null;
+        return await db.Addresses.Where(a => a.Id == addressId).Select(a => a.PacedUntilUtc).SingleAsync(ct) ?? now;
+    }
+
     /// <summary>Keeps the conversation quiet until <paramref name="until"/> (a platform's Retry-After), never shortening a hold.</summary>
     public static Task HoldAsync(CoachDbContext db, int addressId, DateTime until, CancellationToken ct) =>
         db.Addresses

@@ -99,7 +99,7 @@ internal sealed class DispatchBatch(
         {
             ct.ThrowIfCancellationRequested();
             using var correlation = Correlation.Nudge(logger, row.Id);
-            if (await SendOneAsync(row, addresses[row.AddressId], reply, ct)) sent++;
+            if (await SendOneAsync(row, addresses[row.AddressId], reply, now + Interval, ct)) sent++;
         }
         return sent;
     }
@@ -113,7 +113,7 @@ internal sealed class DispatchBatch(
         return away;
     }
 
-    private async Task<bool> SendOneAsync(OutboxMessage row, ConversationAddress address, Reply reply, CancellationToken ct)
+    private async Task<bool> SendOneAsync(OutboxMessage row, ConversationAddress address, Reply reply, DateTime turnUntil, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         // A claim that lapsed while this batch worked through its rows may be another instance's by now: not ours to send.
@@ -137,6 +137,14 @@ internal sealed class DispatchBatch(
         if (shared is not null && await SharedBudget.TakeAsync(db, shared, now, ct) is { } free)
         {
             Defer(row, free, "shared_limit");
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+
+        // The turn was taken when the batch began; the rows before this one may have outlasted it.
+        if (await ConversationPacing.RenewTurnAsync(db, address.Id, turnUntil, now, Interval, ct) is { } paced)
+        {
+            Defer(row, paced, "pacing");
             await db.SaveChangesAsync(ct);
             return false;
         }

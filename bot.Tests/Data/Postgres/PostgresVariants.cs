@@ -131,3 +131,9 @@ public sealed class OutboxInsertsPostgresTests(PostgresDatabase postgres) : Outb
 {
     protected override PostgresDatabase Postgres => postgres;
 }
+
+[OnPostgres]
+public sealed class ConversationPacingPostgresTests(PostgresDatabase postgres) : ConversationPacingTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}
