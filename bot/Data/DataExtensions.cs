@@ -27,7 +27,6 @@ public static class DataExtensions
         builder.Services.AddDbContext<CoachDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqlitePragmaInterceptor()));
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<SqliteCheckpointer>(); // the log's checkpoints off the commits (acks)
         return builder;
     }

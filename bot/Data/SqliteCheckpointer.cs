@@ -10,14 +10,18 @@ namespace AccountCoachBot.Data;
 /// <see cref="Period"/>, and the commits' own threshold is raised to <see cref="CommitThreshold"/> pages, a safety net
 /// should this one fall behind. Committed data is as safe either way: a commit is in the log before it is answered.
 /// </summary>
-public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
+/// <remarks>
+/// On the real clock, not the injected <see cref="TimeProvider"/>: it paces disk work, not product policy, and a test's
+/// fake clock jumping days ahead would otherwise run a checkpoint for every half second it skipped.
+/// </remarks>
+public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
     public const int CommitThreshold = 10_000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period, time);
+        using var timer = new PeriodicTimer(Period);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
