@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using AccountCoachBot.Data;
 
 namespace AccountCoachBot.Conversation;
 
@@ -34,9 +34,10 @@ public sealed class WriteGate
     public static bool HeldHere => Held.Value;
 
     // Not async itself: the flag is set in the caller's flow, and stays there until the exit clears it.
-    public ValueTask<IAsyncDisposable?> EnterAsync(DbContext db, CancellationToken ct, bool ahead = false)
+    public ValueTask<IAsyncDisposable?> EnterAsync(CoachDbContext db, CancellationToken ct, bool ahead = false)
     {
-        if (!db.Database.IsSqlite()) return ValueTask.FromResult<IAsyncDisposable?>(null);
+        // The context's type, not db.Database.IsSqlite(): that resolves the provider's whole facade for each new context.
+        if (db.IsPostgres()) return ValueTask.FromResult<IAsyncDisposable?>(null);
         Held.Value = true;
         return WaitAsync(ahead, ct);
     }
