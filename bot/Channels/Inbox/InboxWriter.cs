@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Channels.Inbox;
 
@@ -78,28 +77,15 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-            var keys = batch.Select(p => p.Item.Key).Distinct().ToList();
+            long?[] ids;
             // Ahead of the turns waiting for SQLite's write lock (not in its busy loop): an ack waits for this commit only.
-            await using var gate = await writes.EnterAsync(db, CancellationToken.None, ahead: true);
-            var known = (await db.Inbox.Where(i => keys.Contains(i.Key)).Select(i => i.Key).ToListAsync()).ToHashSet();
-            var fresh = batch.Where(p => !known.Contains(p.Item.Key)).DistinctBy(p => p.Item.Key).ToList(); // a retry of what we have
-            db.Inbox.AddRange(fresh.Select(p => p.Item)); // in arrival order: ids order a conversation's turns
-            await db.SaveChangesAsync(); // one transaction for the whole batch
-            foreach (var p in fresh) signal.Notify(p.Item);
-            foreach (var p in batch) p.Recorded.TrySetResult(fresh.Contains(p) ? p.Item.Id : null);
-        }
-        catch (DbUpdateException) when (batch.Count > 1)
-        {
-            // Another process recorded one of these keys meanwhile: one by one, so the rest still go in.
-            foreach (var p in batch)
+            await using (await writes.EnterAsync(db, CancellationToken.None, ahead: true))
+                ids = await InboxInserts.InsertAsync(db, batch.Select(p => p.Item).ToList(), CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++)
             {
-                p.Item.Id = 0;
-                await WriteAsync([p]);
+                if (ids[i] is not null) signal.Notify(batch[i].Item);
+                batch[i].Recorded.TrySetResult(ids[i]); // null: a retry of what is there already
             }
-        }
-        catch (DbUpdateException)
-        {
-            batch[0].Recorded.TrySetResult(null); // recorded concurrently by a retry that raced this one
         }
         catch (Exception e)
         {
