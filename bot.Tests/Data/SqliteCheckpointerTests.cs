@@ -41,7 +41,7 @@ public sealed class SqliteCheckpointerTests : IAsyncDisposable
             read.CommandText = "SELECT count(*) FROM sqlite_master;";
             await read.ExecuteScalarAsync();
         }
-        Assert.True(await checkpointer.CheckpointAsync(CancellationToken.None)); // the migration's pages first
+        Assert.NotNull(await checkpointer.CheckpointAsync(CancellationToken.None)); // the migration's pages first, if any
         var before = new FileInfo(_db.Path).Length;
         await using (var scope = services.CreateAsyncScope())
         {
@@ -57,6 +57,34 @@ public sealed class SqliteCheckpointerTests : IAsyncDisposable
         Assert.True(await checkpointer.CheckpointAsync(CancellationToken.None));
 
         Assert.True(new FileInfo(_db.Path).Length > before + 200 * 1000, $"the file is {new FileInfo(_db.Path).Length} bytes, was {before}");
+    }
+
+    [Fact]
+    public async Task CheckpointAsync_SaysNothingNew_WhenNothingWasWrittenSinceTheLastOne()
+    {
+        var services = await StartAsync();
+        var checkpointer = services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single();
+        await using var held = new SqliteConnection(_db.ConnectionString); // as above: no checkpoint on a last close
+        await held.OpenAsync();
+        await checkpointer.CheckpointAsync(CancellationToken.None);
+
+        Assert.False(await checkpointer.CheckpointAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public void NextDelay_ComesBackSoon_WhenTheLastCheckpointFoundNewFrames() =>
+        Assert.Equal(SqliteCheckpointer.Busy, SqliteCheckpointer.NextDelay(SqliteCheckpointer.Idle, foundNewFrames: true));
+
+    [Fact]
+    public void NextDelay_DoublesUpToIdle_WhenNothingWasWritten()
+    {
+        var delays = new List<TimeSpan>();
+        var delay = SqliteCheckpointer.Busy;
+        for (var i = 0; i < 8; i++) delays.Add(delay = SqliteCheckpointer.NextDelay(delay, foundNewFrames: false));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(50), delays[0]);
+        Assert.Equal(TimeSpan.FromMilliseconds(400), delays[3]);
+        Assert.All(delays.Skip(6), d => Assert.Equal(SqliteCheckpointer.Idle, d));
     }
 
     [Fact]
