@@ -15,14 +15,14 @@ namespace AccountCoachBot.Channels.Slack;
 /// <summary>
 /// /slack/events, /slack/commands, /slack/interactivity. Every request is verified (signature, 5-minute window)
 /// before its body is read as anything; then recorded in the inbox and acknowledged at once. The work runs
-/// off the request path. The one exception is opening a modal, which Slack allows only within 3 seconds.
+/// off the request path. The one exception is opening a modal, which Slack allows only within 3 seconds: what that
+/// needs (the database, Slack's API client) is resolved then, not built for every ack.
 /// </summary>
 public sealed class SlackEndpoints(
     IOptions<SlackOptions> options,
     SlackSignatureVerifier verifier,
-    CoachDbContext db,
     InboxWriter inbox,
-    SlackApiClient api,
+    IServiceProvider services,
     ILogger<SlackEndpoints> logger)
 {
     public const int MaxBodyBytes = 1024 * 1024;
@@ -65,13 +65,12 @@ public sealed class SlackEndpoints(
         if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1") return Results.Ok();
         if (!Verify(http, body)) return Results.Unauthorized();
 
-        var fields = new JsonObject();
-        foreach (var (key, value) in form) fields[key] = value.ToString();
-        if (Str(fields["user_id"]) is null || Str(fields["trigger_id"]) is null) return Results.BadRequest();
+        var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        if (!fields.ContainsKey("user_id") || !fields.TryGetValue("trigger_id", out var trigger)) return Results.BadRequest();
 
-        if (await RecordAsync($"command:{Str(fields["trigger_id"])}", SlackInboxKinds.Command, fields.ToJsonString(), ct)) return Results.Ok();
+        if (await RecordAsync($"command:{trigger}", SlackInboxKinds.Command, JsonSerializer.Serialize(fields), ct)) return Results.Ok();
         // Slack does not resend a slash command: the answer shown to the person is the apology.
-        var language = LanguageExtensions.FromScript(Str(fields["text"])) ?? Language.En;
+        var language = LanguageExtensions.FromScript(fields.GetValueOrDefault("text")) ?? Language.En;
         return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = PipelineTexts.DatabaseDown[language] });
     }
 
@@ -128,14 +127,14 @@ public sealed class SlackEndpoints(
         var cardAction = new CardAction(action.Id, title, metadata, inputs);
         var view = BlockKitRenderer.RenderModal(cardAction, JsonSerializer.Serialize(metadata), title.TrimEnd('…', '.'),
             SlackTexts.Save[language], SlackTexts.Close[language]);
-        var result = await api.OpenViewAsync(Str(payload["trigger_id"]) ?? "", view, ct);
+        var result = await services.GetRequiredService<SlackApiClient>().OpenViewAsync(Str(payload["trigger_id"]) ?? "", view, ct);
         if (!result.Ok) logger.LogWarning("Slack views.open failed: {Error}", result.Error);
     }
 
     private async Task<Language> LanguageOfAsync(string team, string user, CancellationToken ct)
     {
         var externalId = SlackReference.IdentityOf(team, user);
-        var person = await db.ChannelIdentities.Where(i => i.Channel == SlackReference.Transport && i.ExternalId == externalId)
+        var person = await services.GetRequiredService<CoachDbContext>().ChannelIdentities.Where(i => i.Channel == SlackReference.Transport && i.ExternalId == externalId)
             .Select(i => i.Person).FirstOrDefaultAsync(ct);
         return person?.Language ?? Language.En;
     }
