@@ -33,6 +33,8 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
     private readonly ILogger<BotFrameworkAuthenticator> _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly TokenRouter _router;
+    private readonly ValidatedTokens _validated = new();
+    private static readonly TokenValidationParameters Skew = new() { ClockSkew = C.ClockSkew };
 
     public BotFrameworkAuthenticator(
         BotFrameworkOptions options,
@@ -81,6 +83,15 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         if (!BearerTokens.TryGet(authorizationHeader, out string token))
             return AuthenticationResult.Unauthorized("The Authorization header is not 'Bearer <token>'.");
 
+        if (_options.IsAuthenticationDisabled)
+        {
+            // A token is validated even in anonymous mode, and without an app id no audience can match (§2.5).
+            return AuthenticationResult.Unauthorized("Invalid audience: no MicrosoftAppId is configured, so no token can be accepted.");
+        }
+
+        if (_validated.TryGet(token, out ValidatedToken known) && await StillValidAsync(token, known, ct).ConfigureAwait(false) is { } current)
+            return Check(known.Token, known.Identity, known.Kid, current, known.Route, channelId, serviceUrl);
+
         JsonWebToken unverified;
         try
         {
@@ -89,12 +100,6 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
         {
             return AuthenticationResult.Unauthorized("Malformed token.");
-        }
-
-        if (_options.IsAuthenticationDisabled)
-        {
-            // A token is validated even in anonymous mode, and without an app id no audience can match (§2.5).
-            return AuthenticationResult.Unauthorized("Invalid audience: no MicrosoftAppId is configured, so no token can be accepted.");
         }
 
         if (!C.AllowedSigningAlgorithms.Contains(unverified.Alg, StringComparer.Ordinal))
@@ -131,9 +136,34 @@ internal sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
             return AuthenticationResult.Unauthorized(BearerTokens.Describe(validation.Exception));
 
         ClaimsIdentity identity = validation.ClaimsIdentity;
-        return route.Kind == TokenKind.Channel
-            ? CheckChannelToken(validated, identity, kid, metadata, channelId, serviceUrl)
-            : CheckEntraToken(validated, identity, kid, metadata, route);
+        _validated.Add(token, new ValidatedToken(validated, identity, kid, route));
+        return Check(validated, identity, kid, metadata, route, channelId, serviceUrl);
+    }
+
+    private AuthenticationResult Check(
+        JsonWebToken token, ClaimsIdentity identity, string kid, SigningMetadata metadata, TokenRoute route, string channelId, string serviceUrl) =>
+        route.Kind == TokenKind.Channel
+            ? CheckChannelToken(token, identity, kid, metadata, channelId, serviceUrl)
+            : CheckEntraToken(token, identity, kid, metadata, route);
+
+    /// <summary>
+    /// The metadata to check a token validated earlier against, while it is within its lifetime and its key is still
+    /// published; null (and forgotten) otherwise, so that it is validated again in full and refused for the right reason.
+    /// </summary>
+    private async Task<SigningMetadata?> StillValidAsync(string token, ValidatedToken known, CancellationToken ct)
+    {
+        try
+        {
+            SigningMetadata metadata = await _metadata.For(known.Route.MetadataUrl).GetAsync(ct).ConfigureAwait(false);
+            DateTime? notBefore = known.Token.ValidFrom == DateTime.MinValue ? null : known.Token.ValidFrom; // MinValue: no nbf
+            if (metadata.HasKey(known.Kid) && ValidateLifetime(notBefore, known.Token.ValidTo, known.Token, Skew))
+                return metadata;
+        }
+        catch (SigningMetadataUnavailableException)
+        {
+        }
+        _validated.Remove(token);
+        return null;
     }
 
     private static AuthenticationResult CheckChannelToken(

@@ -47,6 +47,16 @@ internal sealed class FakeIdentityEndpoints : HttpMessageHandler
             _channelKeys.Add(jwk);
     }
 
+    /// <summary>The channel's key set from now on holds only this key (the others rotated out).</summary>
+    public void ReplaceChannelKeys(JsonObject jwk)
+    {
+        lock (_gate)
+        {
+            _channelKeys.Clear();
+            _channelKeys.Add(jwk);
+        }
+    }
+
     public int Count(string url) =>
         Requests.Count(r => string.Equals(r.Uri.GetLeftPart(UriPartial.Path), url, StringComparison.OrdinalIgnoreCase));
 
