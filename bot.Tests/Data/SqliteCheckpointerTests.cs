@@ -80,11 +80,13 @@ public sealed class SqliteCheckpointerTests : IAsyncDisposable
     {
         var delays = new List<TimeSpan>();
         var delay = SqliteCheckpointer.Busy;
-        for (var i = 0; i < 8; i++) delays.Add(delay = SqliteCheckpointer.NextDelay(delay, foundNewFrames: false));
+        for (var i = 0; i < 12; i++) delays.Add(delay = SqliteCheckpointer.NextDelay(delay, foundNewFrames: false));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(50), delays[0]);
-        Assert.Equal(TimeSpan.FromMilliseconds(400), delays[3]);
-        Assert.All(delays.Skip(6), d => Assert.Equal(SqliteCheckpointer.Idle, d));
+        Assert.Equal(SqliteCheckpointer.Busy * 2, delays[0]);
+        Assert.Equal(SqliteCheckpointer.Busy * 16, delays[3]);
+        Assert.True(delays.SequenceEqual(delays.Order()), "never shorter while idle");
+        Assert.Equal(SqliteCheckpointer.Idle, delays[^1]);
+        Assert.All(delays, d => Assert.True(d <= SqliteCheckpointer.Idle));
     }
 
     [Fact]
