@@ -29,11 +29,7 @@ trap cleanup EXIT
 
 # ACK_DB=postgres: the bot on PostgreSQL, at ACK_POSTGRES (a connection string) or on a throwaway loopback cluster
 # (.ci/postgres: fsync and synchronous_commit off, as for the tests). Default: SQLite in the temp folder.
-database=("--ConnectionStrings:Coach=Data Source=$work/coach.db")
-if [ "${ACK_DB:-sqlite}" = postgres ]; then
-    if [ -z "${ACK_POSTGRES:-}" ]; then pgdir="$work/pg"; ACK_POSTGRES=$("$root/.ci/postgres" start "$pgdir"); fi
-    database=("--Database:Provider=postgres" "--ConnectionStrings:Coach=$ACK_POSTGRES")
-fi
+if [ "${ACK_DB:-sqlite}" = postgres ] && [ -z "${ACK_POSTGRES:-}" ]; then pgdir="$work/pg"; ACK_POSTGRES=$("$root/.ci/postgres" start "$pgdir"); fi
 
 wait_port() { for _ in $(seq 1 1200); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
 
@@ -41,22 +37,34 @@ wait_port() { for _ in $(seq 1 1200); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/
 wait_port "$fakes"
 token=$(curl -s "http://127.0.0.1:$fakes/bench/token")
 
+# A fresh bot, with a database of its own, for each protocol: the turns one protocol's runs leave behind (Bot Framework
+# replies drain at the Teams app's pace, minutes for a run's tens of thousands) never share the machine with the other's.
 # ACK_BOT_ENV="DOTNET_gcServer=0 …": runtime settings for the bot's process only (GC modes, when comparing them).
-env ${ACK_BOT_ENV:-} "${bench[@]}" ack-bot "$fakes" --urls="http://127.0.0.1:$bot" "${database[@]}" \
-    --MicrosoftAppId=$app_id --MicrosoftAppPassword=bench-password \
-    --Slack:BotToken=xoxb-bench --Slack:SigningSecret=$secret --Slack:ApiBaseUrl="http://127.0.0.1:$fakes/api/" \
-    ${ACK_BOT_ARGS:-} >"$work/bot.log" 2>&1 & pids+=($!)
+botpid="" botfor=""
+start_bot() { # protocol
+    local database=("--ConnectionStrings:Coach=Data Source=$work/coach-$1.db")
+    if [ "${ACK_DB:-sqlite}" = postgres ]; then
+        local cs="$ACK_POSTGRES"; [[ "$cs" == *Database=* ]] || cs="$cs;Database=postgres"
+        database=("--Database:Provider=postgres" "--ConnectionStrings:Coach=$(sed -E "s/Database=[^;]*/Database=coach_ack_$1/" <<<"$cs")") # created by the bot's migration
+    fi
+    env ${ACK_BOT_ENV:-} "${bench[@]}" ack-bot "$fakes" --urls="http://127.0.0.1:$bot" "${database[@]}" \
+        --MicrosoftAppId=$app_id --MicrosoftAppPassword=bench-password \
+        --Slack:BotToken=xoxb-bench --Slack:SigningSecret=$secret --Slack:ApiBaseUrl="http://127.0.0.1:$fakes/api/" \
+        ${ACK_BOT_ARGS:-} >"$work/bot-$1.log" 2>&1 & botpid=$! botfor=$1; pids+=($botpid)
+    wait_port "$bot"
+}
+stop_bot() { [ -z "$botpid" ] || { kill "$botpid" 2>/dev/null; wait "$botpid" 2>/dev/null || true; botpid="" botfor=""; }; }
 "${bench[@]}" ack-floor "$floor" "$secret" >"$work/floor.log" 2>&1 & pids+=($!)
 node "$root/bench/ack/bf-peer.js" "$bfpeer" "$fakes" "$app_id" >"$work/bf-peer.log" 2>&1 & pids+=($!)
 node "$root/bench/ack/bolt-peer.js" "$bolt" "$fakes" "$secret" >"$work/bolt-peer.log" 2>&1 & pids+=($!)
-for p in $bot $floor $bfpeer $bolt; do wait_port "$p"; done
+for p in $floor $bfpeer $bolt; do wait_port "$p"; done
 
 export ACK_THREADS=$threads ACK_TOKEN=$token ACK_APP_ID=$app_id ACK_SERVICE_URL="http://127.0.0.1:$fakes/"
 export ACK_SLACK_FILE="$work/slack.txt"
 declare -A p50 p99 rps errs
 
-# The bot answers before its turns run: what a run left (its backlog) is worked through before the next target is
-# measured, so it does not share the machine with it. How long that took is printed (the turns' own pace).
+# The bot answers before its turns run: what its warm-up left (its backlog) is worked through before its measured run,
+# so it does not share the machine with it. How long that took is printed (the turns' own pace).
 drain() {
     local start=$SECONDS left
     for _ in $(seq 1 "${ACK_DRAIN_SECONDS:-300}"); do
@@ -79,19 +87,21 @@ measure() { # name port path script seconds
         echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -40
     fi
     echo "$1: $out" # as it comes (before the drain), so a run cut short still tells what it measured
-    [ "$2" != "$bot" ] || drain "$1"
+    [ "$2" != "$bot" ] || { echo "$1: $(curl -s "http://127.0.0.1:$bot/bench/pending") turns left pending; the bot stops"; stop_bot; }
     p50[$1]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$out"); p99[$1]=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$out")
     rps[$1]=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$out"); errs[$1]=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$out")
 }
 
 
-# Bot Framework first: the Slack commands leave the bot a backlog of turns to work through, which would share
-# the machine with whatever is measured after them. Each target is warmed for 3 s right before its measured run.
-# The bot's Bot Framework turns also run after its ack (the inbox), so it is measured after botbuilder-js.
+# Each target is warmed for 3 s right before its measured run; the bot's warm-up backlog is worked through (up to
+# ACK_DRAIN_SECONDS) before it is measured, and the bot stops after its measured run, its backlog with it, so the
+# targets after it have the machine. Its turns run after its acks (the inbox), so it comes after botbuilder-js.
 for target in "bf-floor $floor /api/messages bf.lua" "bf-botbuilder $bfpeer /api/messages bf.lua" "bf-bot $bot /api/messages bf.lua" \
               "slack-floor $floor /slack/commands slack.lua" "slack-bot $bot /slack/commands slack.lua" "slack-bolt $bolt /slack/events slack.lua"; do
     read -r name port path script <<<"$target"
     [[ "$name" == ${ACK_ONLY:-}* ]] || continue # ACK_ONLY=bf or slack: one protocol
+    [ "$botfor" = "${name%%-*}" ] || stop_bot
+    [ "$port" != "$bot" ] || [ -n "$botpid" ] || start_bot "${name%%-*}"
     measure "$name" "$port" "$path" "$script" 3s
     measure "$name" "$port" "$path" "$script" "$duration"
 done
