@@ -51,7 +51,7 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task QuietAsync_CompletesOnlyOnceEveryWaitingRequestIsCommitted()
+    public async Task QuietFor_IsFalseWhileARequestWaitsForItsCommit_AndUntilTheGapHasPassed()
     {
         var writer = _bot.Services.GetRequiredService<InboxWriter>();
         await using var scope = _bot.Services.CreateAsyncScope();
@@ -59,12 +59,11 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
         var turn = await _bot.Services.GetRequiredService<WriteGate>().EnterAsync(db, CancellationToken.None); // a turn holds the write lock
 
         var recording = writer.RecordAsync(new InboxItem { Transport = "slack", Key = "event:Ev1", Kind = SlackInboxKinds.Event, PayloadJson = "{}" }, CancellationToken.None);
-        var quiet = writer.QuietAsync();
-        Assert.False(quiet.IsCompleted); // the inbox processor starts no turn now
+        Assert.False(writer.QuietFor(TimeSpan.Zero)); // waiting for its commit: the inbox processor starts no turn now
 
         await turn!.DisposeAsync();
         await recording;
-        await quiet;
-        Assert.True(writer.QuietAsync().IsCompleted);
+        Assert.False(writer.QuietFor(TimeSpan.FromHours(1))); // answered just now
+        Assert.True(writer.QuietFor(TimeSpan.Zero));
     }
 }

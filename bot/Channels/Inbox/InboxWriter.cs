@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
@@ -19,7 +20,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int _writing;
     private int _waiting;
-    private TaskCompletionSource _quiet = Done();
+    private long _lastActivity = long.MinValue / 2; // Stopwatch timestamp of the last arrival or answer
 
     private sealed record Pending(InboxItem Item, TaskCompletionSource<long?> Recorded);
 
@@ -27,8 +28,9 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
     public Task<long?> RecordAsync(InboxItem item, CancellationToken ct)
     {
         item.ReceivedUtc = time.GetUtcNow().UtcDateTime;
+        Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
         var pending = new Pending(item, new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (Interlocked.Increment(ref _waiting) == 1) Interlocked.Exchange(ref _quiet, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Increment(ref _waiting);
         _ = pending.Recorded.Task.ContinueWith(_ => Answered(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _queue.Writer.TryWrite(pending);
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) _ = Task.Run(WriteAllAsync, CancellationToken.None);
@@ -36,21 +38,18 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
     }
 
     /// <summary>
-    /// Completes when no request is waiting for its row to be committed: the inbox processor starts its turns in such
-    /// gaps, so that under a burst the acks get the cores (see <see cref="InboxProcessor"/>).
+    /// No request is waiting for its row to be committed, and none arrived or was answered for <paramref name="gap"/>: a
+    /// burst is over, not just between two of its commits. The inbox processor starts its turns then, so that under a
+    /// burst the acks get the cores (see <see cref="InboxProcessor"/>). Real time: this shares out the cores, not
+    /// product policy.
     /// </summary>
-    public Task QuietAsync() => Volatile.Read(ref _waiting) == 0 ? Task.CompletedTask : Volatile.Read(ref _quiet).Task;
+    public bool QuietFor(TimeSpan gap) =>
+        Volatile.Read(ref _waiting) == 0 && Stopwatch.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= gap;
 
     private void Answered()
     {
-        if (Interlocked.Decrement(ref _waiting) == 0) Volatile.Read(ref _quiet).TrySetResult();
-    }
-
-    private static TaskCompletionSource Done()
-    {
-        var done = new TaskCompletionSource();
-        done.SetResult();
-        return done;
+        Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
+        Interlocked.Decrement(ref _waiting);
     }
 
     /// <summary>One writer at a time drains the queue, then stops until the next request starts it again.</summary>
