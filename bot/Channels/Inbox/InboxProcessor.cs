@@ -39,7 +39,9 @@ public sealed class InboxProcessor(
     public static readonly TimeSpan QuietGap = TimeSpan.FromMilliseconds(5);
 
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    private readonly Dictionary<string, Task> _lanes = new();
+    // Each lane's rows waiting behind the one running; a lane is here while it has a runner. A queue, not a chain of
+    // tasks: a burst leaves tens of thousands waiting, and as tasks they filled the heap and lengthened the collections.
+    private readonly Dictionary<string, Queue<(InboxEntry Entry, bool Claimed)>> _lanes = new();
     private readonly ConcurrentDictionary<long, byte> _queued = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _watched = new();
     // Turns of different conversations overlap, a few at a time: they mostly wait on the connector and the model.
@@ -137,22 +139,40 @@ public sealed class InboxProcessor(
         if (!_queued.TryAdd(entry.Id, 0)) return;
         lock (_lanes)
         {
-            var previous = _lanes.GetValueOrDefault(entry.Lane) ?? Task.CompletedTask;
-            var next = Task.Run(() => RunAfterAsync(previous, entry, claimed), CancellationToken.None);
-            _lanes[entry.Lane] = next;
-            _ = next.ContinueWith(_ =>
+            if (_lanes.TryGetValue(entry.Lane, out var waiting))
             {
-                lock (_lanes)
-                    if (_lanes.GetValueOrDefault(entry.Lane) == next) _lanes.Remove(entry.Lane);
-            }, TaskScheduler.Default);
+                waiting.Enqueue((entry, claimed));
+                return;
+            }
+            _lanes[entry.Lane] = new Queue<(InboxEntry, bool)>();
+        }
+        _ = Task.Run(() => RunLaneAsync(entry, claimed), CancellationToken.None);
+    }
+
+    /// <summary>Runs a lane's rows one after another until its queue is empty; a stopping instance leaves the rest.</summary>
+    private async Task RunLaneAsync(InboxEntry entry, bool claimed)
+    {
+        while (true)
+        {
+            await RunOneAsync(entry, claimed);
+            lock (_lanes)
+            {
+                var waiting = _lanes[entry.Lane];
+                if (_stopping.IsCancellationRequested || !waiting.TryDequeue(out var next))
+                {
+                    foreach (var (left, _) in waiting) _queued.TryRemove(left.Id, out _); // still in the inbox, for the next start
+                    _lanes.Remove(entry.Lane);
+                    return;
+                }
+                (entry, claimed) = next;
+            }
         }
     }
 
-    private async Task RunAfterAsync(Task previous, InboxEntry entry, bool claimed)
+    private async Task RunOneAsync(InboxEntry entry, bool claimed)
     {
         try
         {
-            await previous;
             await _turns.WaitAsync(_stopping);
             try
             {

@@ -31,7 +31,6 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
         Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
         var pending = new Pending(item, new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously));
         Interlocked.Increment(ref _waiting);
-        _ = pending.Recorded.Task.ContinueWith(_ => Answered(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _queue.Writer.TryWrite(pending);
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) _ = Task.Run(WriteAllAsync, CancellationToken.None);
         return pending.Recorded.Task.WaitAsync(ct);
@@ -46,6 +45,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
     public bool QuietFor(TimeSpan gap) =>
         Volatile.Read(ref _waiting) == 0 && Stopwatch.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= gap;
 
+    /// <summary>Before the request's task completes: whoever awaited it sees the count without it.</summary>
     private void Answered()
     {
         Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
@@ -83,13 +83,18 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
             for (var i = 0; i < batch.Count; i++)
             {
                 if (ids[i] is not null) signal.Notify(batch[i].Item);
+                Answered();
                 batch[i].Recorded.TrySetResult(ids[i]); // null: a retry of what is there already
             }
         }
         catch (Exception e)
         {
             logger.LogError(e, "Could not record {Count} request(s) in the inbox", batch.Count);
-            foreach (var p in batch) p.Recorded.TrySetException(e);
+            foreach (var p in batch)
+            {
+                Answered();
+                p.Recorded.TrySetException(e);
+            }
         }
     }
 }
