@@ -28,8 +28,9 @@ cleanup() {
 trap cleanup EXIT
 
 # ACK_DB=postgres: the bot on PostgreSQL, at ACK_POSTGRES (a connection string) or on a throwaway loopback cluster
-# (.ci/postgres: fsync and synchronous_commit off, as for the tests). Default: SQLite in the temp folder.
-if [ "${ACK_DB:-sqlite}" = postgres ] && [ -z "${ACK_POSTGRES:-}" ]; then pgdir="$work/pg"; ACK_POSTGRES=$("$root/.ci/postgres" start "$pgdir"); fi
+# (.ci/postgres: fsync and synchronous_commit off, as for the tests; in a folder of its own, which the postgres user
+# can reach). Default: SQLite in the temp folder.
+if [ "${ACK_DB:-sqlite}" = postgres ] && [ -z "${ACK_POSTGRES:-}" ]; then pgdir=$(mktemp -d "${TMPDIR:-/tmp}/coach-ack-pg.XXXXXX"); ACK_POSTGRES=$("$root/.ci/postgres" start "$pgdir"); fi
 
 wait_port() { for _ in $(seq 1 1200); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
 
