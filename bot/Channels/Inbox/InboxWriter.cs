@@ -25,15 +25,24 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
     private sealed record Pending(InboxItem Item, TaskCompletionSource<long?> Recorded);
 
     /// <summary>Completes with the row's id once it is committed, or with null when it was already there (a retry).</summary>
-    public Task<long?> RecordAsync(InboxItem item, CancellationToken ct)
+    public async Task<long?> RecordAsync(InboxItem item, CancellationToken ct)
     {
         item.ReceivedUtc = time.GetUtcNow().UtcDateTime;
         Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
         var pending = new Pending(item, new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously));
         Interlocked.Increment(ref _waiting);
-        _queue.Writer.TryWrite(pending);
-        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) _ = Task.Run(WriteAllAsync, CancellationToken.None);
-        return pending.Recorded.Task.WaitAsync(ct);
+        try
+        {
+            _queue.Writer.TryWrite(pending);
+            if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) _ = Task.Run(WriteAllAsync, CancellationToken.None);
+            return await pending.Recorded.Task.WaitAsync(ct);
+        }
+        finally
+        {
+            // Here, in the request's own flow, not when the commit completes the task: on a busy machine the answers
+            // queue for a thread after the commit, and the acks are not over until they are on their way.
+            Answered();
+        }
     }
 
     /// <summary>
@@ -45,7 +54,6 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
     public bool QuietFor(TimeSpan gap) =>
         Volatile.Read(ref _waiting) == 0 && Stopwatch.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= gap;
 
-    /// <summary>Before the request's task completes: whoever awaited it sees the count without it.</summary>
     private void Answered()
     {
         Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
@@ -83,18 +91,13 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
             for (var i = 0; i < batch.Count; i++)
             {
                 if (ids[i] is not null) signal.Notify(batch[i].Item);
-                Answered();
                 batch[i].Recorded.TrySetResult(ids[i]); // null: a retry of what is there already
             }
         }
         catch (Exception e)
         {
             logger.LogError(e, "Could not record {Count} request(s) in the inbox", batch.Count);
-            foreach (var p in batch)
-            {
-                Answered();
-                p.Recorded.TrySetException(e);
-            }
+            foreach (var p in batch) p.Recorded.TrySetException(e);
         }
     }
 }
