@@ -26,7 +26,7 @@ public static class OutboxInserts
 
     public static async Task InsertAsync(CoachDbContext db, IReadOnlyList<OutboxMessage> rows, CancellationToken ct)
     {
-        var postgres = !db.Database.IsSqlite();
+        var postgres = db.IsPostgres();
         var values = postgres
             ? $"SELECT {string.Join(", ", Columns.Select(c => c.Name))}, 0 FROM jsonb_to_recordset(CAST({{0}} AS jsonb))"
                 + $" AS r({string.Join(", ", Columns.Select(c => $"{c.Name} {c.Type}"))})"

@@ -68,7 +68,7 @@ internal sealed class DigestReaders : IAsyncDisposable
     {
         var options = db.GetService<IDbContextOptions>();
         if (RelationalOptionsExtension.Extract(options).Connection is not null) return null;
-        if (db.Database.IsSqlite()
+        if (!db.IsPostgres()
             && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) is var sqlite
             && (sqlite.DataSource is ":memory:" or "" || sqlite.Mode == SqliteOpenMode.Memory))
             return null;

@@ -31,7 +31,7 @@ internal static class CadenceWrites
         CancellationToken ct, int rowsPerStatement = RowsPerStatement)
     {
         var written = 0;
-        var postgres = !db.Database.IsSqlite();
+        var postgres = db.IsPostgres();
         foreach (var chunk in changes.Chunk(rowsPerStatement))
         {
             var (sql, parameters) = Statement(db, chunk, postgres);
