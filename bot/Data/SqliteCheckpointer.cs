@@ -25,6 +25,7 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<Sqli
     public const int CommitThreshold = 10_000;
 
     private (long Log, long Copied) _last = (-1, -1);
+    private readonly KeptContext _context = new(scopes);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,6 +41,10 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<Sqli
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            await _context.DisposeAsync();
+        }
     }
 
     /// <summary>Soon again after a checkpoint that found new frames; twice as long each time nothing was written.</summary>
@@ -54,23 +59,30 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, ILogger<Sqli
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            var db = _context.Get();
             if (db.IsPostgres()) return null;
             await db.Database.OpenConnectionAsync(ct); // through EF Core: its interceptor sets the pragmas
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            // busy, frames in the log, frames copied: any change since the last one is a write in between.
-            var now = (Log: reader.GetInt64(1), Copied: reader.GetInt64(2));
-            var changed = now != _last && now.Log > 0;
-            _last = now;
-            return changed;
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                if (!await reader.ReadAsync(ct)) return null;
+                // busy, frames in the log, frames copied: any change since the last one is a write in between.
+                var now = (Log: reader.GetInt64(1), Copied: reader.GetInt64(2));
+                var changed = now != _last && now.Log > 0;
+                _last = now;
+                return changed;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync(); // back to the pool between checkpoints
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogDebug("Background checkpoint skipped: {Error}", e.Message);
+            await _context.DropAsync();
             return null;
         }
     }

@@ -1,3 +1,4 @@
+using AccountCoachBot.Tests.Channels.Inbox;
 using AccountCoachBot.Tests.Conversation;
 using AccountCoachBot.Tests.Features.Digests;
 using AccountCoachBot.Tests.Features.People;
@@ -134,6 +135,12 @@ public sealed class OutboxInsertsPostgresTests(PostgresDatabase postgres) : Outb
 
 [OnPostgres]
 public sealed class ConversationPacingPostgresTests(PostgresDatabase postgres) : ConversationPacingTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}
+
+[OnPostgres]
+public sealed class InboxInsertsPostgresTests(PostgresDatabase postgres) : InboxInsertsTests, IClassFixture<PostgresDatabase>
 {
     protected override PostgresDatabase Postgres => postgres;
 }

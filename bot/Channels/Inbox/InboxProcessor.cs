@@ -46,6 +46,9 @@ public sealed class InboxProcessor(
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _watched = new();
     // Turns of different conversations overlap, a few at a time: they mostly wait on the connector and the model.
     private readonly SemaphoreSlim _turns = new(4);
+    // One of them at a time waits for the acks to go quiet, the others behind it: under a burst a turn starts every
+    // YieldAtMost, not four, and one timer looks for the quiet, not four.
+    private readonly SemaphoreSlim _yielding = new(1);
     private CancellationToken _stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -176,7 +179,15 @@ public sealed class InboxProcessor(
             await _turns.WaitAsync(_stopping);
             try
             {
-                await YieldToAcksAsync();
+                await _yielding.WaitAsync(_stopping);
+                try
+                {
+                    await YieldToAcksAsync();
+                }
+                finally
+                {
+                    _yielding.Release();
+                }
                 await ProcessAsync(entry, claimed, _stopping);
             }
             finally

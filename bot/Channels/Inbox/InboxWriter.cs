@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Channels.Inbox;
 
@@ -12,15 +13,20 @@ namespace AccountCoachBot.Channels.Inbox;
 /// so an ack still promises the work is on disk.
 /// </summary>
 public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal, WriteGate writes, TimeProvider time, ILogger<InboxWriter> logger)
+    : IAsyncDisposable
 {
     /// <summary>The HttpContext item holding the id of the row a request recorded (a host can await its turn).</summary>
     public const string RecordedIdItem = "AccountCoachBot.InboxId";
 
-    private const int MaxBatch = 256;
+    private const int MaxBatch = InboxInserts.MaxRows;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int _writing;
     private int _waiting;
     private long _lastActivity = long.MinValue / 2; // Stopwatch timestamp of the last arrival or answer
+    // One writer at a time (WriteAllAsync) uses them: a kept context, and while a burst lasts its open connection and
+    // the statements compiled on it.
+    private readonly KeptContext _context = new(scopes);
+    private InboxInserts? _inserts;
 
     private sealed record Pending(InboxItem Item, TaskCompletionSource<long?> Recorded);
 
@@ -72,6 +78,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
                 await WriteAsync(batch);
                 continue;
             }
+            await CloseConnectionAsync(); // the burst is over: back to the pool
             Volatile.Write(ref _writing, 0);
             // A request queued between the last read and the line above would otherwise wait for the next one.
             if (!_queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
@@ -82,12 +89,16 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            var db = _context.Get();
+            if (_inserts is null)
+            {
+                await db.Database.OpenConnectionAsync(); // through EF Core: its interceptors set the connection up
+                _inserts = new InboxInserts(db.Database.GetDbConnection());
+            }
             long?[] ids;
             // Ahead of the turns waiting for SQLite's write lock (not in its busy loop): an ack waits for this commit only.
             await using (await writes.EnterAsync(db, CancellationToken.None, ahead: true))
-                ids = await InboxInserts.InsertAsync(db, batch.Select(p => p.Item).ToList(), CancellationToken.None);
+                ids = await _inserts.InsertAsync(batch.Select(p => p.Item).ToList(), CancellationToken.None);
             for (var i = 0; i < batch.Count; i++)
             {
                 if (ids[i] is not null) signal.Notify(batch[i].Item);
@@ -98,6 +109,31 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
         {
             logger.LogError(e, "Could not record {Count} request(s) in the inbox", batch.Count);
             foreach (var p in batch) p.Recorded.TrySetException(e);
+            _inserts?.Dispose();
+            _inserts = null;
+            await _context.DropAsync(); // its connection may be what failed
         }
+    }
+
+    private async Task CloseConnectionAsync()
+    {
+        if (_inserts is null) return;
+        _inserts.Dispose();
+        _inserts = null;
+        try
+        {
+            await _context.Get().Database.CloseConnectionAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug("Inbox connection not closed cleanly: {Error}", e.Message);
+            await _context.DropAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _inserts?.Dispose();
+        await _context.DisposeAsync();
     }
 }

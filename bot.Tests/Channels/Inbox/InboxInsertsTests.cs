@@ -1,0 +1,69 @@
+using AccountCoachBot.Channels.Inbox;
+using AccountCoachBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AccountCoachBot.Tests.Channels.Inbox;
+
+/// <summary>The inbox's batch insert: statements by powers of two, kept and bound again batch after batch.</summary>
+public class InboxInsertsTests : IAsyncLifetime
+{
+    protected virtual PostgresDatabase? Postgres => null;
+
+    private CoachTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), postgres: Postgres);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private InboxItem Item(string key, string? conversation = null) => new()
+    {
+        Transport = "slack", Key = key, Kind = "event", ConversationKey = conversation, PayloadJson = $"{{\"key\":\"{key}\"}}",
+        ReceivedUtc = _host.Time.GetUtcNow().UtcDateTime,
+    };
+
+    [DbFact]
+    public async Task InsertAsync_GivesIdsInArrivalOrderAndNullForKnownKeys_WhenABatchTakesSeveralStatements()
+    {
+        var ids = await _host.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            using var inserts = new InboxInserts(db.Database.GetDbConnection());
+            await inserts.InsertAsync([Item("known")], CancellationToken.None);
+            // 13 new keys (statements of 8, 4 and 1 rows), one twice in the batch, one already recorded.
+            var batch = Enumerable.Range(0, 13).Select(i => Item($"k{i:00}", i % 2 == 0 ? $"conv-{i}" : null)).ToList();
+            batch.Insert(5, Item("known"));
+            batch.Add(Item("k03"));
+            return await inserts.InsertAsync(batch, CancellationToken.None);
+        });
+
+        Assert.Null(ids[5]);
+        Assert.Null(ids[^1]);
+        var fresh = ids.Where((_, i) => i != 5 && i != ids.Length - 1).ToList();
+        Assert.Equal(13, fresh.Count);
+        Assert.All(fresh, id => Assert.NotNull(id));
+        Assert.Equal(fresh.Order(), fresh); // ids order a conversation's turns
+        var rows = await _host.WithDbAsync(db => db.Inbox.OrderBy(i => i.Id).ToListAsync());
+        Assert.Equal(["known", .. Enumerable.Range(0, 13).Select(i => $"k{i:00}")], rows.Select(r => r.Key));
+        Assert.Equal("conv-12", rows[^1].ConversationKey);
+        Assert.Null(rows[^2].ConversationKey);
+        // What was asked, unless the processor has handled it meanwhile (it keeps only the key then).
+        Assert.All(rows, r => Assert.True(r.PayloadJson == $"{{\"key\":\"{r.Key}\"}}" || r.Status != InboxStatus.Pending, r.Key));
+    }
+
+    [DbFact]
+    public async Task InsertAsync_WritesEachBatchsOwnValues_WhenItsStatementsAreUsedAgain()
+    {
+        await _host.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            using var inserts = new InboxInserts(db.Database.GetDbConnection());
+            await inserts.InsertAsync([Item("a1", "conv-a"), Item("a2")], CancellationToken.None);
+            await inserts.InsertAsync([Item("b1"), Item("b2", "conv-b")], CancellationToken.None); // the same 2-row statement
+            return 0;
+        });
+
+        var rows = await _host.WithDbAsync(db => db.Inbox.OrderBy(i => i.Id).Select(i => new { i.Key, i.ConversationKey }).ToListAsync());
+        Assert.Equal(["a1", "a2", "b1", "b2"], rows.Select(r => r.Key));
+        Assert.Equal(["conv-a", null, null, "conv-b"], rows.Select(r => r.ConversationKey));
+    }
+}
