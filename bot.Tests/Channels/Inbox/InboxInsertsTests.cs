@@ -1,4 +1,5 @@
 using AccountCoachBot.Channels.Inbox;
+using AccountCoachBot.Data;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,9 +28,9 @@ public class InboxInsertsTests : IAsyncLifetime
         var ids = await _host.WithDbAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();
-            using var inserts = new InboxInserts(db.Database.GetDbConnection());
+            using var inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
             await inserts.InsertAsync([Item("known")], CancellationToken.None);
-            // 13 new keys (statements of 8, 4 and 1 rows), one twice in the batch, one already recorded.
+            // 13 new keys (on SQLite statements of 8, 4 and 1 rows), one twice in the batch, one already recorded.
             var batch = Enumerable.Range(0, 13).Select(i => Item($"k{i:00}", i % 2 == 0 ? $"conv-{i}" : null)).ToList();
             batch.Insert(5, Item("known"));
             batch.Add(Item("k03"));
@@ -56,7 +57,7 @@ public class InboxInsertsTests : IAsyncLifetime
         await _host.WithDbAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();
-            using var inserts = new InboxInserts(db.Database.GetDbConnection());
+            using var inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
             await inserts.InsertAsync([Item("a1", "conv-a"), Item("a2")], CancellationToken.None);
             await inserts.InsertAsync([Item("b1"), Item("b2", "conv-b")], CancellationToken.None); // the same 2-row statement
             return 0;

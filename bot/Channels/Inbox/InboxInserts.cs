@@ -10,11 +10,13 @@ namespace AccountCoachBot.Channels.Inbox;
 /// Profiled under a burst of acks, EF Core's query, change tracking and per-row insert were most of a batch's CPU.
 /// </summary>
 /// <remarks>
-/// Bound to one connection, kept open by its one user (the inbox's writer), and its statements with it: a batch goes in
-/// as a few multi-row statements whose sizes are powers of two, each statement compiled once per connection. Compiling
-/// a new statement for each batch (16 rows: 96 parameters) was, after the commit itself, the largest part of a batch.
+/// Bound to one connection, kept open by its one user (the inbox's writer), and its statements with it. On SQLite a
+/// batch goes in as a few multi-row statements whose sizes are powers of two, each compiled once per connection:
+/// compiling a new statement for each batch (16 rows: 96 parameters) was, after the commit itself, the largest part of
+/// a batch. On PostgreSQL (<paramref name="oneStatementPerBatch"/>) every statement is a round trip to the server, which
+/// costs more than its parsing there: one statement of the batch's own size.
 /// </remarks>
-public sealed class InboxInserts(DbConnection connection) : IDisposable
+public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBatch) : IDisposable
 {
     private const string Columns = "\"Transport\", \"Key\", \"Kind\", \"ConversationKey\", \"PayloadJson\", \"Status\", \"Attempts\", \"ReceivedUtc\"";
     private const int ParametersPerRow = 6;
@@ -35,7 +37,8 @@ public sealed class InboxInserts(DbConnection connection) : IDisposable
         {
             for (var start = 0; start < fresh.Count;)
             {
-                var rows = (int)Math.Min(MaxRows, 1u << (31 - int.LeadingZeroCount(fresh.Count - start))); // largest power of two that fits
+                var left = fresh.Count - start;
+                var rows = Math.Min(MaxRows, oneStatementPerBatch ? left : 1 << (31 - int.LeadingZeroCount(left))); // or the largest power of two that fits
                 var command = Command(rows);
                 command.Transaction = transaction;
                 for (var row = 0; row < rows; row++)

@@ -93,7 +93,7 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
             if (_inserts is null)
             {
                 await db.Database.OpenConnectionAsync(); // through EF Core: its interceptors set the connection up
-                _inserts = new InboxInserts(db.Database.GetDbConnection());
+                _inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
             }
             long?[] ids;
             // Ahead of the turns waiting for SQLite's write lock (not in its busy loop): an ack waits for this commit only.
