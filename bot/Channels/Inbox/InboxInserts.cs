@@ -78,6 +78,7 @@ public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBa
     private DbCommand Command(int rows)
     {
         if (_commands.TryGetValue(rows, out var cached)) return cached;
+        if (oneStatementPerBatch) Dispose(); // any size may come: keep only the last, not up to 256 of them
         var command = connection.CreateCommand();
         var sql = new StringBuilder($"INSERT INTO \"Inbox\" ({Columns}) VALUES ");
         for (var row = 0; row < rows; row++)
