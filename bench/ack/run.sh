@@ -82,11 +82,13 @@ measure() { # name port path script seconds
     # Signed right before each wrk run: Slack's 5-minute window covers it, and every request of every run (the warm-up's
     # included: wrk starts the file from its first line) carries a fresh trigger_id.
     [ "$4" != slack.lua ] || "${bench[@]}" ack-slack-requests "$ACK_SLACK_FILE" "${ACK_SLACK_REQUESTS:-400000}" "$secret" "http://127.0.0.1:$fakes/"
+    [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime?reset=1" >/dev/null
     out=$(ACK_SLACK_PATH=$3 wrk -t"$threads" -c"$connections" -d"$5" --latency -s "$root/bench/ack/$4" "http://127.0.0.1:$2$3" | grep '^RESULT')
     if [ "$5" != "$duration" ]; then [ "$2" != "$bot" ] || drain "$1 warm-up"; return 0; fi
     if [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ]; then
         echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -40
     fi
+    [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime" | sed -n 2p | sed "s/^/$1 (the bot's runtime): /"
     echo "$1: $out" # as it comes (before the drain), so a run cut short still tells what it measured
     [ "$2" != "$bot" ] || { echo "$1: $(curl -s "http://127.0.0.1:$bot/bench/pending") turns left pending; the bot stops"; stop_bot; }
     p50[$1]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$out"); p99[$1]=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$out")

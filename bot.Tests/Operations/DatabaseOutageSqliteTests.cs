@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AccountCoachBot.Tests.Operations;
@@ -28,6 +30,11 @@ public sealed class DatabaseOutageSqliteTests
         var due = await bot.WithDbAsync(d => d.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending && o.DueUtc <= _time.GetUtcNow().UtcDateTime.AddMinutes(15)));
         Assert.True(due > 0, "the promise's reminder was not queued");
 
+        // As a lost volume would: no connection goes on writing to the file that was there. The inbox writer keeps its
+        // connection open for a moment after its last commit (InboxWriter.BurstGap); the pool keeps the rest.
+        var writer = bot.Services.GetRequiredService<InboxWriter>();
+        using (var guard = new CancellationTokenSource(HangGuard.Limit))
+            while (writer.HoldsConnection) await Task.Delay(InboxWriter.BurstGap, guard.Token);
         SqliteConnection.ClearAllPools();
         File.Move(db.Path, db.Path + ".away");
         Directory.CreateDirectory(db.Path);

@@ -34,6 +34,14 @@ public static class AckBot
         // run.sh waits for the turns a run left behind before it measures the next target.
         app.MapGet("/bench/pending", async (CoachDbContext db) =>
             Results.Text((await db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending)).ToString()));
+        // The runtime's share of a tail (GC pauses, CPU), cheap enough to read in every run; ?reset=1 starts a new window.
+        var runtime = AckRuntimeStats.Now();
+        app.MapGet("/bench/runtime", (HttpContext c) =>
+        {
+            var text = runtime.Report();
+            if (c.Request.Query.ContainsKey("reset")) runtime = AckRuntimeStats.Now();
+            return Results.Text(text);
+        });
         await app.Services.MigrateCoachDatabaseAsync();
         await app.RunAsync();
     }

@@ -7,10 +7,10 @@ namespace AccountCoachBot.Bench.Ack;
 /// The runtime's side of a p99 tail, since the last reset: garbage collections and their pauses (every request in
 /// flight waits out a pause), the thread pool (starved by blocking calls, it queues work), and the process's CPU time.
 /// </summary>
-internal sealed record AckRuntimeStats(int Gen0, int Gen1, int Gen2, TimeSpan Paused, TimeSpan Cpu, long Completed, long Wall)
+internal sealed record AckRuntimeStats(int Gen0, int Gen1, int Gen2, TimeSpan Paused, TimeSpan Cpu, long Completed, long Wall, long Allocated)
 {
     public static AckRuntimeStats Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
-        GC.GetTotalPauseDuration(), Process.GetCurrentProcess().TotalProcessorTime, ThreadPool.CompletedWorkItemCount, Stopwatch.GetTimestamp());
+        GC.GetTotalPauseDuration(), Process.GetCurrentProcess().TotalProcessorTime, ThreadPool.CompletedWorkItemCount, Stopwatch.GetTimestamp(), GC.GetTotalAllocatedBytes());
 
     public string Report()
     {
@@ -19,7 +19,7 @@ internal sealed record AckRuntimeStats(int Gen0, int Gen1, int Gen2, TimeSpan Pa
         var ephemeral = GC.GetGCMemoryInfo(GCKind.Ephemeral);
         return $"""
             runtime: {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {GCSettings.LatencyMode}, {Environment.ProcessorCount} cores, {Stopwatch.GetElapsedTime(Wall, now.Wall).TotalSeconds:0.0} s
-            GCs: gen0 {now.Gen0 - Gen0}, gen1 {now.Gen1 - Gen1}, gen2 {now.Gen2 - Gen2}; paused {(now.Paused - Paused).TotalMilliseconds:0} ms in all; last ephemeral pause {ephemeral.PauseDurations[0].TotalMilliseconds:0.00} ms, last any {last.PauseDurations[0].TotalMilliseconds:0.00} ms; heap {last.HeapSizeBytes / 1_000_000} MB
+            GCs: gen0 {now.Gen0 - Gen0}, gen1 {now.Gen1 - Gen1}, gen2 {now.Gen2 - Gen2}; paused {(now.Paused - Paused).TotalMilliseconds:0} ms in all; last ephemeral pause {ephemeral.PauseDurations[0].TotalMilliseconds:0.00} ms, last any {last.PauseDurations[0].TotalMilliseconds:0.00} ms (it kept {ephemeral.PromotedBytes / 1000} kB of {ephemeral.GenerationInfo[0].SizeBeforeBytes / 1000} kB in gen0); heap {last.HeapSizeBytes / 1_000_000} MB; {(now.Allocated - Allocated) / 1_000_000} MB allocated
             process CPU {(now.Cpu - Cpu).TotalMilliseconds:0} ms; thread pool: {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} queued now, {now.Completed - Completed} work items run
 
             """;

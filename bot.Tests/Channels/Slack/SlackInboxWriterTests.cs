@@ -66,4 +66,17 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
         Assert.False(writer.QuietFor(TimeSpan.FromHours(1))); // answered just now
         Assert.True(writer.QuietFor(TimeSpan.Zero));
     }
+
+    [Fact]
+    public async Task RecordAsync_LetsItsConnectionGo_WhenNoRequestFollowsWithinTheBurstGap()
+    {
+        var writer = _bot.Services.GetRequiredService<InboxWriter>();
+
+        await writer.RecordAsync(new InboxItem { Transport = "slack", Key = "event:Ev1", Kind = SlackInboxKinds.Event, PayloadJson = "{}" }, CancellationToken.None);
+        await writer.RecordAsync(new InboxItem { Transport = "slack", Key = "event:Ev2", Kind = SlackInboxKinds.Event, PayloadJson = "{}" }, CancellationToken.None);
+
+        using var guard = new CancellationTokenSource(HangGuard.Limit);
+        while (writer.HoldsConnection) await Task.Delay(InboxWriter.BurstGap, guard.Token); // kept for a burst's next request (bench/README.md), then back to the pool
+        Assert.Equal(2, await _bot.WithDbAsync(db => db.Inbox.CountAsync()));
+    }
 }

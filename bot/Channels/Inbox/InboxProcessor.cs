@@ -57,11 +57,14 @@ public sealed class InboxProcessor(
         await SweepAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            // What a burst signalled is taken as it is, without a timer for each row: under a burst of acks, a timer
+            // (and its token source) per recorded request was a share of the allocations, and so of the collections.
+            while (signal.Reader.TryRead(out var entry)) Enqueue(entry, claimed: false);
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             wait.CancelAfter(Sweep);
             try
             {
-                Enqueue(await signal.Reader.ReadAsync(wait.Token), claimed: false);
+                await signal.Reader.WaitToReadAsync(wait.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
