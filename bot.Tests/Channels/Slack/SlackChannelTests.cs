@@ -322,16 +322,27 @@ public sealed class SlackChannelTests : IAsyncLifetime
                 Transport = "slack", Key = "event:EvRestart", Kind = SlackInboxKinds.Event, ReceivedUtc = _time.GetUtcNow().UtcDateTime,
                 PayloadJson = new JsonObject { ["type"] = "event_callback", ["team_id"] = FakeSlackApi.TeamId, ["event_id"] = "EvRestart", ["event"] = e }.ToJsonString(),
             });
+            // A slash command as a version before this one recorded it: its fields as JSON, not the form Slack sent.
+            db.Inbox.Add(new InboxItem
+            {
+                Transport = "slack", Key = "command:trig-old", Kind = SlackInboxKinds.Command, ReceivedUtc = _time.GetUtcNow().UtcDateTime,
+                PayloadJson = new JsonObject
+                {
+                    ["team_id"] = FakeSlackApi.TeamId, ["channel_id"] = "C0SALES", ["user_id"] = User, ["command"] = "/coach",
+                    ["text"] = "promise Acme: send the revised quote tomorrow", ["trigger_id"] = "trig-old", ["response_url"] = _slack.ResponseUrl("trig-old"),
+                }.ToJsonString(),
+            });
             await db.SaveChangesAsync();
         }
 
         _bot = await StartBotAsync();
 
         await _slack.WaitForCallsAsync("chat.postMessage", 2);
-        await WaitForInboxAsync(1);
-        var item = await _bot.WithDbAsync(db => db.Inbox.SingleAsync());
-        Assert.Equal(InboxStatus.Done, item.Status);
-        Assert.DoesNotContain("promises", item.PayloadJson); // handled: only the key is kept
+        await WaitForInboxAsync(2);
+        var items = await _bot.WithDbAsync(db => db.Inbox.ToListAsync());
+        Assert.All(items, item => Assert.Equal(InboxStatus.Done, item.Status));
+        Assert.All(items, item => Assert.DoesNotContain("promise", item.PayloadJson)); // handled: only the key is kept
+        Assert.Contains("revised quote", (await _bot.WithDbAsync(db => db.Promises.SingleAsync())).What);
     }
 
     [Fact]

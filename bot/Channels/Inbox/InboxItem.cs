@@ -21,6 +21,7 @@ public sealed class InboxItem
     public string Kind { get; set; } = "";
     /// <summary>Requests of one conversation run one after another, in arrival order; null: one lane per transport.</summary>
     public string? ConversationKey { get; set; }
+    /// <summary>The request as the platform sent it: JSON, or a Slack slash command's form (<c>SlackForm</c>).</summary>
     public string PayloadJson { get; set; } = "{}";
     public InboxStatus Status { get; set; }
     public int Attempts { get; set; }

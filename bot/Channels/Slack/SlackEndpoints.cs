@@ -60,17 +60,17 @@ public sealed class SlackEndpoints(
     {
         var body = await ReadBodyAsync(http, ct);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        var form = Encoding.UTF8.GetString(body);
         // Slack's certificate check arrives unsigned and expects an empty 200; it changes nothing.
-        if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1") return Results.Ok();
+        if (SlackForm.Field(form, "ssl_check") == "1") return Results.Ok();
         if (!Verify(http, body)) return Results.Unauthorized();
 
-        var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
-        if (!fields.ContainsKey("user_id") || !fields.TryGetValue("trigger_id", out var trigger)) return Results.BadRequest();
+        if (SlackForm.Field(form, "user_id") is null || SlackForm.Field(form, "trigger_id") is not { } trigger) return Results.BadRequest();
 
-        if (await RecordAsync($"command:{trigger}", SlackInboxKinds.Command, JsonSerializer.Serialize(fields), ct)) return Results.Ok();
+        // Recorded as Slack sent it; the turn reads its fields (SlackForm.ToJson).
+        if (await RecordAsync($"command:{trigger}", SlackInboxKinds.Command, form, ct)) return Results.Ok();
         // Slack does not resend a slash command: the answer shown to the person is the apology.
-        var language = LanguageExtensions.FromScript(fields.GetValueOrDefault("text")) ?? Language.En;
+        var language = LanguageExtensions.FromScript(SlackForm.Field(form, "text")) ?? Language.En;
         return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = PipelineTexts.DatabaseDown[language] });
     }
 
@@ -181,6 +181,13 @@ public sealed class SlackEndpoints(
     private static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken ct)
     {
         if (http.Request.ContentLength > MaxBodyBytes) return null;
+        if (http.Request.ContentLength is { } length)
+        {
+            // Read into its own size (Kestrel holds the request to its Content-Length), not through a growing stream.
+            var exact = new byte[length];
+            await http.Request.Body.ReadExactlyAsync(exact, ct);
+            return exact;
+        }
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, ct);
         return buffer.Length > MaxBodyBytes ? null : buffer.ToArray();

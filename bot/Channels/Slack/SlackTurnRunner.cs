@@ -28,7 +28,9 @@ public sealed class SlackTurnRunner(
 
     public async Task RunAsync(InboxItem item, CancellationToken ct)
     {
-        var payload = JsonNode.Parse(item.PayloadJson)!.AsObject();
+        var payload = item.Kind == SlackInboxKinds.Command && SlackForm.IsForm(item.PayloadJson)
+            ? SlackForm.ToJson(item.PayloadJson)
+            : JsonNode.Parse(item.PayloadJson)!.AsObject();
         // Replies are delivered after the pipeline's own scope has closed: their log lines name the turn too.
         using var correlation = AccountCoachBot.Operations.Correlation.Turn(logger, item.Kind == SlackInboxKinds.Event ? Str(payload["event_id"]) ?? item.Key : item.Key);
         switch (item.Kind)
