@@ -89,14 +89,14 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
         }
     }
 
+    /// <summary>Whether a burst's connection is open now (tests that take the database away wait until it is not).</summary>
+    internal bool HoldsConnection => Volatile.Read(ref _inserts) is not null;
+
     /// <summary>
     /// Whether a request comes within <paramref name="gap"/>. Between two commits of a burst the queue is often empty for
     /// a moment (its requests are being answered); closing the connection then meant opening it again, with its pragmas
     /// and its statements compiled anew, for nearly every commit: 20,000 opens in a 10-second burst.
     /// </summary>
-    /// <summary>Whether a burst's connection is open now (tests that take the database away wait until it is not).</summary>
-    internal bool HoldsConnection => Volatile.Read(ref _inserts) is not null;
-
     private async Task<bool> NextWithinAsync(TimeSpan gap)
     {
         _gap.CancelAfter(gap);
@@ -166,7 +166,6 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
 
     public async ValueTask DisposeAsync()
     {
-        _gap.Dispose();
         _inserts?.Dispose();
         await _context.DisposeAsync();
     }
