@@ -21,10 +21,12 @@ public sealed class SlackFormTests
         Assert.Equal(expected, SlackForm.Field(Form, name));
 
     [Fact]
-    public void Field_JoinsRepeatedFields_AndMatchesAnEncodedName_AsParseQueryDoes()
+    public void Field_JoinsRepeatedFields_MatchesAnEncodedName_AndSkipsALeadingQuestionMark_AsParseQueryDoes()
     {
         Assert.Equal("a,b c", SlackForm.Field("x=1&trigger_id=a&trigger%5Fid=b+c", "trigger_id"));
         Assert.Equal("a,b c", SlackForm.ToJson("x=1&trigger_id=a&trigger%5Fid=b+c")["trigger_id"]!.GetValue<string>());
+        Assert.Equal("U1", SlackForm.Field("?user_id=U1&x=2", "user_id")); // a leading '?' is no part of the first name
+        Assert.Equal("U1", SlackForm.ToJson("?user_id=U1&x=2")["user_id"]!.GetValue<string>());
     }
 
     [Fact]

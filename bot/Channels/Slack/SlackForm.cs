@@ -18,9 +18,10 @@ public static class SlackForm
     public static string? Field(string form, string name)
     {
         string? value = null;
-        foreach (var range in form.AsSpan().Split('&'))
+        var text = form.AsSpan(form.StartsWith('?') ? 1 : 0); // as ParseQuery, which ToJson uses, reads it
+        foreach (var range in text.Split('&'))
         {
-            var pair = form.AsSpan(range);
+            var pair = text[range];
             var equals = pair.IndexOf('=');
             var key = equals < 0 ? pair : pair[..equals];
             if (!(key.SequenceEqual(name) || key.ContainsAny('%', '+') && Decode(key) == name)) continue;
