@@ -62,7 +62,10 @@ for p in $floor $bfpeer $bolt; do wait_port "$p"; done
 
 export ACK_THREADS=$threads ACK_TOKEN=$token ACK_APP_ID=$app_id ACK_SERVICE_URL="http://127.0.0.1:$fakes/"
 export ACK_SLACK_FILE="$work/slack.txt"
-declare -A p50 p99 rps errs
+declare -A p50 p99 rps errs steal
+# The share of the CPUs the hypervisor gave to other guests during a run (/proc/stat "steal"): on a shared VM it moved
+# the floor's p99 from 1.4 to 22 ms between runs minutes apart, so a run's ratio is read beside it.
+cpu_steal() { awk '/^cpu /{ print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat; }
 
 # The bot answers before its turns run: what its warm-up left (its backlog) is worked through before its measured run,
 # so it does not share the machine with it. How long that took is printed (the turns' own pace).
@@ -83,7 +86,9 @@ measure() { # name port path script seconds
     # included: wrk starts the file from its first line) carries a fresh trigger_id.
     [ "$4" != slack.lua ] || "${bench[@]}" ack-slack-requests "$ACK_SLACK_FILE" "${ACK_SLACK_REQUESTS:-400000}" "$secret" "http://127.0.0.1:$fakes/"
     [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime?reset=1" >/dev/null
+    local before; before=$(cpu_steal)
     out=$(ACK_SLACK_PATH=$3 wrk -t"$threads" -c"$connections" -d"$5" --latency -s "$root/bench/ack/$4" "http://127.0.0.1:$2$3" | grep '^RESULT')
+    steal[$1]=$(echo "$before $(cpu_steal)" | awk '{ printf "%.1f", $4 > $2 ? 100 * ($3 - $1) / ($4 - $2) : 0 }')
     if [ "$5" != "$duration" ]; then [ "$2" != "$bot" ] || drain "$1 warm-up"; return 0; fi
     if [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ]; then
         echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -40
@@ -111,10 +116,10 @@ done
 
 echo
 echo "ack benchmark: $(date -u +%FT%TZ), ${ACK_DB:-sqlite}, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d$duration"
-printf '%-16s %10s %10s %12s %8s\n' target p50_ms p99_ms req_per_s errors
+printf '%-16s %10s %10s %12s %8s %8s\n' target p50_ms p99_ms req_per_s errors steal%
 for t in slack-floor slack-bot slack-bolt bf-floor bf-bot bf-botbuilder; do
     [[ "$t" == ${ACK_ONLY:-}* ]] || continue
-    printf '%-16s %10s %10s %12s %8s\n' "$t" "${p50[$t]}" "${p99[$t]}" "${rps[$t]}" "${errs[$t]}"
+    printf '%-16s %10s %10s %12s %8s %8s\n' "$t" "${p50[$t]}" "${p99[$t]}" "${rps[$t]}" "${errs[$t]}" "${steal[$t]}"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo

@@ -19,7 +19,7 @@ public static class BotFrameworkExtensions
     {
         builder.Services.AddBotFrameworkAuth(builder.Configuration);
         builder.Services.AddHttpClient<ConnectorClient>(ConnectorHttpClient, c => c.Timeout = TimeSpan.FromSeconds(30));
-        builder.Services.AddScoped<MessagesEndpoint>();
+        builder.Services.AddSingleton<MessagesEndpoint>();
         builder.Services.AddScoped<ActivityTurnRunner>();
         builder.Services.AddScoped<IInboxHandler>(sp => sp.GetRequiredService<ActivityTurnRunner>());
         builder.Services.AddInbox();
@@ -38,7 +38,9 @@ public static class BotFrameworkExtensions
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", (HttpContext http, MessagesEndpoint endpoint, CancellationToken ct) => endpoint.HandleAsync(http, ct));
+        // One instance, not one per request: an ack then needs no request scope; a turn run here takes its services from it.
+        var messages = endpoints.ServiceProvider.GetRequiredService<MessagesEndpoint>();
+        endpoints.MapPost("/api/messages", (HttpContext http, CancellationToken ct) => messages.HandleAsync(http, ct));
         endpoints.MapMethods("/api/messages", ["GET", "PUT", "DELETE", "PATCH"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
         return endpoints;
     }

@@ -107,7 +107,7 @@ public sealed class MessagesEndpoint(
             return Results.Ok();
         }
         if (id is not null) http.Items[InboxWriter.RecordedIdItem] = id.Value;
-        return Results.Ok();
+        return Acked.Instance;
     }
 
     private static ActivityTurnRunner Runner(HttpContext http) => http.RequestServices.GetRequiredService<ActivityTurnRunner>();

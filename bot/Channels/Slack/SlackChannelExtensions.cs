@@ -19,7 +19,7 @@ public static class SlackChannelExtensions
         builder.Services.AddSingleton<SlackSignatureVerifier>();
         builder.Services.AddInbox();
         builder.Services.AddSingleton<SlackDirectory>();
-        builder.Services.AddScoped<SlackEndpoints>();
+        builder.Services.AddSingleton<SlackEndpoints>();
         builder.Services.AddScoped<SlackTurnRunner>();
         builder.Services.AddScoped<IInboxHandler>(sp => sp.GetRequiredService<SlackTurnRunner>());
         builder.Services.AddScoped<SlackAppHome>();
@@ -47,9 +47,12 @@ public static class SlackChannelExtensions
     {
         var options = endpoints.ServiceProvider.GetService<Microsoft.Extensions.Options.IOptions<SlackOptions>>();
         if (options?.Value.IsEnabled != true) return endpoints;
-        endpoints.MapPost("/slack/events", (HttpContext http, SlackEndpoints slack, CancellationToken ct) => slack.EventsAsync(http, ct));
-        endpoints.MapPost("/slack/commands", (HttpContext http, SlackEndpoints slack, CancellationToken ct) => slack.CommandsAsync(http, ct));
-        endpoints.MapPost("/slack/interactivity", (HttpContext http, SlackEndpoints slack, CancellationToken ct) => slack.InteractivityAsync(http, ct));
+        // One instance, not one per request: an ack then needs no request scope (its dictionary of services was a share of
+        // the ack's allocations); a modal's services come from the request's scope.
+        var slack = endpoints.ServiceProvider.GetRequiredService<SlackEndpoints>();
+        endpoints.MapPost("/slack/events", (HttpContext http, CancellationToken ct) => slack.EventsAsync(http, ct));
+        endpoints.MapPost("/slack/commands", (HttpContext http, CancellationToken ct) => slack.CommandsAsync(http, ct));
+        endpoints.MapPost("/slack/interactivity", (HttpContext http, CancellationToken ct) => slack.InteractivityAsync(http, ct));
         return endpoints;
     }
 }

@@ -16,13 +16,12 @@ namespace AccountCoachBot.Channels.Slack;
 /// /slack/events, /slack/commands, /slack/interactivity. Every request is verified (signature, 5-minute window)
 /// before its body is read as anything; then recorded in the inbox and acknowledged at once. The work runs
 /// off the request path. The one exception is opening a modal, which Slack allows only within 3 seconds: what that
-/// needs (the database, Slack's API client) is resolved then, not built for every ack.
+/// needs (the database, Slack's API client) is resolved then from the request's scope, not built for every ack.
 /// </summary>
 public sealed class SlackEndpoints(
     IOptions<SlackOptions> options,
     SlackSignatureVerifier verifier,
     InboxWriter inbox,
-    IServiceProvider services,
     ILogger<SlackEndpoints> logger)
 {
     public const int MaxBodyBytes = 1024 * 1024;
@@ -50,7 +49,7 @@ public sealed class SlackEndpoints(
             case "url_verification":
                 return Results.Text(Str(envelope["challenge"]) ?? "", "text/plain");
             case "event_callback" when Str(envelope["event_id"]) is { } eventId:
-                return await RecordAsync($"event:{eventId}", SlackInboxKinds.Event, envelope.ToJsonString(), ct) ? Results.Ok() : NotRecorded();
+                return await RecordAsync($"event:{eventId}", SlackInboxKinds.Event, envelope.ToJsonString(), ct) ? Acked.Instance : NotRecorded();
             default:
                 return Results.Ok();
         }
@@ -68,7 +67,7 @@ public sealed class SlackEndpoints(
         if (SlackForm.Field(form, "user_id") is null || SlackForm.Field(form, "trigger_id") is not { } trigger) return Results.BadRequest();
 
         // Recorded as Slack sent it; the turn reads its fields (SlackForm.ToJson).
-        if (await RecordAsync($"command:{trigger}", SlackInboxKinds.Command, form, ct)) return Results.Ok();
+        if (await RecordAsync($"command:{trigger}", SlackInboxKinds.Command, form, ct)) return Acked.Instance;
         // Slack does not resend a slash command: the answer shown to the person is the apology.
         var language = LanguageExtensions.FromScript(SlackForm.Field(form, "text")) ?? Language.En;
         return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = PipelineTexts.DatabaseDown[language] });
@@ -99,25 +98,25 @@ public sealed class SlackEndpoints(
                 var inputs = SlackMessages.InputsOf(action);
                 if (inputs.Count > 0)
                 {
-                    await OpenModalAsync(payload, element, action, inputs, ct);
+                    await OpenModalAsync(http.RequestServices, payload, element, action, inputs, ct);
                     return Results.Ok();
                 }
                 var key = $"action:{Str(payload["user"], "id")}:{Str(element["action_ts"]) ?? Str(payload["trigger_id"])}";
-                return await RecordAsync(key, SlackInboxKinds.Action, payload.ToJsonString(), ct) ? Results.Ok() : NotRecorded();
+                return await RecordAsync(key, SlackInboxKinds.Action, payload.ToJsonString(), ct) ? Acked.Instance : NotRecorded();
             }
             case "view_submission" when payload["view"] is JsonObject view:
                 // An empty 200 closes the modal; the answer arrives as a message.
-                return await RecordAsync($"view:{Str(view["id"])}:{Str(view["hash"])}", SlackInboxKinds.View, payload.ToJsonString(), ct) ? Results.Ok() : NotRecorded();
+                return await RecordAsync($"view:{Str(view["id"])}:{Str(view["hash"])}", SlackInboxKinds.View, payload.ToJsonString(), ct) ? Acked.Instance : NotRecorded();
             default:
                 return Results.Ok();
         }
     }
 
-    private async Task OpenModalAsync(JsonObject payload, JsonObject element, SubmittedAction action, IReadOnlyList<CardInput> inputs, CancellationToken ct)
+    private async Task OpenModalAsync(IServiceProvider services, JsonObject payload, JsonObject element, SubmittedAction action, IReadOnlyList<CardInput> inputs, CancellationToken ct)
     {
         var team = Str(payload["team"], "id") ?? Str(payload["user"], "team_id") ?? "";
         var user = Str(payload["user"], "id") ?? "";
-        var language = await LanguageOfAsync(team, user, ct);
+        var language = await LanguageOfAsync(services, team, user, ct);
 
         var metadata = new Dictionary<string, string>(SlackMessages.Clean(action).Payload);
         if ((Str(payload["container"], "channel_id") ?? Str(payload["channel"], "id")) is { } channel) metadata[SlackMessages.ChannelKey] = channel;
@@ -131,7 +130,7 @@ public sealed class SlackEndpoints(
         if (!result.Ok) logger.LogWarning("Slack views.open failed: {Error}", result.Error);
     }
 
-    private async Task<Language> LanguageOfAsync(string team, string user, CancellationToken ct)
+    private static async Task<Language> LanguageOfAsync(IServiceProvider services, string team, string user, CancellationToken ct)
     {
         var externalId = SlackReference.IdentityOf(team, user);
         var person = await services.GetRequiredService<CoachDbContext>().ChannelIdentities.Where(i => i.Channel == SlackReference.Transport && i.ExternalId == externalId)
