@@ -30,6 +30,20 @@ public class SlackSignatureVerifierTests
     }
 
     [Fact]
+    public void Verify_ChecksAgainstTheSecretItIsGiven_WhenTheSecretChangesBetweenRequests()
+    {
+        // The key's bytes are kept between requests; a rotated secret must not be checked against the old key.
+        var verifier = At(VectorTime);
+        var body = Bytes(VectorBody);
+
+        Assert.Equal(SlackSignatureResult.Valid, verifier.Verify(VectorSecret, VectorTimestamp, VectorSignature, body));
+        Assert.Equal(SlackSignatureResult.SignatureMismatch, verifier.Verify("rotated-signing-secret", VectorTimestamp, VectorSignature, body));
+        var rotated = SlackSignatureVerifier.Sign("rotated-signing-secret", VectorTimestamp, body);
+        Assert.Equal(SlackSignatureResult.Valid, verifier.Verify("rotated-signing-secret", VectorTimestamp, rotated, body));
+        Assert.Equal(SlackSignatureResult.Valid, verifier.Verify(new string(VectorSecret.AsSpan()), VectorTimestamp, VectorSignature, body));
+    }
+
+    [Fact]
     public void Sign_ReproducesSlacksPublishedSignature_ForTestVector()
     {
         Assert.Equal(VectorSignature, SlackSignatureVerifier.Sign(VectorSecret, VectorTimestamp, Bytes(VectorBody)));

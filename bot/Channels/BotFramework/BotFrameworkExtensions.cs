@@ -38,7 +38,8 @@ public static class BotFrameworkExtensions
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
     {
-        // One instance, not one per request: an ack then needs no request scope; a turn run here takes its services from it.
+        // One instance, not one per request: an ack then needs no request scope; a turn run on the request takes its
+        // services from that scope.
         var messages = endpoints.ServiceProvider.GetRequiredService<MessagesEndpoint>();
         endpoints.MapPost("/api/messages", (HttpContext http, CancellationToken ct) => messages.HandleAsync(http, ct));
         endpoints.MapMethods("/api/messages", ["GET", "PUT", "DELETE", "PATCH"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));

@@ -104,7 +104,7 @@ public sealed class SlackSignatureVerifier(TimeProvider time)
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            ArrayPool<byte>.Shared.Return(rented, clearArray: true); // it held the request's body
         }
     }
 
