@@ -38,10 +38,10 @@ public static class BotFrameworkExtensions
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
     {
-        // One instance, not one per request: an ack then needs no request scope; a turn run on the request takes its
-        // services from that scope.
-        var messages = endpoints.ServiceProvider.GetRequiredService<MessagesEndpoint>();
-        endpoints.MapPost("/api/messages", (HttpContext http, CancellationToken ct) => messages.HandleAsync(http, ct));
+        // One instance, from the root: an ack then needs no request scope (a turn run on the request takes its services
+        // from one). Resolved per request, not here: its settings are checked (and a bad one refused) after mapping.
+        var root = endpoints.ServiceProvider;
+        endpoints.MapPost("/api/messages", (HttpContext http, CancellationToken ct) => root.GetRequiredService<MessagesEndpoint>().HandleAsync(http, ct));
         endpoints.MapMethods("/api/messages", ["GET", "PUT", "DELETE", "PATCH"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
         return endpoints;
     }

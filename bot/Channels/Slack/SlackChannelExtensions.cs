@@ -47,12 +47,13 @@ public static class SlackChannelExtensions
     {
         var options = endpoints.ServiceProvider.GetService<Microsoft.Extensions.Options.IOptions<SlackOptions>>();
         if (options?.Value.IsEnabled != true) return endpoints;
-        // One instance, not one per request: an ack then needs no request scope (its dictionary of services was a share of
-        // the ack's allocations); a modal's services come from the request's scope.
-        var slack = endpoints.ServiceProvider.GetRequiredService<SlackEndpoints>();
-        endpoints.MapPost("/slack/events", (HttpContext http, CancellationToken ct) => slack.EventsAsync(http, ct));
-        endpoints.MapPost("/slack/commands", (HttpContext http, CancellationToken ct) => slack.CommandsAsync(http, ct));
-        endpoints.MapPost("/slack/interactivity", (HttpContext http, CancellationToken ct) => slack.InteractivityAsync(http, ct));
+        // One instance, from the root: an ack then needs no request scope (its dictionary of services was a share of the
+        // ack's allocations); a modal's services come from the request's scope. Resolved per request, not here: the
+        // settings are checked (and a bad one refused) after mapping.
+        var root = endpoints.ServiceProvider;
+        endpoints.MapPost("/slack/events", (HttpContext http, CancellationToken ct) => root.GetRequiredService<SlackEndpoints>().EventsAsync(http, ct));
+        endpoints.MapPost("/slack/commands", (HttpContext http, CancellationToken ct) => root.GetRequiredService<SlackEndpoints>().CommandsAsync(http, ct));
+        endpoints.MapPost("/slack/interactivity", (HttpContext http, CancellationToken ct) => root.GetRequiredService<SlackEndpoints>().InteractivityAsync(http, ct));
         return endpoints;
     }
 }
