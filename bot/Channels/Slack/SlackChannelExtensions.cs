@@ -51,9 +51,10 @@ public static class SlackChannelExtensions
         // ack's allocations); a modal's services come from the request's scope. Resolved per request, not here: the
         // settings are checked (and a bad one refused) after mapping.
         var root = endpoints.ServiceProvider;
-        endpoints.MapPost("/slack/events", (HttpContext http, CancellationToken ct) => root.GetRequiredService<SlackEndpoints>().EventsAsync(http, ct));
-        endpoints.MapPost("/slack/commands", (HttpContext http, CancellationToken ct) => root.GetRequiredService<SlackEndpoints>().CommandsAsync(http, ct));
-        endpoints.MapPost("/slack/interactivity", (HttpContext http, CancellationToken ct) => root.GetRequiredService<SlackEndpoints>().InteractivityAsync(http, ct));
+        SlackEndpoints Slack() => root.GetRequiredService<SlackEndpoints>();
+        endpoints.MapPost("/slack/events", (HttpContext http, CancellationToken ct) => Slack().EventsAsync(http, ct));
+        endpoints.MapPost("/slack/commands", (HttpContext http, CancellationToken ct) => Slack().CommandsAsync(http, ct));
+        endpoints.MapPost("/slack/interactivity", (HttpContext http, CancellationToken ct) => Slack().InteractivityAsync(http, ct));
         return endpoints;
     }
 }

@@ -129,6 +129,6 @@ public sealed class SlackSignatureVerifier(TimeProvider time)
         {
             if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f'))) return false;
         }
-        return Convert.FromHexString(hex, digest, out _, out _) == System.Buffers.OperationStatus.Done;
+        return Convert.FromHexString(hex, digest, out _, out _) == OperationStatus.Done;
     }
 }
