@@ -39,10 +39,11 @@ public sealed class InboxProcessor(
     public static readonly TimeSpan QuietGap = TimeSpan.FromMilliseconds(5);
 
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    // Each lane's rows waiting behind the one running; a lane is here while it has a runner. A queue, not a chain of
-    // tasks: a burst leaves tens of thousands waiting, and as tasks they filled the heap and lengthened the collections.
-    private readonly Dictionary<string, Queue<(InboxEntry Entry, bool Claimed)>> _lanes = new();
-    private readonly ConcurrentDictionary<long, byte> _queued = new();
+    // Each lane's rows waiting behind the one running; a lane is here while it has a runner. Ids in a queue, not a chain
+    // of tasks or an object per row: a burst leaves tens of thousands waiting, and every object among them survived each
+    // collection of the burst, which copied them and paused the acks the longer (measured: bench/README.md).
+    private readonly Dictionary<string, Queue<(long Id, bool Claimed)>> _lanes = new();
+    private readonly HashSet<long> _queued = new(); // under the lock of _lanes
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _watched = new();
     // Turns of different conversations overlap, a few at a time: they mostly wait on the connector and the model.
     private readonly SemaphoreSlim _turns = new(4);
@@ -142,15 +143,15 @@ public sealed class InboxProcessor(
     /// <summary>Queues the row behind the earlier ones of its lane (once, however often it is found).</summary>
     private void Enqueue(InboxEntry entry, bool claimed)
     {
-        if (!_queued.TryAdd(entry.Id, 0)) return;
         lock (_lanes)
         {
+            if (!_queued.Add(entry.Id)) return;
             if (_lanes.TryGetValue(entry.Lane, out var waiting))
             {
-                waiting.Enqueue((entry, claimed));
+                waiting.Enqueue((entry.Id, claimed));
                 return;
             }
-            _lanes[entry.Lane] = new Queue<(InboxEntry, bool)>();
+            _lanes[entry.Lane] = new Queue<(long, bool)>();
         }
         _ = Task.Run(() => RunLaneAsync(entry, claimed), CancellationToken.None);
     }
@@ -163,14 +164,15 @@ public sealed class InboxProcessor(
             await RunOneAsync(entry, claimed);
             lock (_lanes)
             {
+                _queued.Remove(entry.Id);
                 var waiting = _lanes[entry.Lane];
                 if (_stopping.IsCancellationRequested || !waiting.TryDequeue(out var next))
                 {
-                    foreach (var (left, _) in waiting) _queued.TryRemove(left.Id, out _); // still in the inbox, for the next start
+                    foreach (var (left, _) in waiting) _queued.Remove(left); // still in the inbox, for the next start
                     _lanes.Remove(entry.Lane);
                     return;
                 }
-                (entry, claimed) = next;
+                (entry, claimed) = (new InboxEntry(next.Id, entry.Lane), next.Claimed);
             }
         }
     }
@@ -204,10 +206,6 @@ public sealed class InboxProcessor(
         catch (Exception e)
         {
             logger.LogError(e, "Inbox row {Id} could not be processed", entry.Id);
-        }
-        finally
-        {
-            _queued.TryRemove(entry.Id, out _);
         }
     }
 
