@@ -93,7 +93,8 @@ measure() { # name port path script seconds
     if [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ]; then
         echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -40
     fi
-    [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime" | sed -n 2p | sed "s/^/$1 (the bot's runtime): /"
+    # The GCs, and the bot's own time per request beside wrk's (AckTail): how much of the tail was the bot's.
+    [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime" | grep -E '^(GCs|in the bot|pool queue)' | sed "s/^/$1 (the bot's runtime): /"
     echo "$1: $out" # as it comes (before the drain), so a run cut short still tells what it measured
     [ "$2" != "$bot" ] || { echo "$1: $(curl -s "http://127.0.0.1:$bot/bench/pending") turns left pending; the bot stops"; stop_bot; }
     p50[$1]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$out"); p99[$1]=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$out")

@@ -29,17 +29,24 @@ public static class AckBot
             builder.Services.AddHttpClient(BotFrameworkAuthConstants.LoginHttpClientName)
                 .AddHttpMessageHandler(() => new ToLoopback(fakesPort));
             if (Profile) AckProfile.AddTo(builder);
+            AckTail.AddTo(builder);
         });
         if (Profile) AckProfile.Map(app);
         // run.sh waits for the turns a run left behind before it measures the next target.
         app.MapGet("/bench/pending", async (CoachDbContext db) =>
             Results.Text((await db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending)).ToString()));
-        // The runtime's share of a tail (GC pauses, CPU), cheap enough to read in every run; ?reset=1 starts a new window.
+        // The runtime's share of a tail (GC pauses, CPU) and the bot's own (AckTail), cheap enough to read in every run;
+        // ?reset=1 starts a new window.
         var runtime = AckRuntimeStats.Now();
+        var tail = app.Services.GetRequiredService<AckTail>();
         app.MapGet("/bench/runtime", (HttpContext c) =>
         {
-            var text = runtime.Report();
-            if (c.Request.Query.ContainsKey("reset")) runtime = AckRuntimeStats.Now();
+            var text = runtime.Report() + tail.Report();
+            if (c.Request.Query.ContainsKey("reset"))
+            {
+                runtime = AckRuntimeStats.Now();
+                tail.Reset();
+            }
             return Results.Text(text);
         });
         await app.Services.MigrateCoachDatabaseAsync();

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountCoachBot.Bench.Ack;
+
+/// <summary>
+/// Whose tail a p99 is. wrk times a request from its send to its read; here the bot times it from its first
+/// middleware to the end of its response, and a probe times how long a work item queued every millisecond waits for a
+/// pool thread. When wrk's p99 is far above the bot's own, the time went outside the request (the machine's scheduler,
+/// a CPU taken by the host, wrk itself), not in the bot's code. Costs two timestamps and an increment per request.
+/// </summary>
+internal sealed class AckTail
+{
+    private readonly Histogram _requests = new(), _pool = new();
+
+    public static void AddTo(WebApplicationBuilder builder)
+    {
+        var tail = new AckTail();
+        builder.Services.AddSingleton(tail);
+        // A startup filter wraps the whole pipeline: the bot's own middleware is inside the time.
+        builder.Services.AddSingleton<IStartupFilter>(new Outermost(tail));
+        new Thread(tail.Probe) { IsBackground = true, Name = "ack tail probe" }.Start();
+    }
+
+    public string Report() => $"in the bot: {_requests.Report()}\npool queue: {_pool.Report()}\n";
+
+    public void Reset()
+    {
+        _requests.Reset();
+        _pool.Reset();
+    }
+
+    private void Probe()
+    {
+        while (true)
+        {
+            var queued = Stopwatch.GetTimestamp();
+            ThreadPool.UnsafeQueueUserWorkItem(h => h.Add(Stopwatch.GetElapsedTime(queued)), _pool, preferLocal: false);
+            Thread.Sleep(1);
+        }
+    }
+
+    private sealed class Outermost(AckTail tail) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, inner) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                await inner(context);
+                tail._requests.Add(Stopwatch.GetElapsedTime(started));
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>Counts in 0.1 ms steps up to 100 ms (and one count beyond): percentiles without keeping samples.</summary>
+    private sealed class Histogram
+    {
+        private const int Steps = 1000;
+        private long[] _counts = new long[Steps + 1];
+
+        public void Add(TimeSpan elapsed) =>
+            Interlocked.Increment(ref _counts[(int)Math.Min(Steps, elapsed.Ticks / (TimeSpan.TicksPerMillisecond / 10))]);
+
+        public void Reset() => _counts = new long[Steps + 1];
+
+        public string Report()
+        {
+            var counts = _counts;
+            var n = counts.Sum();
+            if (n == 0) return "nothing timed";
+            string At(double share)
+            {
+                long seen = 0, want = (long)Math.Ceiling(share * n);
+                for (var i = 0; i <= Steps; i++)
+                    if ((seen += counts[i]) >= want) return i == Steps ? "> 100" : ((i + 1) / 10.0).ToString("0.0");
+                return "?";
+            }
+            double Over(int ms) => 100.0 * counts.Skip(ms * 10).Sum() / n;
+            return $"{n} timed, p50 {At(0.5)} ms, p99 {At(0.99)} ms, p99.9 {At(0.999)} ms; over 4 ms {Over(4):0.00} %, over 8 ms {Over(8):0.00} %";
+        }
+    }
+}
