@@ -39,6 +39,7 @@ public static class AckBot
         // ?reset=1 starts a new window.
         var runtime = AckRuntimeStats.Now();
         var tail = app.Services.GetRequiredService<AckTail>();
+        tail.StartProbe(app.Lifetime.ApplicationStopping);
         app.MapGet("/bench/runtime", (HttpContext c) =>
         {
             var text = runtime.Report() + tail.Report();

@@ -21,8 +21,14 @@ internal sealed class AckTail
         builder.Services.AddSingleton(tail);
         // A startup filter wraps the whole pipeline: the bot's own middleware is inside the time.
         builder.Services.AddSingleton<IStartupFilter>(new Outermost(tail));
-        new Thread(tail.Probe) { IsBackground = true, Name = "ack tail probe" }.Start();
     }
+
+    /// <summary>
+    /// Starts the pool probe until <paramref name="stopping"/>. It runs on a thread of its own and paces itself on the
+    /// real clock: it measures this machine's thread pool, so neither its pacing nor its timer may go through that pool.
+    /// </summary>
+    public void StartProbe(CancellationToken stopping) =>
+        new Thread(() => Probe(stopping)) { IsBackground = true, Name = "ack tail probe" }.Start();
 
     public string Report() => $"in the bot: {_requests.Report()}\npool queue: {_pool.Report()}\n";
 
@@ -32,14 +38,14 @@ internal sealed class AckTail
         _pool.Reset();
     }
 
-    private void Probe()
+    private void Probe(CancellationToken stopping)
     {
-        while (true)
+        do
         {
             var queued = Stopwatch.GetTimestamp();
             ThreadPool.UnsafeQueueUserWorkItem(h => h.Add(Stopwatch.GetElapsedTime(queued)), _pool, preferLocal: false);
-            Thread.Sleep(1);
         }
+        while (!stopping.WaitHandle.WaitOne(1)); // about every millisecond, until the bot stops
     }
 
     private sealed class Outermost(AckTail tail) : IStartupFilter
