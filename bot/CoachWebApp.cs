@@ -13,7 +13,7 @@ public static class CoachWebApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            Args = SettingsFiles.ReadOnceWith(args),
             // The build output carries appsettings.json and prompts/, so it runs from any working directory.
             ContentRootPath = AppContext.BaseDirectory,
         });

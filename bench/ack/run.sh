@@ -91,7 +91,7 @@ measure() { # name port path script seconds
     steal[$1]=$(echo "$before $(cpu_steal)" | awk '{ printf "%.1f", ($4 > $2 ? 100 * ($3 - $1) / ($4 - $2) : 0) }')
     if [ "$5" != "$duration" ]; then [ "$2" != "$bot" ] || drain "$1 warm-up"; return 0; fi
     if [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ]; then
-        echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -40
+        echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -90
     fi
     # The GCs, and the bot's own time per request beside wrk's (AckTail): how much of the tail was the bot's.
     [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime" | grep -E '^(GCs|in the bot|pool queue)' | sed "s/^/$1 (the bot's runtime): /"

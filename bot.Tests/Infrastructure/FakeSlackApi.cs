@@ -103,7 +103,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
 
     public static async Task<FakeSlackApi> StartAsync(string? expectedToken = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(SettingsFiles.ReadOnceWith([])); // no watch on the working folder
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();

@@ -25,7 +25,7 @@ public sealed class CliHost : IAsyncDisposable
     public static async Task<CliHost> OpenAsync(string[] settings, TimeProvider? time, CancellationToken ct,
         Action<HostApplicationBuilder>? configure = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = settings, ContentRootPath = AppContext.BaseDirectory });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = SettingsFiles.ReadOnceWith(settings), ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.AddCoachServices();
         builder.Services.Replace(ServiceDescriptor.Singleton(time ?? TimeProvider.System));

@@ -41,7 +41,7 @@ public sealed class AckProfile : IObserver<DiagnosticListener>, IObserver<KeyVal
 
     public static void Map(WebApplication app) => app.MapGet("/bench/profile", (HttpContext c, AckProfile p) =>
     {
-        var text = p.Report() + p._runtime.Report();
+        var text = p.Report() + p._runtime.Report() + p._allocations.Report(c.Request.Query.ContainsKey("reset"));
         if (c.Request.Query.ContainsKey("reset"))
         {
             p._buckets.Clear();
@@ -51,6 +51,7 @@ public sealed class AckProfile : IObserver<DiagnosticListener>, IObserver<KeyVal
     });
 
     private AckRuntimeStats _runtime = AckRuntimeStats.Now();
+    private readonly AckAllocations _allocations = new();
 
     /// <summary>Totals per name, and beside them how many took over 5 ms: a p99 tail is a few slow calls, not the mean.</summary>
     public void Add(string name, double ms)

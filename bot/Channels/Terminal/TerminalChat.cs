@@ -15,7 +15,7 @@ public static class TerminalChat
 
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, CancellationToken ct = default)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = SettingsFiles.ReadOnceWith(args), ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.AddCoachServices();
         builder.Services.AddNudgeDispatcher(builder.Configuration);
