@@ -90,7 +90,10 @@ public sealed class ScaleDatabase(string name = "scale-v1", Func<CoachDbContext,
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
         if (_postgres is null)
+        {
+            Directory.CreateDirectory(_folder); // cold start needs no seeded data, so may be the first to come here
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path.Combine(_folder, copy + ".db" + suffix));
+        }
         else
         {
             await DropAsync(copy);
