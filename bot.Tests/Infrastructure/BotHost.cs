@@ -100,11 +100,13 @@ public sealed class BotHost : IAsyncDisposable
 
     /// <summary>
     /// Waits until <paramref name="condition"/> holds in the bot's database, checking again after each write the bot
-    /// commits (no polling); a hang fails the test naming <paramref name="what"/> (<see cref="HangGuard.Limit"/>).
+    /// commits (no polling); a hang fails the test naming <paramref name="what"/> after <paramref name="limit"/>
+    /// (<see cref="HangGuard.Limit"/> unless given).
     /// </summary>
-    public async Task WaitUntilAsync(Func<CoachDbContext, Task<bool>> condition, string what)
+    public async Task WaitUntilAsync(Func<CoachDbContext, Task<bool>> condition, string what, TimeSpan? limit = null)
     {
-        using var guard = new CancellationTokenSource(HangGuard.Limit);
+        var within = limit ?? HangGuard.Limit;
+        using var guard = new CancellationTokenSource(within);
         while (true)
         {
             var written = _writes.NextWrite; // before the check, so a write right after it still wakes us
@@ -115,7 +117,7 @@ public sealed class BotHost : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"Hang guard: {what} did not happen within {HangGuard.Limit.TotalSeconds:0} s.");
+                Assert.Fail($"Hang guard: {what} did not happen within {within.TotalSeconds:0} s.");
             }
         }
     }

@@ -49,7 +49,16 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         var browser = NodePeer.RunAsync("webchat-browser.js", input.ToJsonString(), TimeSpan.FromMinutes(3));
 
         // The reminder falls due once the promise is saved: the clock moves, the dispatcher runs, the page polls it in.
-        await _bot.WaitUntilAsync(db => db.Promises.AnyAsync(), "the promise typed in the page");
+        // Starting chromium and loading Web Chat took over 30 s on a CI machine busy with the other tests, so the wait
+        // is the browser's own: its steps time out at 20 s each, and a browser that gives up ends the wait with its
+        // reason instead of a bare timeout.
+        var saved = _bot.WaitUntilAsync(db => db.Promises.AnyAsync(), "the promise typed in the page", TimeSpan.FromMinutes(2));
+        if (await Task.WhenAny(saved, browser) == browser)
+        {
+            var early = await browser;
+            Assert.Fail($"webchat-browser.js ended before the promise was saved (exit {early.ExitCode}): {early.StandardOutput}\n{early.StandardError}");
+        }
+        await saved;
         _time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(1, await _bot.RunDispatcherAsync());
 
