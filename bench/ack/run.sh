@@ -97,7 +97,7 @@ measure() { # name port path script seconds
         echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -90
     fi
     # The GCs, and the bot's own time per request beside wrk's (AckTail): how much of the tail was the bot's.
-    [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime" | grep -E '^(GCs|JIT|in the bot|pool queue)' | sed "s/^/$1 (the bot's runtime): /"
+    [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime" | grep -E '^(GCs|JIT|in the bot|pool queue|inbox commits)' | sed "s/^/$1 (the bot's runtime): /"
     echo "$1: $out" # as it comes (before the drain), so a run cut short still tells what it measured
     [ "$2" != "$bot" ] || { echo "$1: $(curl -s "http://127.0.0.1:$bot/bench/pending") turns left pending; the bot stops"; stop_bot; }
     p50[$1]=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$out"); p99[$1]=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$out")

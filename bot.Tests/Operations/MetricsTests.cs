@@ -43,6 +43,8 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.True(Value(text, "coach_nudges_deferred_total") >= 1, text);
         Assert.True(Value(text, "coach_platform_throttled_total") >= 1, text);
         Assert.True(Value(text, "coach_turn_duration_seconds_count") >= 1, text);
+        Assert.True(Value(text, "coach_inbox_commit_duration_seconds_count") >= 1, text); // the message was recorded before its ack
+        Assert.True(Value(text, "coach_inbox_commit_requests_sum") >= 1, text);
         Assert.Contains("coach_outbox_lag_seconds", text);
         Assert.Contains("coach_turn_duration_seconds_bucket{", text);
         Assert.Contains("le=\"0.1\"", text); // buckets in seconds, not the SDK's millisecond defaults

@@ -19,6 +19,8 @@ public sealed class CoachMetrics
     private readonly Counter<long> _deferred;
     private readonly Counter<long> _throttled;
     private readonly Histogram<double> _turnLatency;
+    private readonly Histogram<double> _inboxCommit;
+    private readonly Histogram<int> _inboxBatch;
 
     public CoachMetrics(IMeterFactory meters, IServiceScopeFactory scopes, TimeProvider time)
     {
@@ -32,6 +34,13 @@ public sealed class CoachMetrics
         // Seconds, so the SDK's default buckets (made for milliseconds) would put every turn in the first few.
         _turnLatency = meter.CreateHistogram<double>("coach.turn.duration", unit: "s", description: "Time to handle one inbound message",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        // An ack waits for its request's commit: this is the database's share of every ack's latency.
+        _inboxCommit = meter.CreateHistogram<double>("coach.inbox.commit.duration", unit: "s",
+            description: "Time to commit one batch of inbound requests to the inbox, the wait for the write lock included",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 1] });
+        _inboxBatch = meter.CreateHistogram<int>("coach.inbox.commit.requests", unit: "{request}",
+            description: "Inbound requests recorded by one inbox commit (requests arriving during a commit share the next)",
+            tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
         meter.CreateObservableGauge("coach.outbox.lag", OutboxLag, unit: "s", description: "Age of the oldest due pending nudge (0 when none)");
     }
 
@@ -45,6 +54,12 @@ public sealed class CoachMetrics
 
     public void TurnHandled(string channel, TimeSpan elapsed) =>
         _turnLatency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("channel", channel));
+
+    public void InboxCommitted(int requests, TimeSpan elapsed)
+    {
+        _inboxCommit.Record(elapsed.TotalSeconds);
+        _inboxBatch.Record(requests);
+    }
 
     private static KeyValuePair<string, object?> Transport(string transport) => new("transport", transport);
 

@@ -35,18 +35,20 @@ public static class AckBot
         // run.sh waits for the turns a run left behind before it measures the next target.
         app.MapGet("/bench/pending", async (CoachDbContext db) =>
             Results.Text((await db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending)).ToString()));
-        // The runtime's share of a tail (GC pauses, CPU) and the bot's own (AckTail), cheap enough to read in every run;
+        // The runtime's share of a tail (GC pauses, CPU), the bot's own (AckTail) and the database's (AckCommits), cheap enough to read in every run;
         // ?reset=1 starts a new window.
         var runtime = AckRuntimeStats.Now();
         var tail = app.Services.GetRequiredService<AckTail>();
         tail.StartProbe(app.Lifetime.ApplicationStopping);
+        using var commits = new AckCommits();
         app.MapGet("/bench/runtime", (HttpContext c) =>
         {
-            var text = runtime.Report() + tail.Report();
+            var text = runtime.Report() + tail.Report() + commits.Report();
             if (c.Request.Query.ContainsKey("reset"))
             {
                 runtime = AckRuntimeStats.Now();
                 tail.Reset();
+                commits.Reset();
             }
             return Results.Text(text);
         });

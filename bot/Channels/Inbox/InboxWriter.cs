@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
+using AccountCoachBot.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Channels.Inbox;
@@ -12,7 +13,8 @@ namespace AccountCoachBot.Channels.Inbox;
 /// that arrive while one commit is under way share the next, and each is answered only once its row is committed,
 /// so an ack still promises the work is on disk.
 /// </summary>
-public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal, WriteGate writes, TimeProvider time, ILogger<InboxWriter> logger)
+public sealed class InboxWriter(
+    IServiceScopeFactory scopes, InboxSignal signal, WriteGate writes, CoachMetrics metrics, TimeProvider time, ILogger<InboxWriter> logger)
     : IAsyncDisposable
 {
     /// <summary>The HttpContext item holding the id of the row a request recorded (a host can await its turn).</summary>
@@ -129,9 +131,11 @@ public sealed class InboxWriter(IServiceScopeFactory scopes, InboxSignal signal,
                 _inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
             }
             long?[] ids;
+            var started = Stopwatch.GetTimestamp();
             // Ahead of the turns waiting for SQLite's write lock (not in its busy loop): an ack waits for this commit only.
             await using (await writes.EnterAsync(db, CancellationToken.None, ahead: true))
                 ids = await _inserts.InsertAsync(batch.Select(p => p.Item).ToList(), CancellationToken.None);
+            metrics.InboxCommitted(batch.Count, Stopwatch.GetElapsedTime(started));
             for (var i = 0; i < batch.Count; i++)
             {
                 if (ids[i] is not null) signal.Notify(batch[i].Item);
