@@ -67,4 +67,24 @@ public class InboxInsertsTests : IAsyncLifetime
         Assert.Equal(["a1", "a2", "b1", "b2"], rows.Select(r => r.Key));
         Assert.Equal(["conv-a", null, null, "conv-b"], rows.Select(r => r.ConversationKey));
     }
+
+    [DbFact]
+    public async Task InsertAsync_RecordsNothingOfAFailedBatch_AndTheNextBatchGoesIn()
+    {
+        var next = await _host.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            using var inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
+            await inserts.InsertAsync([Item("before")], CancellationToken.None);
+            // 13 rows (on SQLite statements of 8, 4 and 1): the last one has no key, so the first 12 were written when it fails.
+            var batch = Enumerable.Range(0, 13).Select(i => Item($"f{i:00}")).ToList();
+            batch[^1].Key = null!;
+            await Assert.ThrowsAnyAsync<Exception>(() => inserts.InsertAsync(batch, CancellationToken.None));
+            return await inserts.InsertAsync([Item("after")], CancellationToken.None);
+        });
+
+        Assert.NotNull(next[0]);
+        var keys = await _host.WithDbAsync(db => db.Inbox.OrderBy(i => i.Id).Select(i => i.Key).ToListAsync());
+        Assert.Equal(["before", "after"], keys);
+    }
 }

@@ -23,6 +23,7 @@ public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBa
     /// <summary>The largest statement, in rows (1,536 parameters: within SQLite's and PostgreSQL's limits).</summary>
     public const int MaxRows = 256;
     private readonly Dictionary<int, DbCommand> _commands = new();
+    private DbCommand? _begin, _commit, _rollback;
 
     /// <summary>
     /// Gives each item recorded now its id (<see cref="InboxItem.Id"/>), in the items' order (ids order a
@@ -33,30 +34,33 @@ public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBa
         // The first of a key goes in; the same key again in the batch is its retry.
         var fresh = items.Select((item, index) => (item, index)).DistinctBy(x => x.item.Key).ToList();
         var recorded = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        if (oneStatementPerBatch)
         {
-            for (var start = 0; start < fresh.Count;)
-            {
-                var left = fresh.Count - start;
-                var rows = Math.Min(MaxRows, oneStatementPerBatch ? left : 1 << (31 - int.LeadingZeroCount(left))); // or the largest power of two that fits
-                var command = Command(rows);
-                command.Transaction = transaction;
-                for (var row = 0; row < rows; row++)
-                {
-                    var item = fresh[start + row].item;
-                    var p = row * ParametersPerRow;
-                    command.Parameters[p].Value = item.Transport;
-                    command.Parameters[p + 1].Value = item.Key;
-                    command.Parameters[p + 2].Value = item.Kind;
-                    command.Parameters[p + 3].Value = (object?)item.ConversationKey ?? DBNull.Value;
-                    command.Parameters[p + 4].Value = item.PayloadJson;
-                    command.Parameters[p + 5].Value = item.ReceivedUtc;
-                }
-                await using (var reader = await command.ExecuteReaderAsync(ct))
-                    while (await reader.ReadAsync(ct)) recorded[reader.GetString(1)] = reader.GetInt64(0);
-                start += rows;
-            }
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await InsertRowsAsync(fresh, transaction, recorded, ct);
             await transaction.CommitAsync(ct);
+        }
+        else
+        {
+            // BEGIN and COMMIT as statements kept like the inserts: a transaction object compiles both anew each time.
+            await Kept(ref _begin, "BEGIN IMMEDIATE").ExecuteNonQueryAsync(ct);
+            try
+            {
+                await InsertRowsAsync(fresh, null, recorded, ct);
+                await Kept(ref _commit, "COMMIT").ExecuteNonQueryAsync(ct);
+            }
+            catch
+            {
+                try
+                {
+                    await Kept(ref _rollback, "ROLLBACK").ExecuteNonQueryAsync(CancellationToken.None);
+                }
+                catch (DbException)
+                {
+                    // No transaction left to undo, or the connection itself failed: its user drops it with the batch's error.
+                }
+                throw;
+            }
         }
         var ids = new long?[items.Count];
         foreach (var (item, index) in fresh)
@@ -68,8 +72,48 @@ public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBa
         return ids;
     }
 
+    private async Task InsertRowsAsync(
+        List<(InboxItem item, int index)> fresh, DbTransaction? transaction, Dictionary<string, long> recorded, CancellationToken ct)
+    {
+        for (var start = 0; start < fresh.Count;)
+        {
+            var left = fresh.Count - start;
+            var rows = Math.Min(MaxRows, oneStatementPerBatch ? left : 1 << (31 - int.LeadingZeroCount(left))); // or the largest power of two that fits
+            var command = Command(rows);
+            command.Transaction = transaction;
+            for (var row = 0; row < rows; row++)
+            {
+                var item = fresh[start + row].item;
+                var p = row * ParametersPerRow;
+                command.Parameters[p].Value = item.Transport;
+                command.Parameters[p + 1].Value = item.Key;
+                command.Parameters[p + 2].Value = item.Kind;
+                command.Parameters[p + 3].Value = (object?)item.ConversationKey ?? DBNull.Value;
+                command.Parameters[p + 4].Value = item.PayloadJson;
+                command.Parameters[p + 5].Value = item.ReceivedUtc;
+            }
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) recorded[reader.GetString(1)] = reader.GetInt64(0);
+            start += rows;
+        }
+    }
+
+    private DbCommand Kept(ref DbCommand? command, string sql)
+    {
+        if (command is null)
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+        }
+        return command;
+    }
+
     public void Dispose()
     {
+        _begin?.Dispose();
+        _commit?.Dispose();
+        _rollback?.Dispose();
+        _begin = _commit = _rollback = null;
         foreach (var command in _commands.Values) command.Dispose();
         _commands.Clear();
     }
