@@ -23,6 +23,7 @@ end
 
 function done(summary, latency, requests)
     local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-    io.write(string.format("RESULT p50_ms=%.3f p99_ms=%.3f rps=%.1f requests=%d errors=%d\n",
-        latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6), summary.requests, errors))
+    io.write(string.format("RESULT p50_ms=%.3f p99_ms=%.3f rps=%.1f requests=%d errors=%d p90_ms=%.3f p999_ms=%.3f max_ms=%.3f\n",
+        latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6), summary.requests, errors,
+        latency:percentile(90) / 1000, latency:percentile(99.9) / 1000, latency.max / 1000))
 end

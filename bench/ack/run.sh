@@ -90,7 +90,9 @@ measure() { # name port path script seconds
     [ "$4" != slack.lua ] || "${bench[@]}" ack-slack-requests "$ACK_SLACK_FILE" "$count" "$threads" "$secret" "http://127.0.0.1:$fakes/"
     [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime?reset=1" >/dev/null
     local before; before=$(cpu_steal)
-    out=$(ACK_SLACK_PATH=$3 wrk -t"$threads" -c"$connections" -d"$5" --latency -s "$root/bench/ack/$4" "http://127.0.0.1:$2$3" | grep '^RESULT')
+    # wrk's whole report (its latency distribution) stays in the logs: a p99 far from the bot's own wants a look at it.
+    local report="$work/wrk-$1.txt"; [ "$5" = "$duration" ] || report="$work/wrk-$1-warm-up.txt"
+    out=$(ACK_SLACK_PATH=$3 wrk -t"$threads" -c"$connections" -d"$5" --latency -s "$root/bench/ack/$4" "http://127.0.0.1:$2$3" | tee "$report" | grep '^RESULT')
     steal[$1]=$(echo "$before $(cpu_steal)" | awk '{ printf "%.1f", ($4 > $2 ? 100 * ($3 - $1) / ($4 - $2) : 0) }')
     if [ "$5" != "$duration" ]; then [ "$2" != "$bot" ] || drain "$1 warm-up"; return 0; fi
     if [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ]; then

@@ -55,7 +55,7 @@ function done(summary, latency, requests)
     local reading = 0
     for _, thread in ipairs(threads) do reading = math.max(reading, tonumber(thread:get("reading_ms")) or 0) end
     local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-    io.write(string.format("RESULT p50_ms=%.3f p99_ms=%.3f rps=%.1f requests=%d errors=%d reading_s=%.2f\n",
+    io.write(string.format("RESULT p50_ms=%.3f p99_ms=%.3f rps=%.1f requests=%d errors=%d reading_s=%.2f p90_ms=%.3f p999_ms=%.3f max_ms=%.3f\n",
         latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6 - reading / 1e3),
-        summary.requests, errors, reading / 1e3))
+        summary.requests, errors, reading / 1e3, latency:percentile(90) / 1000, latency:percentile(99.9) / 1000, latency.max / 1000))
 end
