@@ -39,7 +39,10 @@ def pairs(path, port):
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: wire-latency.py CAPTURE.pcap PORT")
-    latencies = sorted(pairs(sys.argv[1], int(sys.argv[2])))
+    try:
+        latencies = sorted(pairs(sys.argv[1], int(sys.argv[2])))
+    except OSError as error:
+        sys.exit(f"cannot read {sys.argv[1]}: {error.strerror}")
     if not latencies:
         sys.exit("no request and answer pairs on that port")
     n = len(latencies)
