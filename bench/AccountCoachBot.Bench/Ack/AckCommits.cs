@@ -12,9 +12,8 @@ namespace AccountCoachBot.Bench.Ack;
 /// </summary>
 internal sealed class AckCommits : IDisposable
 {
-    private const int Steps = 1000; // 10 µs each, up to 10 ms
     private readonly MeterListener _listener = new();
-    private long[] _durations = new long[Steps + 1];
+    private readonly LatencyHistogram _durations = new(TimeSpan.FromMicroseconds(10)); // up to 10 ms
     private long _commits, _requests, _ticks, _window = Stopwatch.GetTimestamp();
 
     public AckCommits()
@@ -31,7 +30,7 @@ internal sealed class AckCommits : IDisposable
 
     public void Reset()
     {
-        _durations = new long[Steps + 1];
+        _durations.Reset();
         _commits = _requests = _ticks = 0;
         _window = Stopwatch.GetTimestamp();
     }
@@ -50,17 +49,11 @@ internal sealed class AckCommits : IDisposable
     {
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _ticks, (long)(seconds * TimeSpan.TicksPerSecond));
-        Interlocked.Increment(ref _durations[(int)Math.Min(Steps, seconds * 100_000)]);
+        _durations.Add(TimeSpan.FromSeconds(seconds));
     }
 
-    private string At(double share)
-    {
-        var counts = _durations;
-        long seen = 0, want = (long)Math.Ceiling(share * counts.Sum());
-        for (var i = 0; i <= Steps; i++)
-            if ((seen += counts[i]) >= want) return i == Steps ? "> 10 ms" : $"{(i + 1) * 10} µs";
-        return "?";
-    }
+    private string At(double share) =>
+        _durations.At(share) is { } at ? $"{at.TotalMicroseconds:0} µs" : $"> {_durations.Limit.TotalMilliseconds:0} ms";
 
     public void Dispose() => _listener.Dispose();
 }

@@ -13,7 +13,7 @@ namespace AccountCoachBot.Bench.Ack;
 /// </summary>
 internal sealed class AckTail
 {
-    private readonly Histogram _requests = new(), _pool = new();
+    private readonly LatencyHistogram _requests = new(TimeSpan.FromMilliseconds(0.1)), _pool = new(TimeSpan.FromMilliseconds(0.1));
 
     public static void AddTo(WebApplicationBuilder builder)
     {
@@ -30,7 +30,7 @@ internal sealed class AckTail
     public void StartProbe(CancellationToken stopping) =>
         new Thread(() => Probe(stopping)) { IsBackground = true, Name = "ack tail probe" }.Start();
 
-    public string Report() => $"in the bot: {_requests.Report()}\npool queue: {_pool.Report()}\n";
+    public string Report() => $"in the bot: {Report(_requests)}\npool queue: {Report(_pool)}\n";
 
     public void Reset()
     {
@@ -62,31 +62,12 @@ internal sealed class AckTail
         };
     }
 
-    /// <summary>Counts in 0.1 ms steps up to 100 ms (and one count beyond): percentiles without keeping samples.</summary>
-    private sealed class Histogram
+    private static string Report(LatencyHistogram histogram)
     {
-        private const int Steps = 1000;
-        private long[] _counts = new long[Steps + 1];
-
-        public void Add(TimeSpan elapsed) =>
-            Interlocked.Increment(ref _counts[(int)Math.Min(Steps, elapsed.Ticks / (TimeSpan.TicksPerMillisecond / 10))]);
-
-        public void Reset() => _counts = new long[Steps + 1];
-
-        public string Report()
-        {
-            var counts = _counts;
-            var n = counts.Sum();
-            if (n == 0) return "nothing timed";
-            string At(double share)
-            {
-                long seen = 0, want = (long)Math.Ceiling(share * n);
-                for (var i = 0; i <= Steps; i++)
-                    if ((seen += counts[i]) >= want) return i == Steps ? "> 100" : ((i + 1) / 10.0).ToString("0.0");
-                return "?";
-            }
-            double Over(int ms) => 100.0 * counts.Skip(ms * 10).Sum() / n;
-            return $"{n} timed, p50 {At(0.5)} ms, p99 {At(0.99)} ms, p99.9 {At(0.999)} ms; over 4 ms {Over(4):0.00} %, over 8 ms {Over(8):0.00} %";
-        }
+        var n = histogram.Count;
+        if (n == 0) return "nothing timed";
+        string At(double share) => histogram.At(share) is { } at ? at.TotalMilliseconds.ToString("0.0") : $"> {histogram.Limit.TotalMilliseconds:0}";
+        return $"{n} timed, p50 {At(0.5)} ms, p99 {At(0.99)} ms, p99.9 {At(0.999)} ms; " +
+               $"over 4 ms {histogram.PercentOver(TimeSpan.FromMilliseconds(4)):0.00} %, over 8 ms {histogram.PercentOver(TimeSpan.FromMilliseconds(8)):0.00} %";
     }
 }

@@ -55,9 +55,10 @@ public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBa
                 {
                     await Kept(ref _rollback, "ROLLBACK").ExecuteNonQueryAsync(CancellationToken.None);
                 }
-                catch (DbException)
+                catch (Exception)
                 {
-                    // No transaction left to undo, or the connection itself failed: its user drops it with the batch's error.
+                    // No transaction left to undo, or the connection itself failed: the batch's own error is the one to
+                    // report, and its user drops the connection with it.
                 }
                 throw;
             }
