@@ -22,13 +22,19 @@ public class InboxInsertsTests : IAsyncLifetime
         ReceivedUtc = _host.Time.GetUtcNow().UtcDateTime,
     };
 
+    /// <summary>Runs <paramref name="work"/> with inserts bound to an open connection of the bot's database, as the writer does.</summary>
+    private Task<T> WithInsertsAsync<T>(Func<InboxInserts, Task<T>> work) => _host.WithDbAsync(async db =>
+    {
+        await db.Database.OpenConnectionAsync();
+        using var inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
+        return await work(inserts);
+    });
+
     [DbFact]
     public async Task InsertAsync_GivesIdsInArrivalOrderAndNullForKnownKeys_WhenABatchTakesSeveralStatements()
     {
-        var ids = await _host.WithDbAsync(async db =>
+        var ids = await WithInsertsAsync(async inserts =>
         {
-            await db.Database.OpenConnectionAsync();
-            using var inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
             await inserts.InsertAsync([Item("known")], CancellationToken.None);
             // 13 new keys (on SQLite statements of 8, 4 and 1 rows), one twice in the batch, one already recorded.
             var batch = Enumerable.Range(0, 13).Select(i => Item($"k{i:00}", i % 2 == 0 ? $"conv-{i}" : null)).ToList();
@@ -54,10 +60,8 @@ public class InboxInsertsTests : IAsyncLifetime
     [DbFact]
     public async Task InsertAsync_WritesEachBatchsOwnValues_WhenItsStatementsAreUsedAgain()
     {
-        await _host.WithDbAsync(async db =>
+        await WithInsertsAsync(async inserts =>
         {
-            await db.Database.OpenConnectionAsync();
-            using var inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
             await inserts.InsertAsync([Item("a1", "conv-a"), Item("a2")], CancellationToken.None);
             await inserts.InsertAsync([Item("b1"), Item("b2", "conv-b")], CancellationToken.None); // the same 2-row statement
             return 0;
@@ -71,10 +75,8 @@ public class InboxInsertsTests : IAsyncLifetime
     [DbFact]
     public async Task InsertAsync_RecordsNothingOfAFailedBatch_AndTheNextBatchGoesIn()
     {
-        var next = await _host.WithDbAsync(async db =>
+        var next = await WithInsertsAsync(async inserts =>
         {
-            await db.Database.OpenConnectionAsync();
-            using var inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
             await inserts.InsertAsync([Item("before")], CancellationToken.None);
             // 13 rows (on SQLite statements of 8, 4 and 1): the last one has no key, so the first 12 were written when it fails.
             var batch = Enumerable.Range(0, 13).Select(i => Item($"f{i:00}")).ToList();
