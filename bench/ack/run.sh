@@ -88,6 +88,10 @@ measure() { # name port path script seconds
     # rate (slack.lua): the warm-up's 3 s take fewer, so that most of them are spent sending.
     local count=${ACK_SLACK_REQUESTS:-400000}; [ "$5" = "$duration" ] || count=$((count * 3 / 8))
     [ "$4" != slack.lua ] || "${bench[@]}" ack-slack-requests "$ACK_SLACK_FILE" "$count" "$threads" "$secret" "http://127.0.0.1:$fakes/"
+    # Every run starts with nothing waiting to be written to the disk. Left to the kernel, the ~150 MB of requests just
+    # written went out while the bot ran, and its first flush of SQLite's log waited behind them (96 ms at the burst's
+    # start); wrk's correction for coordinated omission then made those few late answers hundreds of samples.
+    sync
     [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime?reset=1" >/dev/null
     local before; before=$(cpu_steal)
     # wrk's whole report (its latency distribution) stays in the logs: a p99 far from the bot's own wants a look at it.
