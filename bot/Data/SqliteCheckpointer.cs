@@ -7,8 +7,10 @@ namespace AccountCoachBot.Data;
 /// commit that pushes the log past 1,000 pages, and that commit waits for the copy and its flushes: under a burst of
 /// acks it was the commit of some request's inbox row, several times a second, and those requests were the ack
 /// benchmark's p99 tail. Here a passive checkpoint (it never blocks a writer or a reader) runs in the background, and
-/// the commits' own threshold is raised to <see cref="CommitThreshold"/> pages, a safety net should this one fall
-/// behind. Committed data is as safe either way: a commit is in the log before it is answered.
+/// the commits' own threshold is raised to <see cref="CommitThreshold"/> pages. Under a steady burst that threshold is
+/// still reached every half second or so: the log starts again only when a writer finds it wholly copied, which this
+/// one never achieves while commits keep coming (bench/README.md, "what wrk's p99 counts"). Committed data is as safe
+/// either way: a commit is in the log before it is answered.
 /// </summary>
 /// <remarks>
 /// <para>Often and small while writes come in (<see cref="Busy"/>), rarely when idle (backing off to <see cref="Idle"/>).
