@@ -72,21 +72,69 @@ public sealed class SqliteCheckpointerTests : IAsyncDisposable
     }
 
     [Fact]
-    public void NextDelay_ComesBackSoon_WhenTheLastCheckpointFoundNewFrames() =>
-        Assert.Equal(SqliteCheckpointer.Busy, SqliteCheckpointer.NextDelay(SqliteCheckpointer.Idle, foundNewFrames: true));
+    public async Task CheckpointAsync_CopiesTheLastFramesBetweenTwoCommits_WhenTheLogIsPastRestartAt()
+    {
+        var services = await StartAsync();
+        var checkpointer = services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single();
+        var gate = services.GetRequiredService<WriteGate>();
+        await using var held = await OpenHeldAsync(); // as above
+        await FillAsync(held, pages: SqliteCheckpointer.RestartAt + 100);
+        await using var scope = services.CreateAsyncScope();
+        var writer = await gate.EnterAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(), CancellationToken.None);
+
+        var checkpoint = checkpointer.CheckpointAsync(CancellationToken.None);
+
+        SpinWait.SpinUntil(() => gate.Waiting > 0 || checkpoint.IsCompleted);
+        Assert.False(checkpoint.IsCompleted, "a long log's last frames are copied between two commits, not during one");
+        await writer!.DisposeAsync();
+        Assert.True(await checkpoint);
+        await FillAsync(held, pages: 1);
+        Assert.True(await LogFramesAsync(held) < 100, "the next commit starts the log again from its beginning");
+    }
 
     [Fact]
-    public void NextDelay_DoublesUpToIdle_WhenNothingWasWritten()
+    public async Task CheckpointAsync_DoesNotWaitForTheWriters_WhenTheLogIsShort()
     {
-        var delays = new List<TimeSpan>();
-        var delay = SqliteCheckpointer.Busy;
-        for (var i = 0; i < 12; i++) delays.Add(delay = SqliteCheckpointer.NextDelay(delay, foundNewFrames: false));
+        var services = await StartAsync();
+        var checkpointer = services.GetServices<IHostedService>().OfType<SqliteCheckpointer>().Single();
+        await using var held = await OpenHeldAsync();
+        await FillAsync(held, pages: 100);
+        await using var scope = services.CreateAsyncScope();
+        var writer = await services.GetRequiredService<WriteGate>().EnterAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(), CancellationToken.None);
 
-        Assert.Equal(SqliteCheckpointer.Busy * 2, delays[0]);
-        Assert.Equal(SqliteCheckpointer.Busy * 16, delays[3]);
-        Assert.True(delays.SequenceEqual(delays.Order()), "never shorter while idle");
-        Assert.Equal(SqliteCheckpointer.Idle, delays[^1]);
-        Assert.All(delays, d => Assert.True(d <= SqliteCheckpointer.Idle));
+        Assert.True(await checkpointer.CheckpointAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        await writer!.DisposeAsync();
+        Assert.True(await LogFramesAsync(held) >= 100, "a short log is left to grow");
+    }
+
+    private async Task<SqliteConnection> OpenHeldAsync()
+    {
+        var held = new SqliteConnection(_db.ConnectionString);
+        await held.OpenAsync();
+        await using var command = held.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint = 0;"; // its commits leave the log to the checkpointer
+        await command.ExecuteNonQueryAsync();
+        return held;
+    }
+
+    /// <summary>Commits about <paramref name="pages"/> pages of rows, a page each, to a table of the test's own.</summary>
+    private static async Task FillAsync(SqliteConnection connection, int pages)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE IF NOT EXISTS filler (x BLOB); " +
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $pages) INSERT INTO filler SELECT zeroblob(3000) FROM n;";
+        command.Parameters.AddWithValue("$pages", pages);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> LogFramesAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return reader.GetInt64(1);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ public static class ConversationExtensions
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.AddScoped<TurnPipeline>();
-        services.AddSingleton<WriteGate>();
         services.AddScoped<AfterTurn>();
         services.AddSingleton<TurnRoutes>();
         services.AddSingleton<Destinations>();

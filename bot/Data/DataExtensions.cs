@@ -25,6 +25,7 @@ public static class DataExtensions
     /// </remarks>
     public static IHostApplicationBuilder AddCoachData(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<WriteGate>(); // open on PostgreSQL
         if (DatabaseSettings.ProviderOf(builder.Configuration) == DatabaseProvider.Postgres)
         {
             var postgres = DatabaseSettings.PostgresConnectionString(builder.Configuration);

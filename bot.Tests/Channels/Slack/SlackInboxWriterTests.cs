@@ -1,6 +1,5 @@
 using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Channels.Slack;
-using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
-using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Operations;
 using Microsoft.EntityFrameworkCore;

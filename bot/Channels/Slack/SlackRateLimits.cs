@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Scheduling;
 

@@ -1,4 +1,3 @@
-using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Scheduling;

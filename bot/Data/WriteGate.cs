@@ -1,6 +1,4 @@
-using AccountCoachBot.Data;
-
-namespace AccountCoachBot.Conversation;
+namespace AccountCoachBot.Data;
 
 /// <summary>
 /// SQLite lets one writer in at a time, and a turn's transaction takes the write lock when it begins. Waiting for
@@ -24,6 +22,7 @@ public sealed class WriteGate
     private readonly LinkedList<TaskCompletionSource> _inLine = new();
     private bool _held;
     private int _aheadInARow;
+    private TaskCompletionSource? _written;
 
     private static readonly AsyncLocal<bool> Held = new();
 
@@ -40,6 +39,26 @@ public sealed class WriteGate
         if (db.IsPostgres()) return ValueTask.FromResult<IAsyncDisposable?>(null);
         Held.Value = true;
         return WaitAsync(ahead, ct);
+    }
+
+    /// <summary>
+    /// Completes when the next writer leaves the gate: the checkpointer sleeps on it while nothing is written, and wakes
+    /// with the first commit of a burst instead of on its idle timer (a burst fills the log by then).
+    /// </summary>
+    public Task NextWriteAsync()
+    {
+        if (Volatile.Read(ref _written) is { } waiting) return waiting.Task;
+        var fresh = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (Interlocked.CompareExchange(ref _written, fresh, null) ?? fresh).Task;
+    }
+
+    /// <summary>How many writers wait to go in (tests watch a writer queue).</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_lock) return _ahead.Count + _inLine.Count;
+        }
     }
 
     private async ValueTask<IAsyncDisposable?> WaitAsync(bool ahead, CancellationToken ct)
@@ -76,6 +95,7 @@ public sealed class WriteGate
 
     private void Release()
     {
+        if (Volatile.Read(ref _written) is not null) Interlocked.Exchange(ref _written, null)?.TrySetResult();
         TaskCompletionSource next;
         lock (_lock)
         {

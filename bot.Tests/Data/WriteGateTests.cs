@@ -1,8 +1,7 @@
-using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AccountCoachBot.Tests.Conversation;
+namespace AccountCoachBot.Tests.Data;
 
 /// <summary>The writers of one SQLite file in line: the inbox's recording ahead of the turns, but never for good.</summary>
 public sealed class WriteGateTests : IDisposable
@@ -65,5 +64,18 @@ public sealed class WriteGateTests : IDisposable
 
         await (await next)!.DisposeAsync();
         await (await EnterAsync())!.DisposeAsync(); // and the gate is free again
+    }
+
+    [Fact]
+    public async Task NextWriteAsync_Completes_WhenTheWriterInsideLeaves()
+    {
+        var holder = await EnterAsync();
+        var written = _gate.NextWriteAsync();
+        Assert.False(written.IsCompleted);
+
+        await holder!.DisposeAsync();
+
+        await written.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(_gate.NextWriteAsync().IsCompleted); // the next one waits for the next writer
     }
 }
