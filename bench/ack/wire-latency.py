@@ -34,6 +34,8 @@ def pairs(path, port):
         while len(record := f.read(16)) == 16:
             seconds, fraction, length, _ = struct.unpack("<IIII", record)
             packet = f.read(length)
+            if len(packet) < length:
+                return  # the capture was cut off mid-record (copied while tcpdump was still writing)
             at = seconds + fraction / (1e9 if nanos else 1e6)
             ip = packet[offset:]
             tcp = ip[(ip[0] & 15) * 4:]
