@@ -25,7 +25,7 @@ public static class DataExtensions
     /// </remarks>
     public static IHostApplicationBuilder AddCoachData(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<WriteGate>(); // open on PostgreSQL
+        builder.Services.AddSingleton<WriteGate>(); // SQLite's writers one at a time; open on PostgreSQL
         if (DatabaseSettings.ProviderOf(builder.Configuration) == DatabaseProvider.Postgres)
         {
             var postgres = DatabaseSettings.PostgresConnectionString(builder.Configuration);

@@ -17,9 +17,10 @@ namespace AccountCoachBot.Data;
 /// p99 was 2.3× the floor against 3.9× at 25 ms (every 1 ms: 2.5×, the checks themselves cost).</para>
 /// <para>The log starts again only when a writer finds it wholly copied, which a passive checkpoint never leaves it
 /// while commits keep coming. So once it is <see cref="RestartAt"/> frames long, the checkpointer copies its last
-/// frames inside the write gate, between two commits: that took about 3 ms (perf), as the frames before them are
-/// copied and flushed already, where SQLite's own checkpoint at <see cref="CommitThreshold"/> pages (kept as a safety
-/// net) held one ack's commit for 40–55 ms, flushing a log of 40 MB, several times a second.</para>
+/// frames inside the write gate, between two commits: that took about 3 ms (bench/README.md, "the log's restart"), as
+/// the frames before them are copied and flushed already, where SQLite's own checkpoint at
+/// <see cref="CommitThreshold"/> pages (kept as a safety net) held one ack's commit for 40–55 ms, flushing a log of
+/// 40 MB, several times a second.</para>
 /// <para>On the real clock, not the injected <see cref="TimeProvider"/>: it paces disk work, not product policy, and a
 /// test's fake clock jumping days ahead would otherwise run a checkpoint for every period it skipped.</para>
 /// </remarks>
