@@ -33,8 +33,8 @@ public static class AckBot
         });
         if (Profile) AckProfile.Map(app);
         // run.sh waits for the turns a run left behind before it measures the next target.
-        app.MapGet("/bench/pending", async (CoachDbContext db) =>
-            Results.Text((await db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending)).ToString()));
+        app.MapGet("/bench/pending", async (CoachDbContext db, CancellationToken ct) =>
+            Results.Text((await InboxArrivals.PendingAsync(db, transport: null, ct)).ToString()));
         // The runtime's share of a tail (GC pauses, CPU), the bot's own (AckTail) and the database's (AckCommits), cheap enough to read in every run;
         // ?reset=1 starts a new window.
         var runtime = AckRuntimeStats.Now();

@@ -42,7 +42,9 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
         // 20 requests, each arriving three times at once (Slack retries), all acknowledged only once stored.
         await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
             writer.RecordAsync(new InboxItem { Transport = "slack", Key = $"event:Ev{i % 20}", Kind = SlackInboxKinds.Event, PayloadJson = "{}" }, CancellationToken.None)));
-        await writer.RecordAsync(new InboxItem { Transport = "slack", Key = "event:Ev3", Kind = SlackInboxKinds.Event, PayloadJson = "{}" }, CancellationToken.None); // a late retry
+        var late = await writer.RecordAsync(new InboxItem { Transport = "slack", Key = "event:Ev3", Kind = SlackInboxKinds.Event, PayloadJson = "{}" }, CancellationToken.None); // a late retry
+        // Recorded as it arrived; the processor moves it to the inbox, which drops it (the key is there).
+        await _bot.WaitUntilAsync(async db => !await InboxArrivals.HoldsAsync(db, late!.Value, default), "the late retry moved");
 
         var keys = await _bot.WithDbAsync(db => db.Inbox.Select(i => i.Key).ToListAsync());
         Assert.Equal(20, keys.Count);

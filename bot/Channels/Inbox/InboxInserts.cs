@@ -4,21 +4,21 @@ using System.Text;
 namespace AccountCoachBot.Channels.Inbox;
 
 /// <summary>
-/// Inserts a batch of requests in one transaction, each new key once. A key already recorded (a platform's retry, or
-/// the same request recorded meanwhile by another instance) is skipped by the unique index (<c>ON CONFLICT DO
-/// NOTHING</c>, SQLite and PostgreSQL alike), so there is no read before the write and no race to recover from.
+/// Inserts a batch of requests in one transaction, each key once. On PostgreSQL into the inbox, where a key already
+/// recorded (a platform's retry, or the same request recorded meanwhile by another instance) is skipped by the unique
+/// index (<c>ON CONFLICT DO NOTHING</c>), so there is no read before the write and no race to recover from. On SQLite
+/// into <see cref="InboxArrivals"/>, which has no index to write; a retry is dropped when the rows move to the inbox.
 /// Profiled under a burst of acks, EF Core's query, change tracking and per-row insert were most of a batch's CPU.
 /// </summary>
 /// <remarks>
 /// Bound to one connection, kept open by its one user (the inbox's writer), and its statements with it. On SQLite a
 /// batch goes in as a few multi-row statements whose sizes are powers of two, each compiled once per connection:
 /// compiling a new statement for each batch (16 rows: 96 parameters) was, after the commit itself, the largest part of
-/// a batch. On PostgreSQL (<paramref name="oneStatementPerBatch"/>) every statement is a round trip to the server, which
-/// costs more than its parsing there: one statement of the batch's own size.
+/// a batch. On PostgreSQL every statement is a round trip to the server, which costs more than its parsing there: one
+/// statement of the batch's own size.
 /// </remarks>
-public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBatch) : IDisposable
+public sealed class InboxInserts(DbConnection connection, bool postgres) : IDisposable
 {
-    private const string Columns = "\"Transport\", \"Key\", \"Kind\", \"ConversationKey\", \"PayloadJson\", \"Status\", \"Attempts\", \"ReceivedUtc\"";
     private const int ParametersPerRow = 6;
     /// <summary>The largest statement, in rows (1,536 parameters: within SQLite's and PostgreSQL's limits).</summary>
     public const int MaxRows = 256;
@@ -27,14 +27,15 @@ public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBa
 
     /// <summary>
     /// Gives each item recorded now its id (<see cref="InboxItem.Id"/>), in the items' order (ids order a
-    /// conversation's turns); returns, item by item, the id, or null when its key was there already.
+    /// conversation's turns); returns, item by item, the id, or null when its key was there already (PostgreSQL) or
+    /// earlier in the batch.
     /// </summary>
     public async Task<long?[]> InsertAsync(IReadOnlyList<InboxItem> items, CancellationToken ct)
     {
         // The first of a key goes in; the same key again in the batch is its retry.
         var fresh = items.Select((item, index) => (item, index)).DistinctBy(x => x.item.Key).ToList();
         var recorded = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (oneStatementPerBatch)
+        if (postgres)
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await InsertRowsAsync(fresh, transaction, recorded, ct);
@@ -79,7 +80,7 @@ public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBa
         for (var start = 0; start < fresh.Count;)
         {
             var left = fresh.Count - start;
-            var rows = Math.Min(MaxRows, oneStatementPerBatch ? left : 1 << (31 - int.LeadingZeroCount(left))); // or the largest power of two that fits
+            var rows = Math.Min(MaxRows, postgres ? left : 1 << (31 - int.LeadingZeroCount(left))); // or the largest power of two that fits
             var command = Command(rows);
             command.Transaction = transaction;
             for (var row = 0; row < rows; row++)
@@ -123,13 +124,15 @@ public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBa
     private DbCommand Command(int rows)
     {
         if (_commands.TryGetValue(rows, out var cached)) return cached;
-        if (oneStatementPerBatch) Dispose(); // any size may come: keep only the last, not up to 256 of them
+        if (postgres) Dispose(); // any size may come: keep only the last, not up to 256 of them
         var command = connection.CreateCommand();
-        var sql = new StringBuilder($"INSERT INTO \"Inbox\" ({Columns}) VALUES ");
+        var sql = new StringBuilder(postgres
+            ? $"INSERT INTO \"Inbox\" ({InboxArrivals.Columns}, \"Status\", \"Attempts\") VALUES "
+            : $"INSERT INTO \"{InboxArrivals.Table}\" ({InboxArrivals.Columns}) VALUES ");
         for (var row = 0; row < rows; row++)
         {
             var p = row * ParametersPerRow;
-            sql.Append(row == 0 ? "" : ", ").Append($"(@p{p}, @p{p + 1}, @p{p + 2}, @p{p + 3}, @p{p + 4}, 0, 0, @p{p + 5})");
+            sql.Append(row == 0 ? "" : ", ").Append($"(@p{p}, @p{p + 1}, @p{p + 2}, @p{p + 3}, @p{p + 4}, @p{p + 5}{(postgres ? ", 0, 0" : "")})");
             for (var column = 0; column < ParametersPerRow; column++)
             {
                 var parameter = command.CreateParameter();
@@ -137,7 +140,7 @@ public sealed class InboxInserts(DbConnection connection, bool oneStatementPerBa
                 command.Parameters.Add(parameter);
             }
         }
-        command.CommandText = sql.Append(" ON CONFLICT (\"Key\") DO NOTHING RETURNING \"Id\", \"Key\"").ToString();
+        command.CommandText = sql.Append(postgres ? " ON CONFLICT (\"Key\") DO NOTHING" : "").Append(" RETURNING \"Id\", \"Key\"").ToString();
         return _commands[rows] = command;
     }
 }

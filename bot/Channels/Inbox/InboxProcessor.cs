@@ -1,20 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
 using AccountCoachBot.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Channels.Inbox;
-
-/// <summary>Wakes the inbox processor when a request was recorded.</summary>
-public sealed class InboxSignal
-{
-    private readonly Channel<InboxEntry> _entries = Channel.CreateUnbounded<InboxEntry>();
-
-    public void Notify(InboxItem item) => _entries.Writer.TryWrite(new InboxEntry(item.Id, item.Lane));
-
-    public ChannelReader<InboxEntry> Reader => _entries.Reader;
-}
 
 /// <summary>
 /// Works through recorded requests off the request path: each conversation's one after another in arrival order,
@@ -44,6 +33,7 @@ public sealed class InboxProcessor(
     private readonly Dictionary<string, Queue<(long Id, bool Claimed)>> _lanes = new();
     private readonly HashSet<long> _queued = new(); // under the lock of _lanes
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _watched = new();
+    private long _movedUpTo; // SQLite: every arrival up to this id is in the inbox (moves are in the write gate, one at a time)
     // Turns of different conversations overlap, a few at a time: they mostly wait on the connector and the model.
     private readonly SemaphoreSlim _turns = new(4);
     // One of them at a time waits for the acks to go quiet, the others behind it: under a burst a turn starts every
@@ -108,6 +98,7 @@ public sealed class InboxProcessor(
                 // Its last attempt died with its instance: given up, so the conversation's later requests can go on.
                 await db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.Attempts >= MaxAttempts && (i.ClaimedUntilUtc == null || i.ClaimedUntilUtc < now))
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Failed).SetProperty(i => i.PayloadJson, "{}"), ct);
+                await MoveArrivalsAsync(db, long.MaxValue, ct);
                 entries = db.IsPostgres()
                     ? await InboxClaims.ClaimBatchAsync(db, claim, SweepBatch, ct)
                     : await InboxClaims.CandidatesAsync(db, claim, SweepBatch, ct);
@@ -127,7 +118,12 @@ public sealed class InboxProcessor(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-            if (await db.Inbox.AnyAsync(i => i.Id == id && i.ProcessedUtc != null, ct)) watch.TrySetResult();
+            // The arrivals first: a row only ever leaves them, for the inbox or (a retry) for nowhere.
+            if (db.IsPostgres() || !await InboxArrivals.HoldsAsync(db, id, ct))
+            {
+                var row = await db.Inbox.Where(i => i.Id == id).Select(i => new { i.ProcessedUtc }).SingleOrDefaultAsync(ct);
+                if (row is null || row.ProcessedUtc is not null) watch.TrySetResult(); // dropped as a retry, or attempted
+            }
         }
         try
         {
@@ -228,6 +224,20 @@ public sealed class InboxProcessor(
         }
     }
 
+    /// <summary>
+    /// SQLite: brings the rows recorded up to <paramref name="upTo"/> (this row, and the earlier ones of its
+    /// conversation) from <see cref="InboxArrivals"/> into the inbox, inside the write gate. Under a burst a turn moves
+    /// the few rows it is behind; the rest wait for the acks to go quiet, when the turns catch up.
+    /// </summary>
+    private async Task MoveArrivalsAsync(CoachDbContext db, long upTo, CancellationToken ct)
+    {
+        if (db.IsPostgres() || upTo <= _movedUpTo) return;
+        var dropped = await InboxArrivals.MoveAsync(db, upTo, ct);
+        if (upTo != long.MaxValue) _movedUpTo = upTo; // a sweep moves whatever there is: up to no id it knows
+        foreach (var id in dropped)
+            if (_watched.TryGetValue(id, out var watch)) watch.TrySetResult(); // a retry: no turn will come for it
+    }
+
     private async Task ProcessAsync(InboxEntry entry, bool claimed, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -237,7 +247,10 @@ public sealed class InboxProcessor(
             var now = time.GetUtcNow().UtcDateTime;
             // Its writes queue with the turns' (WriteGate) rather than sleeping in SQLite's busy handler.
             await using (await writes.EnterAsync(db, ct))
+            {
+                await MoveArrivalsAsync(db, entry.Id, ct);
                 claimed = await InboxClaims.ClaimOneAsync(db, entry.Id, new InboxClaim(_instance, now, now + ClaimLapse, MaxAttempts), ct);
+            }
             // Held by another instance, done already, or behind an earlier request of its conversation that is
             // still running elsewhere: whoever finishes that one takes this one next.
             if (!claimed) return;

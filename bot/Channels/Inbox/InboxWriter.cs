@@ -34,7 +34,10 @@ public sealed class InboxWriter(
 
     private sealed record Pending(InboxItem Item, TaskCompletionSource<long?> Recorded);
 
-    /// <summary>Completes with the row's id once it is committed, or with null when it was already there (a retry).</summary>
+    /// <summary>
+    /// Completes with the row's id once it is committed, or with null when it was there already (a retry: on SQLite only
+    /// one in the same batch; the others are dropped as they move into the inbox, <see cref="InboxArrivals"/>).
+    /// </summary>
     public async Task<long?> RecordAsync(InboxItem item, CancellationToken ct)
     {
         item.ReceivedUtc = time.GetUtcNow().UtcDateTime;
@@ -127,7 +130,7 @@ public sealed class InboxWriter(
             if (_inserts is null)
             {
                 await db.Database.OpenConnectionAsync(); // through EF Core: its interceptors set the connection up
-                _inserts = new InboxInserts(db.Database.GetDbConnection(), oneStatementPerBatch: db.IsPostgres());
+                _inserts = new InboxInserts(db.Database.GetDbConnection(), postgres: db.IsPostgres());
             }
             long?[] ids;
             var started = Stopwatch.GetTimestamp();

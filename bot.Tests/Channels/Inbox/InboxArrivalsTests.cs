@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using AccountCoachBot.Channels.Inbox;
+using AccountCoachBot.Operations;
+using AccountCoachBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AccountCoachBot.Tests.Channels.Inbox;
+
+/// <summary>
+/// SQLite records a request in an index-free table before its ack; the processor moves it into the inbox before it
+/// claims it. Nothing recorded is lost or run twice on the way, and ids keep their order. The processor is driven here
+/// by its sweep (the host is not started), as it is at start and every half minute.
+/// </summary>
+public sealed class InboxArrivalsTests : IAsyncLifetime
+{
+    private readonly RecordingHandler _handler = new();
+    private CoachTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await CoachTestHost.StartAsync(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero), services: s =>
+    {
+        s.AddInbox();
+        s.AddMetrics();
+        s.AddSingleton<CoachMetrics>();
+        s.AddSingleton<IInboxHandler>(_handler);
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private InboxWriter Writer => _host.Services.GetRequiredService<InboxWriter>();
+    private InboxProcessor Processor => _host.Services.GetRequiredService<InboxProcessor>();
+
+    private async Task<long> RecordAsync(string key, string? conversation = null) =>
+        await Writer.RecordAsync(new InboxItem { Transport = RecordingHandler.Name, Key = key, Kind = "event", ConversationKey = conversation, PayloadJson = "{}" }, CancellationToken.None)
+        ?? throw new InvalidOperationException($"{key} was not recorded");
+
+    private async Task AttemptedAsync(long id)
+    {
+        using var guard = new CancellationTokenSource(HangGuard.Limit);
+        await Processor.WhenAttemptedAsync(id, guard.Token);
+    }
+
+    [Fact]
+    public async Task SweepAsync_MovesAndRunsWhatArrived_InArrivalOrderAndUnderTheSameIds()
+    {
+        var ids = new List<long> { await RecordAsync("a", "conv-1"), await RecordAsync("b"), await RecordAsync("c", "conv-1") };
+        Assert.Equal(0, await _host.WithDbAsync(db => db.Inbox.CountAsync())); // recorded, not yet in the inbox
+        Assert.Equal(3, await _host.WithDbAsync(db => InboxArrivals.PendingAsync(db, transport: null, CancellationToken.None)));
+
+        await Processor.SweepAsync(CancellationToken.None); // as at a start after a crash: what arrived is found
+        foreach (var id in ids) await AttemptedAsync(id);
+
+        Assert.Equal(ids, await _host.WithDbAsync(db => db.Inbox.OrderBy(i => i.Id).Select(i => i.Id).ToListAsync()));
+        Assert.Equal(["a", "c"], _handler.Keys.Where(k => k != "b")); // one conversation's requests in their order
+        Assert.Equal(3, _handler.Keys.Count);
+        Assert.Equal(0, await _host.WithDbAsync(db => InboxArrivals.PendingAsync(db, transport: null, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task WhenAttemptedAsync_Completes_WhenTheRowIsARetryDroppedAsItMoves()
+    {
+        var first = await RecordAsync("a");
+        await Processor.SweepAsync(CancellationToken.None);
+        await AttemptedAsync(first);
+
+        var retry = await RecordAsync("a"); // the platform sends it again: recorded before its ack, like any request
+        Assert.True(retry > first);
+        var waiting = AttemptedAsync(retry); // a host holding the retry's response until its turn
+        await Processor.SweepAsync(CancellationToken.None);
+        await waiting;
+        await AttemptedAsync(retry); // and asked after the move: the row is gone, nothing to wait for
+
+        Assert.Equal(["a"], _handler.Keys);
+        Assert.Equal([first], await _host.WithDbAsync(db => db.Inbox.Select(i => i.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Migrate_NumbersArrivalsAfterEveryIdTheInboxGave_WhenItHadRowsBefore()
+    {
+        var migrations = await _host.WithDbAsync(db => Task.FromResult(db.Database.GetMigrations().ToList()));
+        await MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_InboxArrivals", StringComparison.Ordinal)) - 1]);
+        await _host.WithDbAsync(async db =>
+        {
+            foreach (var key in new[] { "old-1", "old-2", "old-3" })
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "Inbox" ("Transport", "Key", "Kind", "PayloadJson", "Status", "Attempts", "ReceivedUtc")
+                    VALUES ('test', {key}, 'event', '', 1, 1, '2026-03-04 08:00:00')
+                    """);
+            return await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Inbox" WHERE "Key" = 'old-3'"""); // its id is not to come again
+        });
+
+        await MigrateAsync(null);
+
+        Assert.Equal(4, await RecordAsync("new"));
+    }
+
+    private Task MigrateAsync(string? target) => _host.WithDbAsync(async db =>
+    {
+        await db.GetService<IMigrator>().MigrateAsync(target);
+        return 0;
+    });
+
+    private sealed class RecordingHandler : IInboxHandler
+    {
+        public const string Name = "arrivals-test";
+        private readonly ConcurrentQueue<string> _keys = new();
+
+        public string Transport => Name;
+
+        public List<string> Keys => [.. _keys];
+
+        public Task RunAsync(InboxItem item, CancellationToken ct)
+        {
+            _keys.Enqueue(item.Key);
+            return Task.CompletedTask;
+        }
+    }
+}
