@@ -333,13 +333,22 @@ public sealed class SlackChannelTests : IAsyncLifetime
                 }.ToJsonString(),
             });
             await db.SaveChangesAsync();
+            // And one this version recorded before its ack, not yet moved into the inbox (InboxArrivals); its id goes
+            // on from the inbox's, as the writer's would.
+            var arrived = new JsonObject { ["type"] = "message", ["channel_type"] = "im", ["channel"] = _slack.DmChannelOf(User), ["user"] = User, ["text"] = "accounts", ["ts"] = "1.3" };
+            var payload = new JsonObject { ["type"] = "event_callback", ["team_id"] = FakeSlackApi.TeamId, ["event_id"] = "EvArrived", ["event"] = arrived }.ToJsonString();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "InboxArrivals" ("Id", "Transport", "Key", "Kind", "PayloadJson", "ReceivedUtc")
+                VALUES (3, 'slack', 'event:EvArrived', {SlackInboxKinds.Event}, {payload}, {_time.GetUtcNow().UtcDateTime})
+                """);
         }
 
         _bot = await StartBotAsync();
 
-        await _slack.WaitForCallsAsync("chat.postMessage", 2);
-        await WaitForInboxAsync(2);
-        var items = await _bot.WithDbAsync(db => db.Inbox.ToListAsync());
+        await _slack.WaitForCallsAsync("chat.postMessage", 3);
+        await WaitForInboxAsync(3);
+        var items = await _bot.WithDbAsync(db => db.Inbox.OrderBy(i => i.Id).ToListAsync());
+        Assert.Equal(["event:EvRestart", "command:trig-old", "event:EvArrived"], items.Select(i => i.Key));
         Assert.All(items, item => Assert.Equal(InboxStatus.Done, item.Status));
         Assert.All(items, item => Assert.DoesNotContain("promise", item.PayloadJson)); // handled: only the key is kept
         Assert.Contains("revised quote", (await _bot.WithDbAsync(db => db.Promises.SingleAsync())).What);
