@@ -45,6 +45,22 @@ public sealed class BotProcess : IAsyncDisposable
         return new BotProcess(process, name);
     }
 
+    /// <summary>
+    /// The address it listens on (it was given port 0), from ASP.NET Core's "Now listening on" line; the process must
+    /// log <c>Microsoft.Hosting.Lifetime</c> at Information.
+    /// </summary>
+    public async Task<Uri> ListeningAtAsync()
+    {
+        using var guard = new CancellationTokenSource(HangGuard.Limit);
+        while (true)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(Log, "Now listening on: (http://127\\.0\\.0\\.1:[0-9]+)");
+            if (match.Success) return new Uri(match.Groups[1].Value + "/");
+            Assert.False(HasExited, $"The {Name} exited before it listened:\n{Log}");
+            await Task.Delay(TimeSpan.FromMilliseconds(50), guard.Token); // another process: its output is all there is to watch
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown, no finally blocks, claims and connections left as they were.</summary>
     public async Task KillAsync()
     {

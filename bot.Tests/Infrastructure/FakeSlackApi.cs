@@ -62,8 +62,9 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     /// <param name="Status">The HTTP status the fake answered.</param>
     /// <param name="Response">The body the fake answered, when it was JSON.</param>
     /// <param name="ContentLength">A response_url post's <c>Content-Length</c>, or null when it was chunked.</param>
+    /// <param name="ResponseId">A response_url post's id (<see cref="ResponseUrl"/>): which command it answers.</param>
     public sealed record RecordedCall(string Method, JsonObject Body, string? Authorization, string? ContentType, string HttpMethod, int Status, JsonObject? Response,
-        long? ContentLength = null, DateTimeOffset? At = null, int? RetryAfter = null)
+        long? ContentLength = null, DateTimeOffset? At = null, int? RetryAfter = null, string? ResponseId = null)
     {
         public bool IsJson => ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
 
@@ -110,7 +111,7 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
         var fake = new FakeSlackApi(app) { ExpectedToken = expectedToken };
         fake.AddUser(new SlackUserSeed(BotUserId, "coachbot", RealName: "AccountCoachBot", IsBot: true));
         app.MapMethods("/api/{method}", ["GET", "POST"], (HttpContext c, string method) => fake.HandleAsync(c, method));
-        app.MapPost("/response/{id}", (HttpContext c, string id) => fake.HandleResponseUrlAsync(c));
+        app.MapPost("/response/{id}", (HttpContext c, string id) => fake.HandleResponseUrlAsync(c, id));
         app.MapPost("/upload/v1/{id}", (HttpContext c, string id) => fake.HandleUploadAsync(c, id));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -211,12 +212,12 @@ public sealed partial class FakeSlackApi : IAsyncDisposable
     /// <summary>A slash command's <c>response_url</c> on this fake (Slack's are on hooks.slack.com).</summary>
     public string ResponseUrl(string id) => BaseUrl[..^"api/".Length] + "response/" + id;
 
-    private async Task HandleResponseUrlAsync(HttpContext context)
+    private async Task HandleResponseUrlAsync(HttpContext context, string id)
     {
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? new JsonObject();
         lock (_calls)
         {
-            _calls.Add(new RecordedCall(ResponseUrlMethod, body, null, context.Request.ContentType, context.Request.Method, 200, null, context.Request.ContentLength));
+            _calls.Add(new RecordedCall(ResponseUrlMethod, body, null, context.Request.ContentType, context.Request.Method, 200, null, context.Request.ContentLength, ResponseId: id));
             _changed.TrySetResult();
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
