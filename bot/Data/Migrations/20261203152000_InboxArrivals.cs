@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,9 +7,12 @@ namespace AccountCoachBot.Data.Migrations
 {
     /// <summary>
     /// SQLite's table of requests recorded before their ack (<see cref="Channels.Inbox.InboxArrivals"/>): outside the
-    /// model, as only SQLite has it. Its ids go on from the inbox's, which they become.
+    /// model, as only SQLite has it. Its ids go on from the inbox's, which they become. No target model (the
+    /// .Designer.cs EF Core writes): the model does not change, and raw SQL needs none.
     /// </summary>
-    public partial class InboxArrivals : Migration
+    [DbContext(typeof(CoachDbContext))]
+    [Migration("20261203152000_InboxArrivals")]
+    public class InboxArrivals : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
