@@ -17,6 +17,7 @@ namespace AccountCoachBot.Channels.Inbox;
 public static class InboxArrivals
 {
     public const string Table = "InboxArrivals";
+    /// <summary>What a request is recorded with, here and (on PostgreSQL) in the inbox.</summary>
     public const string Columns = "\"Transport\", \"Key\", \"Kind\", \"ConversationKey\", \"PayloadJson\", \"ReceivedUtc\"";
 
     /// <summary>
@@ -26,7 +27,7 @@ public static class InboxArrivals
     public static async Task<List<long>> MoveAsync(CoachDbContext db, long upTo, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // WHERE before ON CONFLICT: SQLite would otherwise read ON as a join's (sqlite.org/lang_upsert.html, 2.2).
+        // WHERE before ON CONFLICT: SQLite would otherwise read ON as a join's ("parsing ambiguity", sqlite.org/lang_upsert.html).
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Inbox" ("Id", "Transport", "Key", "Kind", "ConversationKey", "PayloadJson", "Status", "Attempts", "ReceivedUtc")
             SELECT "Id", "Transport", "Key", "Kind", "ConversationKey", "PayloadJson", 0, 0, "ReceivedUtc"
