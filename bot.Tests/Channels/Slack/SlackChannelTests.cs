@@ -137,7 +137,7 @@ public sealed class SlackChannelTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, command.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         // Recording happens before the answer, so a refused request has left its trace (or not) by now.
-        Assert.Equal(0, await _bot.WithDbAsync(db => db.Inbox.CountAsync()));
+        Assert.Equal(0, await _bot.WithDbAsync(InboxCounts.RecordedAsync));
         Assert.Equal(0, await _bot.WithDbAsync(db => db.People.CountAsync()));
         Assert.DoesNotContain(_slack.Calls, c => c.Method is "chat.postMessage" or FakeSlackApi.ResponseUrlMethod);
     }

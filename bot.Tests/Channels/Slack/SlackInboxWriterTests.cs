@@ -78,6 +78,6 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
 
         using var guard = new CancellationTokenSource(HangGuard.Limit);
         while (writer.HoldsConnection) await Task.Delay(InboxWriter.BurstGap, guard.Token); // kept for a burst's next request (bench/README.md), then back to the pool
-        Assert.Equal(2, await _bot.WithDbAsync(db => db.Inbox.CountAsync()));
+        Assert.Equal(2, await _bot.WithDbAsync(InboxCounts.RecordedAsync));
     }
 }
