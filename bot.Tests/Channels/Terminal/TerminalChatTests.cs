@@ -1,3 +1,4 @@
+using System.Globalization;
 using AccountCoachBot.Channels.Terminal;
 using AccountCoachBot.Tests.Infrastructure;
 
@@ -6,6 +7,10 @@ namespace AccountCoachBot.Tests.Channels.Terminal;
 /// <summary>`chat` from a script: stdin in, readable text with numbered actions out, same database as the server.</summary>
 public sealed class TerminalChatTests
 {
+    // `chat` runs on the real clock: a due date written into a test comes due one day (2026-12-03 did, and the card
+    // it should have saved became a question). A month from today stays ahead.
+    private static readonly string InAMonth = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static async Task<string> ChatAsync(TestDatabase db, params string[] lines)
     {
         var output = new StringWriter();
@@ -42,7 +47,7 @@ public sealed class TerminalChatTests
     public async Task Run_SpeaksRussian_AndKeepsDataAcrossSessions()
     {
         using var db = new TestDatabase();
-        await ChatAsync(db, "обещание Ромашка: отправить счёт 2026-12-20");
+        await ChatAsync(db, $"обещание Ромашка: отправить счёт {InAMonth}");
 
         var output = await ChatAsync(db, "обещания");
 
@@ -56,7 +61,7 @@ public sealed class TerminalChatTests
         using var db = new TestDatabase();
 
         // The saved card has three buttons; `move 1` then asks a question, and "3" answers it.
-        var output = await ChatAsync(db, "promise Acme: send the revised quote 2026-12-03", "move 1", "3");
+        var output = await ChatAsync(db, $"promise Acme: send the revised quote {InAMonth}", "move 1", "3");
 
         Assert.Contains("[3] Cancel", output);
         Assert.Contains("I didn't catch a date there", output);
