@@ -8,10 +8,10 @@ namespace AccountCoachBot.Channels.Inbox;
 
 /// <summary>
 /// Requests recorded before their ack, appended to a file beside the SQLite database: one write, on the request's own
-/// thread. Measured against the arrivals table (bench/README.md, "part by part"), the table's commit is ~14 system
-/// calls on the inbox writer's thread, and waiting for it is a hop there and back; the bot that appended to a file instead
-/// answered within the floor's p99, and the table's within 2.6×. Not yet what the inbox writer records into: the
-/// processor's moves and the database's absence (the bench's README says how) come with it.
+/// thread. The arrivals table's commit is ~14 system calls on the inbox writer's thread, and waiting for it a hop there
+/// and back: measured (bench/README.md, "part by part"), Slack's ack p99 was 2.59× the floor's committing to the table
+/// and 1.03× appending to a file. Not yet what the inbox writer records into: that comes with the processor's moves
+/// from it and with an answer for the time the database is away (the README says what is to decide).
 /// </summary>
 /// <remarks>
 /// <para>A record: its body's length (int32), the body's CRC-32, then the body: the id (int64), when it was received
@@ -45,32 +45,32 @@ public sealed class ArrivalsFile : IDisposable
     /// <summary>The file beside a SQLite database.</summary>
     public static string PathFor(string databasePath) => databasePath + "-arrivals";
 
-    public bool IsOpen => Volatile.Read(ref _file) is not null;
-
     /// <summary>
-    /// Opens the file (made if missing) and returns what a process before this one recorded and did not move: records
-    /// with an id after <paramref name="moved"/>, the inbox's sequence. A torn last record is cut off.
+    /// Opens the file (made if missing) and returns how many records a process before this one left unmoved: those with
+    /// an id after <paramref name="moved"/>, the inbox's sequence (<see cref="Waiting"/> reads them). A torn last record
+    /// is cut off.
     /// </summary>
-    public IReadOnlyList<InboxItem> Open(long moved)
+    public int Open(long moved)
     {
         lock (_lock)
         {
             if (_file is not null) throw new InvalidOperationException("The arrivals file is open already.");
             var file = File.OpenHandle(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-            var (records, end) = ReadRecords(file, 0, RandomAccess.GetLength(file));
+            var (lastId, firstWaiting, waiting) = (0L, -1L, 0);
+            var end = Scan(file, 0, RandomAccess.GetLength(file), long.MaxValue, (item, start, _) =>
+            {
+                lastId = item.Id;
+                if (item.Id <= moved) return;
+                if (waiting++ == 0) firstWaiting = start;
+            });
+            if (waiting == 0) end = 0; // all of it is in the inbox
             if (end < RandomAccess.GetLength(file)) RandomAccess.SetLength(file, end);
             _file = file;
             _end = end;
-            _lastId = Math.Max(moved, records.Count > 0 ? records[^1].Item.Id : 0);
-            var waiting = records.Where(r => r.Item.Id > moved).ToList();
-            if (waiting.Count == 0)
-            {
-                RandomAccess.SetLength(file, 0); // all of it is in the inbox
-                _end = 0;
-            }
+            _lastId = Math.Max(moved, lastId);
             // What was moved before the crash stays behind the mark; the rest waits to be moved again.
-            _movedTo = waiting.Count > 0 ? waiting[0].Start : _end;
-            return waiting.Select(r => r.Item).ToList();
+            _movedTo = waiting > 0 ? firstWaiting : end;
+            return waiting;
         }
     }
 
@@ -114,9 +114,9 @@ public sealed class ArrivalsFile : IDisposable
             file = _file ?? throw new InvalidOperationException("The arrivals file is not open.");
             (from, to) = (_movedTo, _end);
         }
-        var (records, _) = ReadRecords(file, from, to);
-        var taken = records.TakeWhile(r => r.Item.Id <= upTo).ToList();
-        return (taken.Select(r => r.Item).ToList(), taken.Count > 0 ? taken[^1].End : from);
+        var items = new List<InboxItem>();
+        var end = Scan(file, from, to, upTo, (item, _, _) => items.Add(item));
+        return (items, end);
     }
 
     /// <summary>
@@ -140,7 +140,9 @@ public sealed class ArrivalsFile : IDisposable
     {
         if (!File.Exists(path)) return [];
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return ReadRecords(file, 0, RandomAccess.GetLength(file)).Records.Select(r => r.Item).ToList();
+        var items = new List<InboxItem>();
+        Scan(file, 0, RandomAccess.GetLength(file), long.MaxValue, (item, _, _) => items.Add(item));
+        return items;
     }
 
     public void Dispose()
@@ -152,12 +154,14 @@ public sealed class ArrivalsFile : IDisposable
         }
     }
 
-    private sealed record Record(InboxItem Item, long Start, long End);
-
-    /// <summary>Whole records from <paramref name="from"/> to <paramref name="to"/>, and where the last whole one ends.</summary>
-    private static (List<Record> Records, long End) ReadRecords(SafeFileHandle file, long from, long to)
+    /// <summary>
+    /// Reads whole records from <paramref name="from"/> to <paramref name="to"/>, up to the id <paramref name="upTo"/>,
+    /// handing each to <paramref name="each"/> with where it starts and ends; returns where the last of them ends. It
+    /// stops at the first record past that id: under a burst a move takes the few records a turn is behind, and the
+    /// file behind them may hold a hundred thousand.
+    /// </summary>
+    private static long Scan(SafeFileHandle file, long from, long to, long upTo, Action<InboxItem, long, long> each)
     {
-        var records = new List<Record>();
         var header = new byte[HeaderBytes];
         var at = from;
         while (to - at >= HeaderBytes)
@@ -168,11 +172,11 @@ public sealed class ArrivalsFile : IDisposable
             var body = new byte[length];
             if (RandomAccess.Read(file, body, at + HeaderBytes) != length) break;
             if (Crc32.HashToUInt32(body) != BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(4))) break;
-            if (!TryRead(body, out var item)) break;
-            records.Add(new Record(item, at, at + HeaderBytes + length));
+            if (!TryRead(body, out var item) || item.Id > upTo) break;
+            each(item, at, at + HeaderBytes + length);
             at += HeaderBytes + length;
         }
-        return (records, at);
+        return at;
     }
 
     private static int BodyLength(InboxItem item) =>
