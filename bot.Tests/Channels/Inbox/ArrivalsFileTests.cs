@@ -119,19 +119,28 @@ public sealed class ArrivalsFileTests : IDisposable
     }
 
     [Fact]
-    public async Task Append_KeepsEveryRecordWholeAndNumbered_WhenManyRequestsAppendAtOnce()
+    public void Append_KeepsEveryRecordWholeAndNumbered_WhenManyRequestsAppendAtOnce()
     {
+        const int threads = 4, each = 2000;
         using var file = new ArrivalsFile(FilePath);
         file.Open(moved: 0);
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        using var start = new Barrier(threads);
+        var appenders = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
-            for (var i = 0; i < 250; i++) file.Append(Item($"{t}-{i}", payload: new string('x', (t * 250 + i) % 700)));
-        })));
+            start.SignalAndWait();
+            for (var i = 0; i < each; i++) file.Append(Item($"{t}-{i}", payload: new string('x', (t * each + i) % 700)));
+        })).ToList();
+        appenders.ForEach(a => a.Start());
+        appenders.ForEach(a => a.Join());
 
         var all = ArrivalsFile.ReadAll(FilePath);
-        Assert.Equal(Enumerable.Range(1, 2000).Select(i => (long)i), all.Select(i => i.Id));
-        Assert.Equal(2000, all.Select(i => i.Key).Distinct().Count());
-        Assert.All(all, i => Assert.Equal(new string('x', (int.Parse(i.Key.Split('-')[0]) * 250 + int.Parse(i.Key.Split('-')[1])) % 700), i.PayloadJson));
+        Assert.Equal(Enumerable.Range(1, threads * each).Select(i => (long)i), all.Select(i => i.Id));
+        Assert.Equal(threads * each, all.Select(i => i.Key).Distinct().Count());
+        Assert.All(all, i =>
+        {
+            var (t, n) = (int.Parse(i.Key.Split('-')[0]), int.Parse(i.Key.Split('-')[1]));
+            Assert.Equal(new string('x', (t * each + n) % 700), i.PayloadJson);
+        });
     }
 
     [Fact]
