@@ -23,6 +23,14 @@ public sealed class ArrivalsFileTests : IDisposable
         ReceivedUtc = new DateTime(2026, 3, 4, 9, 0, 0, DateTimeKind.Utc).AddSeconds(key.Length),
     };
 
+    /// <summary>A process that records these and ends.</summary>
+    private void AppendAndStop(params InboxItem[] items)
+    {
+        using var file = new ArrivalsFile(FilePath);
+        file.Open(moved: 0);
+        foreach (var item in items) file.Append(item);
+    }
+
     [Fact]
     public void Open_ReturnsWhatWasNotMoved_WithEveryFieldAsAppended_WhenTheProcessStartsAgain()
     {
@@ -49,12 +57,7 @@ public sealed class ArrivalsFileTests : IDisposable
     [Fact]
     public void Open_CutsTheRecordACrashLeftHalfWritten_AndGoesOnFromTheLastWholeOne()
     {
-        using (var file = new ArrivalsFile(FilePath))
-        {
-            file.Open(moved: 0);
-            file.Append(Item("a"));
-            file.Append(Item("b", payload: "token=x&text=the%20second"));
-        }
+        AppendAndStop(Item("a"), Item("b", payload: "token=x&text=the%20second"));
         var whole = new FileInfo(FilePath).Length;
         using (var stream = new FileStream(FilePath, FileMode.Open))
             stream.SetLength(whole - 5); // the last write cut short
@@ -68,12 +71,7 @@ public sealed class ArrivalsFileTests : IDisposable
     [Fact]
     public void Open_StopsAtARecordWhoseBytesChanged()
     {
-        using (var file = new ArrivalsFile(FilePath))
-        {
-            file.Open(moved: 0);
-            file.Append(Item("a"));
-            file.Append(Item("b", payload: "text=abc"));
-        }
+        AppendAndStop(Item("a"), Item("b", payload: "text=abc"));
         var bytes = File.ReadAllBytes(FilePath);
         bytes[^2] ^= 0x20; // "text=aBc": still a well-formed record, but its CRC no longer holds
         File.WriteAllBytes(FilePath, bytes);
@@ -106,11 +104,7 @@ public sealed class ArrivalsFileTests : IDisposable
     [Fact]
     public void Open_EmptiesTheFile_WhenTheInboxHoldsAllOfIt()
     {
-        using (var file = new ArrivalsFile(FilePath))
-        {
-            file.Open(moved: 0);
-            file.Append(Item("a"));
-        }
+        AppendAndStop(Item("a"));
 
         using var again = new ArrivalsFile(FilePath);
         Assert.Equal(0, again.Open(moved: 1));
