@@ -128,7 +128,7 @@ public sealed class FuzzTests : IAsyncLifetime
         };
         await PostSlackAsync("slack/events", new FuzzCase("help after the fuzz", Encoding.UTF8.GetBytes(help.ToJsonString()), "application/json"), signed: true);
         Assert.True(_failures.Count == 0, $"{_failures.Count} failure(s):\n" + string.Join("\n", _failures.Take(40)) + "\nErrors logged:\n" + string.Join("\n", _errors.Errors.Distinct().Take(20)));
-        await _bot.WaitUntilAsync(async db => await InboxArrivals.PendingAsync(db, null, default) == 0, "the Slack inbox worked through after the fuzz");
+        await _bot.WaitUntilAsync(async db => await InboxCounts.PendingAsync(db) == 0, "the Slack inbox worked through after the fuzz");
         Assert.True(_slack.CallsTo("chat.postMessage").Count(c => c.Arg("channel") == "D0AFTER") > slackBefore, "no Slack answer after the fuzz");
         // Nothing threw on the way, in a request or in the background work behind an ack.
         Assert.True(_errors.Errors.Count == 0, string.Join("\n", _errors.Errors.Take(20)));

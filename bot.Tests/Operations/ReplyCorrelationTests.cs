@@ -82,6 +82,6 @@ public sealed class ReplyCorrelationTests : IAsyncLifetime
         request.Headers.Add(SlackSignatureVerifier.SignatureHeader, SlackSignatureVerifier.Sign(Secret, ts, Encoding.UTF8.GetBytes(body)));
         using var response = await _http.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        await _bot.WaitUntilAsync(async db => await InboxArrivals.PendingAsync(db, "slack", default) == 0, "the Slack inbox being worked through");
+        await _bot.WaitUntilAsync(async db => await InboxCounts.PendingAsync(db, "slack") == 0, "the Slack inbox being worked through");
     }
 }

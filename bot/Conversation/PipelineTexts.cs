@@ -1,3 +1,5 @@
+using AccountCoachBot.Features.People;
+
 namespace AccountCoachBot.Conversation;
 
 internal static class PipelineTexts
@@ -18,6 +20,15 @@ internal static class PipelineTexts
     public static readonly Text DatabaseDown = new(
         "Sorry, I can't reach my records right now, so your message wasn't saved. Please send it again in a few minutes.",
         "Извините, сейчас нет доступа к моим записям, поэтому сообщение не сохранилось. Отправьте его, пожалуйста, ещё раз через несколько минут.");
+
+    /// <summary>The database is away, and the message is kept (SQLite's arrivals): it is answered once the database is back.</summary>
+    public static readonly Text DatabaseDownKept = new(
+        "Sorry, I can't reach my records right now. I have your message and will answer it as soon as I can.",
+        "Извините, сейчас нет доступа к моим записям. Ваше сообщение у меня, и я отвечу на него, как только смогу.");
+
+    /// <summary>The language of an apology that cannot read the person's own from the database.</summary>
+    public static Language LanguageWithoutRecords(string? text, string? locale) =>
+        LanguageExtensions.FromScript(text) ?? LanguageExtensions.FromLocale(locale) ?? Language.En;
 
     public static readonly Text DidYouMean = new("Did you mean `{0}`?", "Вы имели в виду `{0}`?");
 

@@ -38,9 +38,7 @@ public sealed class TurnPipeline(
         catch (Exception e) when (!retriedLater && !ct.IsCancellationRequested && DatabaseOutage.Is(e))
         {
             logger.LogError("The database cannot be reached; apologised instead of the turn: {Error}", e.Message);
-            // The person's language is in the database; without it, their words or their client's locale tell it.
-            var language = LanguageExtensions.FromScript(message.Text) ?? LanguageExtensions.FromLocale(message.Locale) ?? Language.En;
-            return [new Reply(PipelineTexts.DatabaseDown[language])];
+            return [new Reply(PipelineTexts.DatabaseDown[PipelineTexts.LanguageWithoutRecords(message.Text, message.Locale)])];
         }
         finally
         {

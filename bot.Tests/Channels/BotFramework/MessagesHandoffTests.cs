@@ -48,7 +48,7 @@ public sealed class MessagesHandoffTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(_connector.Delivered);
         Assert.Equal(1, await _bot.WithDbAsync(InboxCounts.RecordedAsync));
-        Assert.Equal(1, await _bot.WithDbAsync(db => InboxArrivals.PendingAsync(db, transport: null, CancellationToken.None))); // not yet run
+        Assert.Equal(1, await _bot.WithDbAsync(db => InboxCounts.PendingAsync(db))); // not yet run
         gate.SetResult();
         var calls = await _connector.WaitForDeliveredAsync(2); // the welcome, then the help
         Assert.All(calls, c => Assert.Equal("m-1", c.ActivityId));

@@ -10,9 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AccountCoachBot.Tests.Channels.Inbox;
 
 /// <summary>
-/// SQLite records a request in an index-free table before its ack; the processor moves it into the inbox before it
-/// claims it. Nothing recorded is lost or run twice on the way, and ids keep their order. The processor is driven here
-/// by its sweep (the host is not started), as it is at start and every half minute.
+/// SQLite records a request in a file beside the database before its ack; the processor moves it into the inbox before
+/// it claims it. Nothing recorded is lost or run twice on the way, and ids keep their order. The processor is driven
+/// here by its sweep (the host is not started), as it is at start and every half minute.
 /// </summary>
 public sealed class InboxArrivalsTests : IAsyncLifetime
 {
@@ -47,7 +47,7 @@ public sealed class InboxArrivalsTests : IAsyncLifetime
     {
         var ids = new List<long> { await RecordAsync("a", "conv-1"), await RecordAsync("b"), await RecordAsync("c", "conv-1") };
         Assert.Equal(0, await _host.WithDbAsync(db => db.Inbox.CountAsync())); // recorded, not yet in the inbox
-        Assert.Equal(3, await _host.WithDbAsync(db => InboxArrivals.PendingAsync(db, transport: null, CancellationToken.None)));
+        Assert.Equal(3, await _host.WithDbAsync(db => InboxCounts.PendingAsync(db)));
 
         await Processor.SweepAsync(CancellationToken.None); // as at a start after a crash: what arrived is found
         foreach (var id in ids) await AttemptedAsync(id);
@@ -55,7 +55,7 @@ public sealed class InboxArrivalsTests : IAsyncLifetime
         Assert.Equal(ids, await _host.WithDbAsync(db => db.Inbox.OrderBy(i => i.Id).Select(i => i.Id).ToListAsync()));
         Assert.Equal(["a", "c"], _handler.Keys.Where(k => k != "b")); // one conversation's requests in their order
         Assert.Equal(3, _handler.Keys.Count);
-        Assert.Equal(0, await _host.WithDbAsync(db => InboxArrivals.PendingAsync(db, transport: null, CancellationToken.None)));
+        Assert.Equal(0, await _host.WithDbAsync(db => InboxCounts.PendingAsync(db)));
     }
 
     [Fact]
@@ -96,6 +96,40 @@ public sealed class InboxArrivalsTests : IAsyncLifetime
         Assert.Equal(4, await RecordAsync("new"));
     }
 
+    [Fact]
+    public async Task Migrate_MovesWhatWaitedInTheArrivalsTable_AndNumbersTheFileAfterItsIds()
+    {
+        var migrations = await _host.WithDbAsync(db => Task.FromResult(db.Database.GetMigrations().ToList()));
+        var table = migrations.FindIndex(m => m.EndsWith("_InboxArrivals", StringComparison.Ordinal));
+        await MigrateAsync(migrations[table - 1]);
+        await _host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "Inbox" ("Transport", "Key", "Kind", "PayloadJson", "Status", "Attempts", "ReceivedUtc")
+            VALUES ('arrivals-test', 'old', 'event', '', 1, 1, '2026-03-04 08:00:00')
+            """));
+        await MigrateAsync(migrations[table]);
+        await _host.WithDbAsync(async db =>
+        {
+            // Recorded before the upgrade and not yet moved: a request, a retry of one the inbox has, and a last one
+            // moved already (its id is not to come again).
+            foreach (var key in new[] { "waiting", "old", "gone" })
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "InboxArrivals" ("Transport", "Key", "Kind", "ConversationKey", "PayloadJson", "ReceivedUtc")
+                    VALUES ('arrivals-test', {key}, 'event', 'conv-1', '', '2026-03-04 08:30:00')
+                    """);
+            return await db.Database.ExecuteSqlRawAsync("""DELETE FROM "InboxArrivals" WHERE "Key" = 'gone'""");
+        });
+
+        await MigrateAsync(null);
+
+        var rows = await _host.WithDbAsync(db => db.Inbox.OrderBy(i => i.Id).Select(i => new { i.Id, i.Key, i.ConversationKey, i.Status }).ToListAsync());
+        Assert.Equal([(1L, "old"), (2L, "waiting")], rows.Select(r => (r.Id, r.Key)));
+        Assert.Equal(("conv-1", InboxStatus.Pending), (rows[1].ConversationKey, rows[1].Status));
+        Assert.Equal(5, await RecordAsync("new", "conv-1")); // behind the one that waited
+        await Processor.SweepAsync(CancellationToken.None);
+        await AttemptedAsync(5);
+        Assert.Equal(["waiting", "new"], _handler.Keys);
+    }
+
     private Task MigrateAsync(string? target) => _host.WithDbAsync(async db =>
     {
         await db.GetService<IMigrator>().MigrateAsync(target);
@@ -116,5 +150,7 @@ public sealed class InboxArrivalsTests : IAsyncLifetime
             _keys.Enqueue(item.Key);
             return Task.CompletedTask;
         }
+
+        public Task ApologiseAsync(InboxItem item, CancellationToken ct) => throw new InvalidOperationException("the database is here");
     }
 }

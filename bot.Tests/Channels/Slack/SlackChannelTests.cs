@@ -333,14 +333,16 @@ public sealed class SlackChannelTests : IAsyncLifetime
                 }.ToJsonString(),
             });
             await db.SaveChangesAsync();
-            // And one this version recorded before its ack, not yet moved into the inbox (InboxArrivals); its id goes
-            // on from the inbox's, as the writer's would.
+            // And one this version recorded before its ack, not yet moved into the inbox: in the arrivals file, its id
+            // going on from the inbox's, as the writer's would.
             var arrived = new JsonObject { ["type"] = "message", ["channel_type"] = "im", ["channel"] = _slack.DmChannelOf(User), ["user"] = User, ["text"] = "accounts", ["ts"] = "1.3" };
-            var payload = new JsonObject { ["type"] = "event_callback", ["team_id"] = FakeSlackApi.TeamId, ["event_id"] = "EvArrived", ["event"] = arrived }.ToJsonString();
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "InboxArrivals" ("Id", "Transport", "Key", "Kind", "PayloadJson", "ReceivedUtc")
-                VALUES (3, 'slack', 'event:EvArrived', {SlackInboxKinds.Event}, {payload}, {_time.GetUtcNow().UtcDateTime})
-                """);
+            using var arrivals = new ArrivalsFile(ArrivalsFile.PathFor(_db.Path));
+            Assert.Equal(0, arrivals.Open(moved: 2));
+            Assert.Equal(3, arrivals.Append(new InboxItem
+            {
+                Transport = "slack", Key = "event:EvArrived", Kind = SlackInboxKinds.Event, ReceivedUtc = _time.GetUtcNow().UtcDateTime,
+                PayloadJson = new JsonObject { ["type"] = "event_callback", ["team_id"] = FakeSlackApi.TeamId, ["event_id"] = "EvArrived", ["event"] = arrived }.ToJsonString(),
+            }));
         }
 
         _bot = await StartBotAsync();

@@ -104,7 +104,7 @@ public sealed class SlackKilledAfterAckTests
     private static async Task<int> PendingAsync(TestDatabase work)
     {
         await using var db = Open(work);
-        return await InboxArrivals.PendingAsync(db, transport: null, CancellationToken.None);
+        return await InboxCounts.PendingAsync(db);
     }
 
     private static CoachDbContext Open(TestDatabase work) =>

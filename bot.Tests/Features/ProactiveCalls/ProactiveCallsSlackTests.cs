@@ -76,7 +76,7 @@ public sealed class ProactiveCallsSlackTests : IAsyncLifetime
 
     /// <summary>Until the bot has worked through everything Slack sent it.</summary>
     private Task WaitForInboxAsync() =>
-        _bot.WaitUntilAsync(async db => await InboxArrivals.PendingAsync(db, null, default) == 0,
+        _bot.WaitUntilAsync(async db => await InboxCounts.PendingAsync(db) == 0,
             "the Slack inbox being worked through");
 
     private Task SayAsync(string text, string user = Olga)

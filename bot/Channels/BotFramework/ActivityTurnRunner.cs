@@ -23,11 +23,21 @@ public sealed class ActivityTurnRunner(TurnPipeline pipeline, ConnectorClient co
 
     public async Task RunAsync(InboxItem item, CancellationToken ct)
     {
-        var activity = JsonSerializer.Deserialize<Activity>(item.PayloadJson, BotFrameworkJson.Options)
-            ?? throw new InvalidOperationException("An inbox row without its activity");
         // A recorded activity is tried again if the database goes away mid-turn, so no apology is due yet.
-        await RunAsync(activity, item.Kind == InstalledKind ? InboundKind.Installed : InboundKind.Message, ct, retriedLater: true);
+        await RunAsync(ActivityOf(item), item.Kind == InstalledKind ? InboundKind.Installed : InboundKind.Message, ct, retriedLater: true);
     }
+
+    /// <summary>A message waits for the database; an install's welcome simply comes later.</summary>
+    public async Task ApologiseAsync(InboxItem item, CancellationToken ct)
+    {
+        if (item.Kind != MessageKind) return;
+        var activity = ActivityOf(item);
+        await SendReplyAsync(activity, new Reply(PipelineTexts.DatabaseDownKept[PipelineTexts.LanguageWithoutRecords(activity.Text, activity.Locale)]), ct);
+    }
+
+    private static Activity ActivityOf(InboxItem item) =>
+        JsonSerializer.Deserialize<Activity>(item.PayloadJson, BotFrameworkJson.Options)
+        ?? throw new InvalidOperationException("An inbox row without its activity");
 
     public async Task RunAsync(Activity activity, InboundKind kind, CancellationToken ct, bool retriedLater = false)
     {

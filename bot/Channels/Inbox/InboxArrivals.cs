@@ -1,59 +1,191 @@
+using System.Collections.Concurrent;
 using AccountCoachBot.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AccountCoachBot.Channels.Inbox;
 
 /// <summary>
-/// SQLite: where a request is recorded before its ack. The table has no index but its rowid, so a commit appends to one
-/// or two pages; into the inbox, a row was also written into each of its three indexes, a page per row for the key's
-/// and the conversation's (measured: a commit took twice as long, bench/README.md). The processor moves rows into the
-/// inbox just before it claims them, in arrival order and keeping their ids (ids order a conversation's turns); there
-/// the key's unique index drops a platform's retry of what is recorded already. PostgreSQL records into the inbox itself.
+/// SQLite: where a request is recorded before its ack, the file beside the database (<see cref="ArrivalsFile"/>); one
+/// write on the request's own thread, where a commit was a hop to the inbox's writer and ~14 system calls (measured:
+/// bench/README.md, "part by part"). The processor moves the records into the inbox just before it claims one, in
+/// arrival order and keeping their ids (ids order a conversation's turns); there the key's unique index drops a
+/// platform's retry of what is recorded already. PostgreSQL records into the inbox itself (<see cref="InboxInserts"/>).
 /// </summary>
 /// <remarks>
-/// <c>AUTOINCREMENT</c>: the table is emptied by each move, and an id must never come again. Its sequence starts where
-/// the inbox's ids were when the table was made (the migration <c>InboxArrivals</c>); nothing else adds inbox rows.
+/// The inbox's sequence says how far the file has been moved: a move raises it to the last id it read, a dropped retry's
+/// included, in the transaction that inserts the rows. Nothing else adds inbox rows on SQLite. The file is opened on its
+/// first use, when the sequence can be read; until then, as when the database is away at start, a request is not recorded.
 /// </remarks>
-public static class InboxArrivals
+public sealed class InboxArrivals(IServiceScopeFactory scopes, ILogger<InboxArrivals> logger) : IDisposable
 {
-    public const string Table = "InboxArrivals";
-    /// <summary>What a request is recorded with, here and (on PostgreSQL) in the inbox.</summary>
-    public const string Columns = "\"Transport\", \"Key\", \"Kind\", \"ConversationKey\", \"PayloadJson\", \"ReceivedUtc\"";
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private ArrivalsFile? _file;
+    private long _movedUpTo; // every record up to this id is in the inbox
+    private readonly ConcurrentDictionary<long, bool> _apologised = new(); // told the database is away, not yet moved
 
-    /// <summary>
-    /// Moves every row up to <paramref name="upTo"/> into the inbox, in one transaction; the caller is in the write
-    /// gate. Returns the ids not moved: retries of a key the inbox holds (no turn will come for them).
-    /// </summary>
-    public static async Task<List<long>> MoveAsync(CoachDbContext db, long upTo, CancellationToken ct)
+    /// <summary>What a move did: the rows it brought into the inbox, and the ids it dropped as retries of a key there.</summary>
+    public sealed record Moved(IReadOnlyList<InboxEntry> Entries, IReadOnlyList<long> Dropped)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // WHERE before ON CONFLICT: SQLite would otherwise read ON as a join's ("parsing ambiguity", sqlite.org/lang_upsert.html).
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "Inbox" ("Id", "Transport", "Key", "Kind", "ConversationKey", "PayloadJson", "Status", "Attempts", "ReceivedUtc")
-            SELECT "Id", "Transport", "Key", "Kind", "ConversationKey", "PayloadJson", 0, 0, "ReceivedUtc"
-            FROM "InboxArrivals" WHERE "Id" <= {upTo} ORDER BY "Id"
-            ON CONFLICT ("Key") DO NOTHING
-            """, ct);
-        var dropped = await db.Database.SqlQuery<long>($"""
-            SELECT a."Id" AS "Value" FROM "InboxArrivals" a
-            WHERE a."Id" <= {upTo} AND NOT EXISTS (SELECT 1 FROM "Inbox" i WHERE i."Id" = a."Id")
-            """).ToListAsync(ct);
-        await db.Database.ExecuteSqlAsync($"""DELETE FROM "InboxArrivals" WHERE "Id" <= {upTo}""", ct);
-        await transaction.CommitAsync(ct);
-        return dropped;
+        public static readonly Moved Nothing = new([], []);
     }
 
-    /// <summary>Whether the row is still waiting to be moved.</summary>
-    public static async Task<bool> HoldsAsync(CoachDbContext db, long id, CancellationToken ct) =>
-        await db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "InboxArrivals" WHERE "Id" = {id}""").AnyAsync(ct);
+    /// <summary>Appends the request and gives it its id.</summary>
+    public async ValueTask<long> RecordAsync(InboxItem item, CancellationToken ct)
+    {
+        var file = Volatile.Read(ref _file) ?? await OpenAsync(ct);
+        return file.Append(item);
+    }
+
+    /// <summary>Whether the request is still waiting to be moved into the inbox.</summary>
+    public bool Holds(long id) => Volatile.Read(ref _file) is not null && id > Volatile.Read(ref _movedUpTo);
+
+    /// <summary>
+    /// The database is away and the request waits here: its person is told, by its channel's handler, once. Nothing
+    /// here may need the database, nor fail the caller.
+    /// </summary>
+    public async Task ApologiseAsync(long id, CancellationToken ct)
+    {
+        if (Volatile.Read(ref _file) is not { } file || !Holds(id) || !_apologised.TryAdd(id, true)) return;
+        try
+        {
+            if (file.Waiting(id).Items is not [.., var item] || item.Id != id) return;
+            await using var work = scopes.CreateAsyncScope();
+            if (work.ServiceProvider.GetServices<IInboxHandler>().FirstOrDefault(h => h.Transport == item.Transport) is { } handler)
+                await handler.ApologiseAsync(item, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not tell the person their request {Id} waits for the database: {Error}", id, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Moves every request up to <paramref name="upTo"/> into the inbox, in one transaction; the caller is in the write
+    /// gate, and one move runs at a time.
+    /// </summary>
+    public async Task<Moved> MoveAsync(CoachDbContext db, long upTo, CancellationToken ct)
+    {
+        if (upTo <= Volatile.Read(ref _movedUpTo)) return Moved.Nothing;
+        var file = Volatile.Read(ref _file) ?? await OpenAsync(ct);
+        var (items, end) = file.Waiting(upTo);
+        if (items.Count == 0) return Moved.Nothing;
+        var entries = new List<InboxEntry>(items.Count);
+        var dropped = new List<long>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using (var insert = db.Database.GetDbConnection().CreateCommand())
+            {
+                insert.Transaction = transaction.GetDbTransaction();
+                insert.CommandText = """
+                    INSERT INTO "Inbox" ("Id", "Transport", "Key", "Kind", "ConversationKey", "PayloadJson", "Status", "Attempts", "ReceivedUtc")
+                    VALUES ($id, $transport, $key, $kind, $conversation, $payload, 0, 0, $received)
+                    ON CONFLICT ("Key") DO NOTHING
+                    """;
+                foreach (var name in (string[])["$id", "$transport", "$key", "$kind", "$conversation", "$payload", "$received"])
+                    insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+                foreach (var item in items)
+                {
+                    insert.Parameters[0].Value = item.Id;
+                    insert.Parameters[1].Value = item.Transport;
+                    insert.Parameters[2].Value = item.Key;
+                    insert.Parameters[3].Value = item.Kind;
+                    insert.Parameters[4].Value = (object?)item.ConversationKey ?? DBNull.Value;
+                    insert.Parameters[5].Value = item.PayloadJson;
+                    insert.Parameters[6].Value = item.ReceivedUtc;
+                    if (await insert.ExecuteNonQueryAsync(ct) == 1) entries.Add(new InboxEntry(item.Id, item.Lane));
+                    else dropped.Add(item.Id); // a retry: no turn will come for it
+                }
+            }
+            // A dropped retry's id too: after a restart the file's ids go on from here, and an id never comes again.
+            var last = items[^1].Id;
+            await db.Database.ExecuteSqlAsync($"""UPDATE sqlite_sequence SET "seq" = {last} WHERE "name" = 'Inbox' AND "seq" < {last}""", ct);
+            await transaction.CommitAsync(ct);
+            file.Moved(end);
+            Volatile.Write(ref _movedUpTo, last);
+            if (!_apologised.IsEmpty)
+                foreach (var item in items) _apologised.TryRemove(item.Id, out _);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return new Moved(entries, dropped);
+    }
 
     /// <summary>Requests recorded and not yet run (of one transport, or all): pending in the inbox, or still arriving.</summary>
-    public static Task<int> PendingAsync(CoachDbContext db, string? transport, CancellationToken ct) =>
-        db.IsPostgres()
-            ? db.Inbox.CountAsync(i => i.Status == InboxStatus.Pending && (transport == null || i.Transport == transport), ct)
-            // One statement, one snapshot: counted apart, a row moving between the two counts would be in neither.
-            : db.Database.SqlQuery<int>($"""
-                SELECT (SELECT COUNT(*) FROM "InboxArrivals" WHERE {transport} IS NULL OR "Transport" = {transport})
-                     + (SELECT COUNT(*) FROM "Inbox" WHERE "Status" = {(int)InboxStatus.Pending} AND ({transport} IS NULL OR "Transport" = {transport})) AS "Value"
-                """).SingleAsync(ct);
+    public static Task<int> PendingAsync(CoachDbContext db, string? transport, CancellationToken ct) => CountAsync(db, pendingOnly: true, transport, ct);
+
+    /// <summary>
+    /// Requests in the inbox (all, or only those pending) and still arriving; it reads the file as another process
+    /// would (the bench's runner and the tests ask). The file is read first, then the inbox with its sequence in one
+    /// statement: a request moved in between is counted in the inbox, and in the file only if its id is past the
+    /// sequence (not moved yet), so none is counted twice or missed.
+    /// </summary>
+    public static async Task<int> CountAsync(CoachDbContext db, bool pendingOnly, string? transport, CancellationToken ct)
+    {
+        if (db.IsPostgres())
+            return await db.Inbox.CountAsync(i => (!pendingOnly || i.Status == InboxStatus.Pending) && (transport == null || i.Transport == transport), ct);
+        var arriving = ArrivalsFile.ReadAll(PathOf(db));
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = """
+                SELECT COALESCE((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Inbox'), 0),
+                       (SELECT COUNT(*) FROM "Inbox" WHERE ($pendingOnly = 0 OR "Status" = 0) AND ($transport IS NULL OR "Transport" = $transport))
+                """;
+            command.Parameters.Add(new SqliteParameter("$pendingOnly", pendingOnly ? 1 : 0));
+            command.Parameters.Add(new SqliteParameter("$transport", (object?)transport ?? DBNull.Value));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var (moved, inInbox) = (reader.GetInt64(0), reader.GetInt32(1));
+            return inInbox + arriving.Count(i => i.Id > moved && (transport == null || i.Transport == transport));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The file beside the database; a database in memory (keeping nothing across a restart) has one in the temp folder.</summary>
+    public static string PathOf(CoachDbContext db)
+    {
+        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        return ArrivalsFile.PathFor(string.IsNullOrEmpty(source) || source == ":memory:"
+            ? Path.Combine(Path.GetTempPath(), $"coach-{Guid.NewGuid():N}.db")
+            : source);
+    }
+
+    private async Task<ArrivalsFile> OpenAsync(CancellationToken ct)
+    {
+        await _opening.WaitAsync(ct);
+        try
+        {
+            if (_file is { } open) return open;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+            var moved = await db.Database.SqlQuery<long>(
+                $"""SELECT COALESCE((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Inbox'), 0) AS "Value" """).SingleAsync(ct);
+            var file = new ArrivalsFile(PathOf(db));
+            var waiting = file.Open(moved);
+            if (waiting > 0) logger.LogInformation("{Count} request(s) recorded before the last stop wait to be run", waiting);
+            Volatile.Write(ref _movedUpTo, moved);
+            Volatile.Write(ref _file, file);
+            return file;
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _file?.Dispose();
+        _opening.Dispose();
+    }
 }

@@ -9,6 +9,7 @@ public static class InboxExtensions
     {
         if (services.Any(d => d.ServiceType == typeof(InboxProcessor))) return services;
         services.TryAddSingleton<InboxSignal>();
+        services.TryAddSingleton<InboxArrivals>();
         services.TryAddSingleton<InboxWriter>();
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());

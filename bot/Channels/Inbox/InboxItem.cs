@@ -42,4 +42,10 @@ public interface IInboxHandler
     string Transport { get; }
 
     Task RunAsync(InboxItem item, CancellationToken ct);
+
+    /// <summary>
+    /// The database is away and the request waits for it, safe (SQLite's arrivals): tells the person it is kept and will
+    /// be answered. Without the database: the words it came with, or their client's locale, give the language.
+    /// </summary>
+    Task ApologiseAsync(InboxItem item, CancellationToken ct);
 }

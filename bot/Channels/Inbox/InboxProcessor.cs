@@ -11,7 +11,8 @@ namespace AccountCoachBot.Channels.Inbox;
 /// rows a dead or restarted instance recorded or claimed but did not finish, and retries.
 /// </summary>
 public sealed class InboxProcessor(
-    IServiceScopeFactory scopes, InboxSignal signal, InboxWriter writer, WriteGate writes, TimeProvider time, ILogger<InboxProcessor> logger)
+    IServiceScopeFactory scopes, InboxSignal signal, InboxWriter writer, InboxArrivals arrivals, WriteGate writes, TimeProvider time,
+    ILogger<InboxProcessor> logger)
     : BackgroundService
 {
     public const int MaxAttempts = 5;
@@ -33,7 +34,6 @@ public sealed class InboxProcessor(
     private readonly Dictionary<string, Queue<(long Id, bool Claimed)>> _lanes = new();
     private readonly HashSet<long> _queued = new(); // under the lock of _lanes
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _watched = new();
-    private long _movedUpTo; // SQLite: every arrival up to this id is in the inbox (moves are in the write gate, one at a time)
     // Turns of different conversations overlap, a few at a time: they mostly wait on the connector and the model.
     private readonly SemaphoreSlim _turns = new(4);
     // One of them at a time waits for the acks to go quiet, the others behind it: under a burst a turn starts every
@@ -118,8 +118,8 @@ public sealed class InboxProcessor(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-            // The arrivals first: a row only ever leaves them, for the inbox or (a retry) for nowhere.
-            if (db.IsPostgres() || !await InboxArrivals.HoldsAsync(db, id, ct))
+            // The arrivals first: a request only ever leaves them, for the inbox or (a retry) for nowhere.
+            if (!arrivals.Holds(id))
             {
                 var row = await db.Inbox.Where(i => i.Id == id).Select(i => new { i.ProcessedUtc }).SingleOrDefaultAsync(ct);
                 if (row is null || row.ProcessedUtc is not null) watch.TrySetResult(); // dropped as a retry, or attempted
@@ -225,17 +225,17 @@ public sealed class InboxProcessor(
     }
 
     /// <summary>
-    /// SQLite: brings the rows recorded up to <paramref name="upTo"/> (this row, and the earlier ones of its
+    /// SQLite: brings the requests recorded up to <paramref name="upTo"/> (this one, and the earlier ones of its
     /// conversation) from <see cref="InboxArrivals"/> into the inbox, inside the write gate. Under a burst a turn moves
-    /// the few rows it is behind; the rest wait for the acks to go quiet, when the turns catch up.
+    /// the few it is behind; the rest wait for the acks to go quiet, when the turns catch up.
     /// </summary>
-    private async Task MoveArrivalsAsync(CoachDbContext db, long upTo, CancellationToken ct)
+    private async Task<InboxArrivals.Moved> MoveArrivalsAsync(CoachDbContext db, long upTo, CancellationToken ct)
     {
-        if (db.IsPostgres() || upTo <= _movedUpTo) return;
-        var dropped = await InboxArrivals.MoveAsync(db, upTo, ct);
-        if (upTo != long.MaxValue) _movedUpTo = upTo; // a sweep moves whatever there is: up to no id it knows
-        foreach (var id in dropped)
+        if (db.IsPostgres()) return InboxArrivals.Moved.Nothing;
+        var moved = await arrivals.MoveAsync(db, upTo, ct);
+        foreach (var id in moved.Dropped)
             if (_watched.TryGetValue(id, out var watch)) watch.TrySetResult(); // a retry: no turn will come for it
+        return moved;
     }
 
     private async Task ProcessAsync(InboxEntry entry, bool claimed, CancellationToken ct)
@@ -245,12 +245,24 @@ public sealed class InboxProcessor(
         if (!claimed)
         {
             var now = time.GetUtcNow().UtcDateTime;
-            // Its writes queue with the turns' (WriteGate) rather than sleeping in SQLite's busy handler.
-            await using (await writes.EnterAsync(db, ct))
+            InboxArrivals.Moved moved;
+            try
             {
-                await MoveArrivalsAsync(db, entry.Id, ct);
-                claimed = await InboxClaims.ClaimOneAsync(db, entry.Id, new InboxClaim(_instance, now, now + ClaimLapse, MaxAttempts), ct);
+                // Its writes queue with the turns' (WriteGate) rather than sleeping in SQLite's busy handler.
+                await using (await writes.EnterAsync(db, ct))
+                {
+                    moved = await MoveArrivalsAsync(db, entry.Id, ct);
+                    claimed = await InboxClaims.ClaimOneAsync(db, entry.Id, new InboxClaim(_instance, now, now + ClaimLapse, MaxAttempts), ct);
+                }
             }
+            catch (Exception e) when (!ct.IsCancellationRequested && DatabaseOutage.Is(e))
+            {
+                // Safe in the arrivals, its turn waits: a later move brings it in (the next request's, or the sweep).
+                await arrivals.ApologiseAsync(entry.Id, ct);
+                throw;
+            }
+            // Brought in with it: requests whose own turn met the database away, and ran no further then.
+            foreach (var brought in moved.Entries) Enqueue(brought, claimed: false);
             // Held by another instance, done already, or behind an earlier request of its conversation that is
             // still running elsewhere: whoever finishes that one takes this one next.
             if (!claimed) return;

@@ -7,19 +7,21 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountCoachBot.Channels.Inbox;
 
 /// <summary>
-/// Records requests in the inbox before they are acknowledged, many to a commit. Profiled under load, the request's
-/// own INSERT was nine tenths of the ack's time: each waited for the write lock and its own flush. Here the requests
-/// that arrive while one commit is under way share the next, and each is answered only once its row is committed,
-/// so an ack still promises the work is on disk.
+/// Records requests before they are acknowledged, so that an ack promises the work is on disk. On SQLite each is
+/// appended to the arrivals file on its own thread (<see cref="InboxArrivals"/>). On PostgreSQL they go into the inbox
+/// many to a commit: profiled under load, the request's own INSERT was nine tenths of the ack's time, so the requests
+/// that arrive while one commit is under way share the next, and each is answered once its row is committed.
 /// </summary>
 public sealed class InboxWriter(
-    IServiceScopeFactory scopes, InboxSignal signal, WriteGate writes, CoachMetrics metrics, TimeProvider time, ILogger<InboxWriter> logger)
+    IServiceScopeFactory scopes, InboxArrivals arrivals, InboxSignal signal, CoachMetrics metrics, TimeProvider time,
+    IConfiguration configuration, ILogger<InboxWriter> logger)
     : IAsyncDisposable
 {
     /// <summary>The HttpContext item holding the id of the row a request recorded (a host can await its turn).</summary>
     public const string RecordedIdItem = "AccountCoachBot.InboxId";
 
     private const int MaxBatch = InboxInserts.MaxRows;
+    private readonly bool _postgres = DatabaseSettings.ProviderOf(configuration) == DatabaseProvider.Postgres;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int _writing;
     private int _waiting;
@@ -35,13 +37,22 @@ public sealed class InboxWriter(
     private sealed record Pending(InboxItem Item, TaskCompletionSource<long?> Recorded);
 
     /// <summary>
-    /// Completes with the row's id once it is committed, or with null when it was there already (a retry: on SQLite only
-    /// one in the same batch; the others are dropped as they move into the inbox, <see cref="InboxArrivals"/>).
+    /// Completes with the request's id once it is on disk, or (PostgreSQL) with null when it was there already: a
+    /// platform's retry. On SQLite a retry gets an id too, and is dropped as it moves into the inbox.
     /// </summary>
     public async Task<long?> RecordAsync(InboxItem item, CancellationToken ct)
     {
         item.ReceivedUtc = time.GetUtcNow().UtcDateTime;
         Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
+        if (!_postgres)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var id = await arrivals.RecordAsync(item, ct);
+            metrics.InboxCommitted(1, Stopwatch.GetElapsedTime(started));
+            signal.Notify(item);
+            Volatile.Write(ref _lastActivity, Stopwatch.GetTimestamp());
+            return id;
+        }
         var pending = new Pending(item, new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously));
         Interlocked.Increment(ref _waiting);
         try
@@ -130,13 +141,10 @@ public sealed class InboxWriter(
             if (_inserts is null)
             {
                 await db.Database.OpenConnectionAsync(); // through EF Core: its interceptors set the connection up
-                _inserts = new InboxInserts(db.Database.GetDbConnection(), postgres: db.IsPostgres());
+                _inserts = new InboxInserts(db.Database.GetDbConnection());
             }
-            long?[] ids;
             var started = Stopwatch.GetTimestamp();
-            // Ahead of the turns waiting for SQLite's write lock (not in its busy loop): an ack waits for this commit only.
-            await using (await writes.EnterAsync(db, CancellationToken.None, ahead: true))
-                ids = await _inserts.InsertAsync(batch.Select(p => p.Item).ToList(), CancellationToken.None);
+            var ids = await _inserts.InsertAsync(batch.Select(p => p.Item).ToList(), CancellationToken.None);
             metrics.InboxCommitted(batch.Count, Stopwatch.GetElapsedTime(started));
             for (var i = 0; i < batch.Count; i++)
             {

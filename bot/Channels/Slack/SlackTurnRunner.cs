@@ -28,9 +28,7 @@ public sealed class SlackTurnRunner(
 
     public async Task RunAsync(InboxItem item, CancellationToken ct)
     {
-        var payload = item.Kind == SlackInboxKinds.Command && SlackForm.IsForm(item.PayloadJson)
-            ? SlackForm.ToJson(item.PayloadJson)
-            : JsonNode.Parse(item.PayloadJson)!.AsObject();
+        var payload = PayloadOf(item);
         // Replies are delivered after the pipeline's own scope has closed: their log lines name the turn too.
         using var correlation = AccountCoachBot.Operations.Correlation.Turn(logger, item.Kind == SlackInboxKinds.Event ? Str(payload["event_id"]) ?? item.Key : item.Key);
         switch (item.Kind)
@@ -49,6 +47,34 @@ public sealed class SlackTurnRunner(
                 break;
         }
     }
+
+    /// <summary>
+    /// A slash command is answered on its response_url, a message for the person alone where it was written; a button
+    /// or a form shows its result once its turn runs.
+    /// </summary>
+    public async Task ApologiseAsync(InboxItem item, CancellationToken ct)
+    {
+        var payload = PayloadOf(item);
+        switch (item.Kind)
+        {
+            case SlackInboxKinds.Command when Str(payload["response_url"]) is { } responseUrl:
+                await RespondAsync(responseUrl, Apology(Str(payload["text"])), ct);
+                return;
+            case SlackInboxKinds.Event when payload["event"] is JsonObject e && Str(e["type"]) is "message" or "app_mention"
+                && Str(e["bot_id"]) is null && Str(e["subtype"]) is null && Str(e["user"]) is { } user && Str(e["channel"]) is { } channel:
+                var threadTs = Str(e["channel_type"]) == "im" ? null : Str(e["thread_ts"]) ?? Str(e["ts"]);
+                var result = await api.PostEphemeralAsync(channel, user, SlackMessages.Render(Apology(Str(e["text"]))), threadTs, ct);
+                if (!result.Ok) logger.LogWarning("Slack chat.postEphemeral failed: {Error}", result.Error);
+                return;
+        }
+    }
+
+    private static Reply Apology(string? text) => new(PipelineTexts.DatabaseDownKept[PipelineTexts.LanguageWithoutRecords(text, null)]);
+
+    private static JsonObject PayloadOf(InboxItem item) =>
+        item.Kind == SlackInboxKinds.Command && SlackForm.IsForm(item.PayloadJson)
+            ? SlackForm.ToJson(item.PayloadJson)
+            : JsonNode.Parse(item.PayloadJson)!.AsObject();
 
     private async Task EventAsync(JsonObject envelope, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AccountCoachBot.Data.Migrations
 {
     /// <summary>
-    /// SQLite's table of requests recorded before their ack (<see cref="Channels.Inbox.InboxArrivals"/>): outside the
+    /// SQLite's table of requests recorded before their ack (until <see cref="InboxArrivalsFile"/>): outside the
     /// model, as only SQLite has it. Its ids go on from the inbox's, which they become. No target model (the
     /// .Designer.cs EF Core writes): the model does not change, and raw SQL needs none.
     /// </summary>
