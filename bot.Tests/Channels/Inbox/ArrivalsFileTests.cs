@@ -138,6 +138,36 @@ public sealed class ArrivalsFileTests : IDisposable
     }
 
     [Fact]
+    public void Open_Throws_WhileAnotherHoldsTheFile_AndSucceedsOnceItIsClosed()
+    {
+        var first = new ArrivalsFile(FilePath);
+        first.Open(moved: 0);
+        first.Append(Item("a"));
+
+        // A second instance on the same database, or a restart's new process before the old one stopped.
+        using var second = new ArrivalsFile(FilePath);
+        Assert.Throws<IOException>(() => second.Open(moved: 0));
+        Assert.Equal(["a"], ArrivalsFile.ReadAll(FilePath).Select(i => i.Key)); // a reader still may
+
+        first.Dispose();
+        Assert.Equal(1, second.Open(moved: 0));
+        Assert.Equal(2, second.Append(Item("b")));
+    }
+
+    [Fact]
+    public void Waiting_StopsAtTheMostItWasAskedFor_AndTheNextReadGoesOnFromItsEnd()
+    {
+        using var file = new ArrivalsFile(FilePath);
+        file.Open(moved: 0);
+        foreach (var key in new[] { "a", "b", "c" }) file.Append(Item(key));
+
+        var (items, end) = file.Waiting(most: 2);
+        Assert.Equal(["a", "b"], items.Select(i => i.Key));
+        file.Moved(end);
+        Assert.Equal(["c"], file.Waiting(most: 2).Items.Select(i => i.Key));
+    }
+
+    [Fact]
     public void Append_Throws_WhenTheFileIsNotOpen()
     {
         using var file = new ArrivalsFile(FilePath);

@@ -30,6 +30,7 @@ public sealed class InboxArrivalsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private InboxWriter Writer => _host.Services.GetRequiredService<InboxWriter>();
+    private InboxArrivals Arrivals => _host.Services.GetRequiredService<InboxArrivals>();
     private InboxProcessor Processor => _host.Services.GetRequiredService<InboxProcessor>();
 
     private async Task<long> RecordAsync(string key, string? conversation = null) =>
@@ -43,9 +44,17 @@ public sealed class InboxArrivalsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SweepAsync_MovesAndRunsWhatArrived_InArrivalOrderAndUnderTheSameIds()
+    public async Task SweepAsync_MovesAndRunsWhatAProcessBeforeLeft_InArrivalOrderAndUnderTheSameIds()
     {
-        var ids = new List<long> { await RecordAsync("a", "conv-1"), await RecordAsync("b"), await RecordAsync("c", "conv-1") };
+        // What a process that died after its acks left in the file.
+        var path = await _host.WithDbAsync(db => Task.FromResult(InboxArrivals.PathOf(db)));
+        using (var before = new ArrivalsFile(path))
+        {
+            before.Open(moved: 0);
+            foreach (var (key, conversation) in new[] { ("a", "conv-1"), ("b", null), ("c", "conv-1") })
+                before.Append(new InboxItem { Transport = RecordingHandler.Name, Key = key, Kind = "event", ConversationKey = conversation, PayloadJson = "{}" });
+        }
+        List<long> ids = [1, 2, 3];
         Assert.Equal(0, await _host.WithDbAsync(db => db.Inbox.CountAsync())); // recorded, not yet in the inbox
         Assert.Equal(3, await _host.WithDbAsync(db => InboxCounts.PendingAsync(db)));
 
@@ -59,14 +68,32 @@ public sealed class InboxArrivalsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SweepAsync_LeavesTheRequestsOfThisProcessToTheirTurns_UntilATurnLeavesOneToIt()
+    {
+        var first = await RecordAsync("a");
+        var second = await RecordAsync("b");
+
+        await Processor.SweepAsync(CancellationToken.None); // under a burst: the sweep does not move beside the acks
+        Assert.Equal(0, await _host.WithDbAsync(db => db.Inbox.CountAsync()));
+
+        Arrivals.Orphan(first); // its turn met the database away
+        await Processor.SweepAsync(CancellationToken.None);
+        await AttemptedAsync(first);
+        Assert.Equal([first], await _host.WithDbAsync(db => db.Inbox.Select(i => i.Id).ToListAsync()));
+        Assert.True(Arrivals.Holds(second));
+    }
+
+    [Fact]
     public async Task WhenAttemptedAsync_Completes_WhenTheRowIsARetryDroppedAsItMoves()
     {
         var first = await RecordAsync("a");
+        Arrivals.Orphan(first);
         await Processor.SweepAsync(CancellationToken.None);
         await AttemptedAsync(first);
 
         var retry = await RecordAsync("a"); // the platform sends it again: recorded before its ack, like any request
         Assert.True(retry > first);
+        Arrivals.Orphan(retry); // its turn left it to the sweep (the database was away)
         var waiting = AttemptedAsync(retry); // a host holding the retry's response until its turn
         await Processor.SweepAsync(CancellationToken.None);
         await waiting;
@@ -124,10 +151,10 @@ public sealed class InboxArrivalsTests : IAsyncLifetime
         var rows = await _host.WithDbAsync(db => db.Inbox.OrderBy(i => i.Id).Select(i => new { i.Id, i.Key, i.ConversationKey, i.Status }).ToListAsync());
         Assert.Equal([(1L, "old"), (2L, "waiting")], rows.Select(r => (r.Id, r.Key)));
         Assert.Equal(("conv-1", InboxStatus.Pending), (rows[1].ConversationKey, rows[1].Status));
-        Assert.Equal(5, await RecordAsync("new", "conv-1")); // behind the one that waited
+        Assert.Equal(5, await RecordAsync("new"));
         await Processor.SweepAsync(CancellationToken.None);
-        await AttemptedAsync(5);
-        Assert.Equal(["waiting", "new"], _handler.Keys);
+        await AttemptedAsync(2);
+        Assert.Equal(["waiting"], _handler.Keys);
     }
 
     private Task MigrateAsync(string? target) => _host.WithDbAsync(async db =>

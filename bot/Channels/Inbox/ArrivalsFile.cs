@@ -31,6 +31,7 @@ public sealed class ArrivalsFile : IDisposable
     private readonly Lock _lock = new();
     private readonly string _path;
     private SafeFileHandle? _file;
+    private SafeFileHandle? _owner; // its lock file, held exclusively while open
     private long _end; // where the next record goes
     private long _movedTo; // every record before this offset is in the inbox
     private long _lastId;
@@ -47,14 +48,28 @@ public sealed class ArrivalsFile : IDisposable
     /// <summary>
     /// Opens the file (made if missing) and returns how many records a process before this one left unmoved: those with
     /// an id after <paramref name="moved"/>, the inbox's sequence (<see cref="Waiting"/> reads them). A torn last record
-    /// is cut off.
+    /// is cut off. Throws <see cref="IOException"/> while another holds it open (its lock file, <c>-lock</c>, is
+    /// locked exclusively): two processes appending at their own ends would write over each other's records, as a
+    /// restart whose new process starts before the old one stops would. The lock is the system's, freed when its
+    /// process dies; readers (<see cref="ReadAll"/>) do not take it.
     /// </summary>
     public int Open(long moved)
     {
         lock (_lock)
         {
             if (_file is not null) throw new InvalidOperationException("The arrivals file is open already.");
-            var file = File.OpenHandle(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            var owner = File.OpenHandle(_path + "-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            SafeFileHandle file;
+            try
+            {
+                file = File.OpenHandle(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            }
+            catch
+            {
+                owner.Dispose();
+                throw;
+            }
+            _owner = owner;
             var (lastId, firstWaiting, waiting) = (0L, -1L, 0);
             var end = Scan(file, 0, RandomAccess.GetLength(file), long.MaxValue, (item, start, _) =>
             {
@@ -70,6 +85,15 @@ public sealed class ArrivalsFile : IDisposable
             // What was moved before the crash stays behind the mark; the rest waits to be moved again.
             _movedTo = waiting > 0 ? firstWaiting : end;
             return waiting;
+        }
+    }
+
+    /// <summary>The last id given (or, just opened, found).</summary>
+    public long LastId
+    {
+        get
+        {
+            lock (_lock) return _lastId;
         }
     }
 
@@ -101,10 +125,11 @@ public sealed class ArrivalsFile : IDisposable
     }
 
     /// <summary>
-    /// The records not yet moved, in id order, up to <paramref name="upTo"/>, and where the last of them ends. One mover
-    /// at a time (the inbox's processor, in the write gate) calls this and <see cref="Moved"/>.
+    /// The records not yet moved, in id order, up to <paramref name="upTo"/> and at most <paramref name="most"/> of
+    /// them, and where the last of them ends. One mover at a time (the inbox's processor, in the write gate) calls this
+    /// and <see cref="Moved"/>.
     /// </summary>
-    public (IReadOnlyList<InboxItem> Items, long End) Waiting(long upTo = long.MaxValue)
+    public (IReadOnlyList<InboxItem> Items, long End) Waiting(long upTo = long.MaxValue, int most = int.MaxValue)
     {
         SafeFileHandle file;
         long from, to;
@@ -114,7 +139,7 @@ public sealed class ArrivalsFile : IDisposable
             (from, to) = (_movedTo, _end);
         }
         var items = new List<InboxItem>();
-        var end = Scan(file, from, to, upTo, (item, _, _) => items.Add(item));
+        var end = Scan(file, from, to, upTo, (item, _, _) => items.Add(item), most);
         return (items, end);
     }
 
@@ -150,6 +175,8 @@ public sealed class ArrivalsFile : IDisposable
         {
             _file?.Dispose();
             _file = null;
+            _owner?.Dispose();
+            _owner = null;
         }
     }
 
@@ -159,11 +186,11 @@ public sealed class ArrivalsFile : IDisposable
     /// stops at the first record past that id: under a burst a move takes the few records a turn is behind, and the
     /// file behind them may hold a hundred thousand.
     /// </summary>
-    private static long Scan(SafeFileHandle file, long from, long to, long upTo, Action<InboxItem, long, long> each)
+    private static long Scan(SafeFileHandle file, long from, long to, long upTo, Action<InboxItem, long, long> each, int most = int.MaxValue)
     {
         var header = new byte[HeaderBytes];
         var at = from;
-        while (to - at >= HeaderBytes)
+        for (var read = 0; read < most && to - at >= HeaderBytes; read++)
         {
             RandomAccess.Read(file, header, at);
             var length = BinaryPrimitives.ReadInt32LittleEndian(header);

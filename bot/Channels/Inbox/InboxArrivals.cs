@@ -20,9 +20,13 @@ namespace AccountCoachBot.Channels.Inbox;
 /// </remarks>
 public sealed class InboxArrivals(IServiceScopeFactory scopes, ILogger<InboxArrivals> logger) : IDisposable
 {
+    /// <summary>The most requests a move's transaction takes (and holds in memory).</summary>
+    public const int MoveAtMost = 1_000;
+
     private readonly SemaphoreSlim _opening = new(1, 1);
     private ArrivalsFile? _file;
     private long _movedUpTo; // every record up to this id is in the inbox
+    private long _orphanedUpTo; // no turn of this process is coming to move the records up to this id
     private readonly ConcurrentDictionary<long, bool> _apologised = new(); // told the database is away, not yet moved
 
     /// <summary>What a move did: the rows it brought into the inbox, and the ids it dropped as retries of a key there.</summary>
@@ -36,6 +40,20 @@ public sealed class InboxArrivals(IServiceScopeFactory scopes, ILogger<InboxArri
     {
         var file = Volatile.Read(ref _file) ?? await OpenAsync(ct);
         return file.Append(item);
+    }
+
+    /// <summary>
+    /// Up to which id the records wait for the sweep to move them, not for a turn of theirs: those a process before
+    /// this one left, and those whose turn failed before it moved them (<see cref="Orphan"/>). The others are moved by
+    /// their own turns, at their pace: a sweep under a burst would move tens of thousands beside the acks.
+    /// </summary>
+    public long OrphanedUpTo => Volatile.Read(ref _orphanedUpTo);
+
+    /// <summary>The request's turn ended before it moved it (the database away): the sweep will.</summary>
+    public void Orphan(long id)
+    {
+        for (var was = Volatile.Read(ref _orphanedUpTo); id > was; was = Volatile.Read(ref _orphanedUpTo))
+            if (Interlocked.CompareExchange(ref _orphanedUpTo, id, was) == was) return;
     }
 
     /// <summary>Whether the request is still waiting to be moved into the inbox.</summary>
@@ -61,59 +79,72 @@ public sealed class InboxArrivals(IServiceScopeFactory scopes, ILogger<InboxArri
         }
     }
 
+    /// <summary>Moves the records no turn of this process will move (<see cref="OrphanedUpTo"/>), opening the file if need be.</summary>
+    public async Task<Moved> MoveOrphansAsync(CoachDbContext db, CancellationToken ct)
+    {
+        if (Volatile.Read(ref _file) is null) await OpenAsync(ct);
+        return await MoveAsync(db, OrphanedUpTo, ct);
+    }
+
     /// <summary>
-    /// Moves every request up to <paramref name="upTo"/> into the inbox, in one transaction; the caller is in the write
-    /// gate, and one move runs at a time.
+    /// Moves every request up to <paramref name="upTo"/> into the inbox, <see cref="MoveAtMost"/> to a transaction (a
+    /// crash after a burst can leave a hundred thousand); the caller is in the write gate, and one move runs at a time.
     /// </summary>
     public async Task<Moved> MoveAsync(CoachDbContext db, long upTo, CancellationToken ct)
     {
         if (upTo <= Volatile.Read(ref _movedUpTo)) return Moved.Nothing;
         var file = Volatile.Read(ref _file) ?? await OpenAsync(ct);
-        var (items, end) = file.Waiting(upTo);
-        if (items.Count == 0) return Moved.Nothing;
-        var entries = new List<InboxEntry>(items.Count);
+        var entries = new List<InboxEntry>();
         var dropped = new List<long>();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await using (var insert = db.Database.GetDbConnection().CreateCommand())
+            while (file.Waiting(upTo, MoveAtMost) is { Items.Count: > 0 } waiting)
             {
-                insert.Transaction = transaction.GetDbTransaction();
-                insert.CommandText = """
-                    INSERT INTO "Inbox" ("Id", "Transport", "Key", "Kind", "ConversationKey", "PayloadJson", "Status", "Attempts", "ReceivedUtc")
-                    VALUES ($id, $transport, $key, $kind, $conversation, $payload, 0, 0, $received)
-                    ON CONFLICT ("Key") DO NOTHING
-                    """;
-                foreach (var name in (string[])["$id", "$transport", "$key", "$kind", "$conversation", "$payload", "$received"])
-                    insert.Parameters.Add(new SqliteParameter { ParameterName = name });
-                foreach (var item in items)
-                {
-                    insert.Parameters[0].Value = item.Id;
-                    insert.Parameters[1].Value = item.Transport;
-                    insert.Parameters[2].Value = item.Key;
-                    insert.Parameters[3].Value = item.Kind;
-                    insert.Parameters[4].Value = (object?)item.ConversationKey ?? DBNull.Value;
-                    insert.Parameters[5].Value = item.PayloadJson;
-                    insert.Parameters[6].Value = item.ReceivedUtc;
-                    if (await insert.ExecuteNonQueryAsync(ct) == 1) entries.Add(new InboxEntry(item.Id, item.Lane));
-                    else dropped.Add(item.Id); // a retry: no turn will come for it
-                }
+                await MoveAsync(db, waiting.Items, entries, dropped, ct);
+                file.Moved(waiting.End);
+                Volatile.Write(ref _movedUpTo, waiting.Items[^1].Id);
+                if (!_apologised.IsEmpty)
+                    foreach (var item in waiting.Items) _apologised.TryRemove(item.Id, out _);
             }
-            // A dropped retry's id too: after a restart the file's ids go on from here, and an id never comes again.
-            var last = items[^1].Id;
-            await db.Database.ExecuteSqlAsync($"""UPDATE sqlite_sequence SET "seq" = {last} WHERE "name" = 'Inbox' AND "seq" < {last}""", ct);
-            await transaction.CommitAsync(ct);
-            file.Moved(end);
-            Volatile.Write(ref _movedUpTo, last);
-            if (!_apologised.IsEmpty)
-                foreach (var item in items) _apologised.TryRemove(item.Id, out _);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        return new Moved(entries, dropped);
+        return entries.Count + dropped.Count == 0 ? Moved.Nothing : new Moved(entries, dropped);
+    }
+
+    private static async Task MoveAsync(CoachDbContext db, IReadOnlyList<InboxItem> items, List<InboxEntry> entries, List<long> dropped, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using (var insert = db.Database.GetDbConnection().CreateCommand())
+        {
+            insert.Transaction = transaction.GetDbTransaction();
+            insert.CommandText = """
+                INSERT INTO "Inbox" ("Id", "Transport", "Key", "Kind", "ConversationKey", "PayloadJson", "Status", "Attempts", "ReceivedUtc")
+                VALUES ($id, $transport, $key, $kind, $conversation, $payload, 0, 0, $received)
+                ON CONFLICT ("Key") DO NOTHING
+                """;
+            foreach (var name in (string[])["$id", "$transport", "$key", "$kind", "$conversation", "$payload", "$received"])
+                insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+            foreach (var item in items)
+            {
+                insert.Parameters[0].Value = item.Id;
+                insert.Parameters[1].Value = item.Transport;
+                insert.Parameters[2].Value = item.Key;
+                insert.Parameters[3].Value = item.Kind;
+                insert.Parameters[4].Value = (object?)item.ConversationKey ?? DBNull.Value;
+                insert.Parameters[5].Value = item.PayloadJson;
+                insert.Parameters[6].Value = item.ReceivedUtc;
+                if (await insert.ExecuteNonQueryAsync(ct) == 1) entries.Add(new InboxEntry(item.Id, item.Lane));
+                else dropped.Add(item.Id); // a retry: no turn will come for it
+            }
+        }
+        // A dropped retry's id too: after a restart the file's ids go on from here, and an id never comes again.
+        var last = items[^1].Id;
+        await db.Database.ExecuteSqlAsync($"""UPDATE sqlite_sequence SET "seq" = {last} WHERE "name" = 'Inbox' AND "seq" < {last}""", ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Requests recorded and not yet run (of one transport, or all): pending in the inbox, or still arriving.</summary>
@@ -170,10 +201,23 @@ public sealed class InboxArrivals(IServiceScopeFactory scopes, ILogger<InboxArri
             var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
             var moved = await db.Database.SqlQuery<long>(
                 $"""SELECT COALESCE((SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Inbox'), 0) AS "Value" """).SingleAsync(ct);
-            var file = new ArrivalsFile(PathOf(db));
-            var waiting = file.Open(moved);
+            var path = PathOf(db);
+            var file = new ArrivalsFile(path);
+            int waiting;
+            try
+            {
+                waiting = file.Open(moved);
+            }
+            catch (IOException e)
+            {
+                // Until it is free, requests are refused as with the database away (a restart's old process stopping).
+                logger.LogError("The inbox's arrivals file {Path} cannot be opened, or another process holds it: is a second instance running on this SQLite database? Several instances need PostgreSQL. {Error}",
+                    path, e.Message);
+                throw;
+            }
             if (waiting > 0) logger.LogInformation("{Count} request(s) recorded before the last stop wait to be run", waiting);
             Volatile.Write(ref _movedUpTo, moved);
+            Orphan(file.LastId);
             Volatile.Write(ref _file, file);
             return file;
         }

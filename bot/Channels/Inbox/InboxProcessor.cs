@@ -21,7 +21,8 @@ public sealed class InboxProcessor(
     /// <summary>Handled requests are kept a week (for diagnosing), without what the person wrote.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
-    private const int SweepBatch = 200;
+    private static readonly TimeSpan SweepSoon = TimeSpan.FromSeconds(1);
+    public const int SweepBatch = 200;
     /// <summary>The longest a turn stands aside for acks under a burst, so that a flood of requests cannot stall it.</summary>
     public static readonly TimeSpan YieldAtMost = TimeSpan.FromMilliseconds(250);
     /// <summary>How long the acks must have been quiet for a turn to start before <see cref="YieldAtMost"/>.</summary>
@@ -44,21 +45,30 @@ public sealed class InboxProcessor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
-        await SweepAsync(stoppingToken);
+        var (swept, next) = (Stopwatch.GetTimestamp(), await SweepAsync(stoppingToken) == SweepBatch ? SweepSoon : Sweep);
         while (!stoppingToken.IsCancellationRequested)
         {
             // What a burst signalled is taken as it is, without a timer for each row: under a burst of acks, a timer
             // (and its token source) per recorded request was a share of the allocations, and so of the collections.
             while (signal.Reader.TryRead(out var entry)) Enqueue(entry, claimed: false);
+            var left = next - Stopwatch.GetElapsedTime(swept);
+            if (left <= TimeSpan.Zero && next == SweepSoon && Queued >= SweepBatch)
+                (swept, left) = (Stopwatch.GetTimestamp(), SweepSoon); // the last batch is still being run: not yet
+            if (left <= TimeSpan.Zero)
+            {
+                // Retries, and what other instances left behind; on its own time, however busy the requests keep it.
+                // A full batch means more wait (a restart after a burst): the next comes soon.
+                (swept, next) = (Stopwatch.GetTimestamp(), await SweepAsync(stoppingToken) == SweepBatch ? SweepSoon : Sweep);
+                continue;
+            }
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            wait.CancelAfter(Sweep);
+            wait.CancelAfter(left);
             try
             {
                 await signal.Reader.WaitToReadAsync(wait.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                await SweepAsync(stoppingToken); // retries, and what other instances left behind
             }
         }
     }
@@ -81,8 +91,11 @@ public sealed class InboxProcessor(
         }
     }
 
-    /// <summary>Takes every free row: at start, periodically, and in tests after a simulated instance death.</summary>
-    public async Task SweepAsync(CancellationToken ct)
+    /// <summary>
+    /// Takes free rows, <see cref="SweepBatch"/> at most: at start, periodically, and in tests after a simulated instance
+    /// death. Returns how many it found.
+    /// </summary>
+    public async Task<int> SweepAsync(CancellationToken ct)
     {
         try
         {
@@ -98,16 +111,18 @@ public sealed class InboxProcessor(
                 // Its last attempt died with its instance: given up, so the conversation's later requests can go on.
                 await db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.Attempts >= MaxAttempts && (i.ClaimedUntilUtc == null || i.ClaimedUntilUtc < now))
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InboxStatus.Failed).SetProperty(i => i.PayloadJson, "{}"), ct);
-                await MoveArrivalsAsync(db, long.MaxValue, ct);
+                await MoveArrivalsAsync(db, upTo: null, ct);
                 entries = db.IsPostgres()
                     ? await InboxClaims.ClaimBatchAsync(db, claim, SweepBatch, ct)
                     : await InboxClaims.CandidatesAsync(db, claim, SweepBatch, ct);
             }
             foreach (var entry in entries) Enqueue(entry, claimed: db.IsPostgres());
+            return entries.Count;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Inbox sweep failed");
+            return 0;
         }
     }
 
@@ -132,6 +147,14 @@ public sealed class InboxProcessor(
         finally
         {
             _watched.TryRemove(id, out _);
+        }
+    }
+
+    private int Queued
+    {
+        get
+        {
+            lock (_lanes) return _queued.Count;
         }
     }
 
@@ -227,12 +250,13 @@ public sealed class InboxProcessor(
     /// <summary>
     /// SQLite: brings the requests recorded up to <paramref name="upTo"/> (this one, and the earlier ones of its
     /// conversation) from <see cref="InboxArrivals"/> into the inbox, inside the write gate. Under a burst a turn moves
-    /// the few it is behind; the rest wait for the acks to go quiet, when the turns catch up.
+    /// the few it is behind; the rest wait for the acks to go quiet, when the turns catch up. No id: the sweep's,
+    /// what no turn will move (<see cref="InboxArrivals.OrphanedUpTo"/>).
     /// </summary>
-    private async Task<InboxArrivals.Moved> MoveArrivalsAsync(CoachDbContext db, long upTo, CancellationToken ct)
+    private async Task<InboxArrivals.Moved> MoveArrivalsAsync(CoachDbContext db, long? upTo, CancellationToken ct)
     {
         if (db.IsPostgres()) return InboxArrivals.Moved.Nothing;
-        var moved = await arrivals.MoveAsync(db, upTo, ct);
+        var moved = upTo is { } last ? await arrivals.MoveAsync(db, last, ct) : await arrivals.MoveOrphansAsync(db, ct);
         foreach (var id in moved.Dropped)
             if (_watched.TryGetValue(id, out var watch)) watch.TrySetResult(); // a retry: no turn will come for it
         return moved;
@@ -255,10 +279,11 @@ public sealed class InboxProcessor(
                     claimed = await InboxClaims.ClaimOneAsync(db, entry.Id, new InboxClaim(_instance, now, now + ClaimLapse, MaxAttempts), ct);
                 }
             }
-            catch (Exception e) when (!ct.IsCancellationRequested && DatabaseOutage.Is(e))
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 // Safe in the arrivals, its turn waits: a later move brings it in (the next request's, or the sweep).
-                await arrivals.ApologiseAsync(entry.Id, ct);
+                arrivals.Orphan(entry.Id);
+                if (DatabaseOutage.Is(e)) await arrivals.ApologiseAsync(entry.Id, ct);
                 throw;
             }
             // Brought in with it: requests whose own turn met the database away, and ran no further then.
