@@ -22,7 +22,6 @@ public static class DatabaseOutage
                 case SqliteException sqlite when SqliteUnavailable.Contains(sqlite.SqliteErrorCode):
                 case DbException { IsTransient: true }: // Npgsql: refused, broken or timed-out connections, server shutting down
                 case SocketException or TimeoutException:
-                case IOException: // the inbox's arrivals file beside a SQLite database (InboxArrivals)
                     return true;
             }
         }

@@ -36,10 +36,10 @@ public sealed class CoachMetrics
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         // An ack waits for its request's commit: this is the database's share of every ack's latency.
         _inboxCommit = meter.CreateHistogram<double>("coach.inbox.commit.duration", unit: "s",
-            description: "Time to commit one batch of inbound requests to the inbox, the wait for the write lock included",
+            description: "Time to record inbound requests before their ack: one batch's commit to the inbox (PostgreSQL), or one append to the arrivals file (SQLite)",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 1] });
         _inboxBatch = meter.CreateHistogram<int>("coach.inbox.commit.requests", unit: "{request}",
-            description: "Inbound requests recorded by one inbox commit (requests arriving during a commit share the next)",
+            description: "Inbound requests recorded at once (PostgreSQL: requests arriving during a commit share the next; SQLite: one)",
             tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
         meter.CreateObservableGauge("coach.outbox.lag", OutboxLag, unit: "s", description: "Age of the oldest due pending nudge (0 when none)");
     }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Data;
@@ -19,12 +21,32 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _slack = await FakeSlackApi.StartAsync("xoxb-test-token");
-        _bot = await BotHost.StartAsync(_db.Path, _time, new Dictionary<string, string?>
+        _slack.AddUser(new SlackUserSeed("U0ANNA", "anna", Tz: "Europe/Berlin"));
+        _bot = await StartBotAsync();
+    }
+
+    private Task<BotHost> StartBotAsync() => BotHost.StartAsync(_db.Path, _time, new Dictionary<string, string?>
+    {
+        ["Slack:BotToken"] = "xoxb-test-token",
+        ["Slack:SigningSecret"] = Secret,
+        ["Slack:ApiBaseUrl"] = _slack.BaseUrl,
+    });
+
+    private const string Secret = "test-signing-secret";
+
+    private async Task<HttpResponseMessage> CommandAsync(string triggerId)
+    {
+        var body = $"team_id={FakeSlackApi.TeamId}&channel_id=C0SALES&user_id=U0ANNA&command=%2Fcoach&text=help&trigger_id={triggerId}"
+            + $"&response_url={Uri.EscapeDataString(_slack.ResponseUrl(triggerId))}";
+        var ts = _time.GetUtcNow().ToUnixTimeSeconds().ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, _bot.BaseUrl + "slack/commands")
         {
-            ["Slack:BotToken"] = "xoxb-test-token",
-            ["Slack:SigningSecret"] = "test-signing-secret",
-            ["Slack:ApiBaseUrl"] = _slack.BaseUrl,
-        });
+            Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add(SlackSignatureVerifier.TimestampHeader, ts);
+        request.Headers.Add(SlackSignatureVerifier.SignatureHeader, SlackSignatureVerifier.Sign(Secret, ts, Encoding.UTF8.GetBytes(body)));
+        using var http = new HttpClient();
+        return await http.SendAsync(request);
     }
 
     public async Task DisposeAsync()
@@ -50,6 +72,27 @@ public sealed class SlackInboxWriterTests : IAsyncLifetime
         var keys = await _bot.WithDbAsync(db => db.Inbox.Select(i => i.Key).ToListAsync());
         Assert.Equal(20, keys.Count);
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"event:Ev{i}").Order(), keys.Order());
+    }
+
+    [Fact]
+    public async Task SlashCommand_GetsTheApology_WhileAnotherProcessHoldsTheArrivalsFile_AndIsAckedOnceItIsFree()
+    {
+        await _bot.DisposeAsync();
+        var other = new ArrivalsFile(ArrivalsFile.PathFor(_db.Path)); // a second instance on this database, or the last one still stopping
+        other.Open(moved: 0);
+        _bot = await StartBotAsync();
+
+        using (var refused = await CommandAsync("trig-1"))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // Slack does not resend a command: the answer is the apology
+            Assert.Contains("your message wasn't saved", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(0, await _bot.WithDbAsync(InboxCounts.RecordedAsync));
+
+        other.Dispose();
+        using (var acked = await CommandAsync("trig-2"))
+            Assert.Equal((HttpStatusCode.OK, ""), (acked.StatusCode, await acked.Content.ReadAsStringAsync()));
+        Assert.Single(await _slack.WaitForCallsAsync("response_url", 1)); // and answered
     }
 
     [Fact]

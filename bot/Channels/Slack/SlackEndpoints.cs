@@ -150,7 +150,7 @@ public sealed class SlackEndpoints(
             await inbox.RecordAsync(new InboxItem { Transport = SlackReference.Transport, Key = key, Kind = kind, PayloadJson = payload }, ct);
             return true;
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && DatabaseOutage.Is(e))
+        catch (Exception e) when (!ct.IsCancellationRequested && (DatabaseOutage.Is(e) || e is IOException)) // IOException: SQLite's arrivals file
         {
             logger.LogError("A Slack request could not be recorded, the database is away; answering 503 so Slack sends it again: {Error}", e.Message);
             return false;
