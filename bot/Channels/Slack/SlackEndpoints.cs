@@ -69,7 +69,7 @@ public sealed class SlackEndpoints(
         // Recorded as Slack sent it; the turn reads its fields (SlackForm.ToJson).
         if (await RecordAsync($"command:{trigger}", SlackInboxKinds.Command, form, ct)) return Acked.Instance;
         // Slack does not resend a slash command: the answer shown to the person is the apology.
-        var language = LanguageExtensions.FromScript(SlackForm.Field(form, "text")) ?? Language.En;
+        var language = PipelineTexts.LanguageWithoutRecords(SlackForm.Field(form, "text"), locale: null);
         return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = PipelineTexts.DatabaseDown[language] });
     }
 
