@@ -4,11 +4,13 @@
 # with SIGKILL twice mid-dispatch and started again; then what the fakes saw. It is bot.Tests' KillDuringDispatchTests
 # at a bigger size, so the trial and the test cannot drift apart.
 #   bench/kill/run.sh                                  # 10,000 nudges, 500 conversations (several minutes on 2 cores)
-#   KILL_NUDGES=3000 KILL_CONVERSATIONS=300 bench/kill/run.sh
+#   KILL_NUDGES=3000 KILL_CONVERSATIONS=300 KILL_SLACK_PER_MINUTE=1800 bench/kill/run.sh
 # Uses COACH_TEST_POSTGRES when set, else starts a throwaway cluster with .ci/postgres (Debian's postgresql package).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 export COACH_KILL_NUDGES="${KILL_NUDGES:-10000}" COACH_KILL_CONVERSATIONS="${KILL_CONVERSATIONS:-500}"
+# Slack's workspace budget as the bot ships it (300 messages a minute: its 5,000 Slack nudges take about 17 minutes).
+export COACH_KILL_SLACK_PER_MINUTE="${KILL_SLACK_PER_MINUTE:-300}"
 
 if [ -z "${COACH_TEST_POSTGRES:-}" ]; then
   pgdir="$(mktemp -d)"

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -17,6 +18,9 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
     private const int Kills = 2;
     private static readonly TimeSpan Pace = TimeSpan.FromSeconds(1);
 
+    /// <summary>"The global limit per app per tenant is 50 Requests Per Second" (see <c>TeamsAppLimit</c>).</summary>
+    private const int TeamsLimitPerSecond = 50;
+
     // Only stops a hung trial; generous because two processes share two cores with everything else.
     private static readonly TimeSpan NoProgressLimit = TimeSpan.FromMinutes(2);
 
@@ -25,6 +29,8 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
     {
         var nudges = Setting("COACH_KILL_NUDGES", 2000);
         var conversations = Setting("COACH_KILL_CONVERSATIONS", 200);
+        // Slack's workspace budget: the bot's default (300 a minute) in the operator's run, faster in the suite's.
+        var slackPerMinute = Setting("COACH_KILL_SLACK_PER_MINUTE", 1800);
         await using var connector = await FakeConnector.StartAsync();
         await using var slack = await FakeSlackApi.StartAsync("xoxb-kill-trial");
         connector.Clock = TimeProvider.System;
@@ -49,6 +55,7 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
             // instance starved of CPU on a loaded machine (10 s was outlived once at load 96) would lose its claims mid-send.
             ["Scheduling__ClaimTimeout"] = "00:00:30",
             ["Scheduling__MinIntervalPerConversation"] = "00:00:01",
+            ["Slack__WorkspacePerMinute"] = slackPerMinute.ToString(CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
         };
 
@@ -75,7 +82,7 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
         }
 
         var seen = DispatchTrial.WhatTheFakesSaw(connector, slack);
-        var report = Report(seen, nudges, killed);
+        var report = Report(seen, nudges, killed, slackPerMinute);
         output.WriteLine(report.Text);
 
         Assert.All(seen, s => Assert.NotNull(s.Token));
@@ -86,6 +93,17 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
         // The pace is kept from when a sender takes a conversation's turn; a sender killed after the platform got its
         // message but before it recorded the sending leaves the next one in that conversation up to its latency early.
         Assert.True(report.ShortGaps.Count <= Kills, $"Slack channels got messages less than {Pace.TotalSeconds:0} s apart\n{report.Text}");
+        // Teams' app-wide limit is per tenant, and the trial's conversations share one. The bot's budget (25 a second and a
+        // burst of 5) stays under it; the fake's clock counts arrivals, which a loaded machine's latency can bunch up.
+        Assert.True(report.TeamsBusiestSecond <= TeamsLimitPerSecond, $"Teams got more than {TeamsLimitPerSecond} messages in one second\n{report.Text}");
+        // The workspace's budget holds in any second and any minute; the fake counts arrivals, which the spread of the
+        // sends' latency can bunch by up to a quarter of a second's worth.
+        var slackPerSecond = slackPerMinute / 60.0;
+        var spread = Math.Ceiling(slackPerSecond / 4);
+        Assert.True(report.SlackBusiestSecond <= slackPerSecond + SlackRateLimits.DefaultWorkspaceBurst + spread,
+            $"Slack got more than its workspace budget ({slackPerMinute} a minute) in one second\n{report.Text}");
+        Assert.True(report.SlackBusiestMinute <= slackPerMinute + SlackRateLimits.DefaultWorkspaceBurst + spread,
+            $"Slack got more than its workspace budget ({slackPerMinute} a minute) in one minute\n{report.Text}");
         var rows = await trial.RowsAsync();
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
     }
@@ -112,14 +130,15 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
         }
     }
 
-    private sealed record TrialReport(string Text, int Doubled, IReadOnlyList<string> ShortGaps);
+    private sealed record TrialReport(string Text, int Doubled, IReadOnlyList<string> ShortGaps, int TeamsBusiestSecond, int SlackBusiestSecond, int SlackBusiestMinute);
 
     /// <summary>What the fakes saw: each nudge once or twice, and the closest two messages came in each conversation.</summary>
-    private static TrialReport Report(IReadOnlyList<DispatchTrial.Seen> seen, int nudges, IReadOnlyList<string> killed)
+    private static TrialReport Report(IReadOnlyList<DispatchTrial.Seen> seen, int nudges, IReadOnlyList<string> killed, int slackPerMinute)
     {
         var twice = seen.GroupBy(s => s.Token).Where(g => g.Count() > 1).Select(g => $"{g.Key}×{g.Count()}").ToList();
         var shortGaps = new List<string>();
         var lines = new List<string>(killed);
+        var (teamsBusiest, slackBusiest, slackBusiestMinute) = (0, 0, 0);
         foreach (var platform in seen.GroupBy(s => s.Platform).OrderBy(g => g.Key))
         {
             var closest = TimeSpan.MaxValue;
@@ -133,13 +152,31 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
                 }
             }
             var span = platform.Max(s => s.At) - platform.Min(s => s.At);
+            var busiest = Busiest(platform.Select(s => s.At), TimeSpan.FromSeconds(1));
+            var busiestMinute = Busiest(platform.Select(s => s.At), TimeSpan.FromMinutes(1));
+            if (platform.Key == "teams") teamsBusiest = busiest;
+            else (slackBusiest, slackBusiestMinute) = (busiest, busiestMinute);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{platform.Key}: {platform.Count()} messages in {platform.Select(s => s.Conversation).Distinct().Count()} conversations over {span.TotalSeconds:0.0} s; " +
-                $"closest two in one conversation {closest.TotalMilliseconds:0} ms apart (at most {1000 / Math.Max(1, closest.TotalMilliseconds):0.00} per second)"));
+                $"closest two in one conversation {closest.TotalMilliseconds:0} ms apart (at most {1000 / Math.Max(1, closest.TotalMilliseconds):0.00} per second); " +
+                $"the busiest second across the app {busiest}, the busiest minute {busiestMinute}{(platform.Key == "slack" ? $" (the workspace's budget {slackPerMinute} a minute)" : "")}"));
         }
         lines.Add($"nudges: {nudges}; delivered: {seen.Select(s => s.Token).Distinct().Count()}; arrived twice: {twice.Count} [{string.Join(", ", twice)}]");
         lines.Add($"Slack gaps under {Pace.TotalSeconds:0} s: {shortGaps.Count} [{string.Join("; ", shortGaps.Take(10))}]");
-        return new TrialReport(string.Join('\n', lines), twice.Count, shortGaps);
+        return new TrialReport(string.Join('\n', lines), twice.Count, shortGaps, teamsBusiest, slackBusiest, slackBusiestMinute);
+    }
+
+    /// <summary>The most messages any window of that length held, however it is placed.</summary>
+    private static int Busiest(IEnumerable<DateTimeOffset> times, TimeSpan window)
+    {
+        var sorted = times.Order().ToList();
+        var most = 0;
+        for (int start = 0, end = 0; end < sorted.Count; end++)
+        {
+            while (sorted[end] - sorted[start] >= window) start++;
+            most = Math.Max(most, end - start + 1);
+        }
+        return most;
     }
 
     private static int Setting(string name, int fallback) =>

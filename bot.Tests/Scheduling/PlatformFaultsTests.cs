@@ -13,7 +13,8 @@ namespace AccountCoachBot.Tests.Scheduling;
 /// <summary>
 /// Nudges through the loopback fakes of the Bot Connector and Slack while both answer 3 calls in 10 with 429
 /// (Retry-After) or 5xx, on a deterministic schedule: everything arrives once, Retry-After and the pace hold, and Teams'
-/// per-app budget (set low here, so that it binds) is never exceeded across all its conversations.
+/// per-app budget and Slack's per-workspace budget (both set low here, so that they bind) are never exceeded across all
+/// their conversations.
 /// </summary>
 public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -24,6 +25,7 @@ public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifeti
     private static readonly TimeSpan Pace = TimeSpan.FromSeconds(1);
     private const int TeamsAppPerSecond = 4; // below the 10 conversations' own pace, so the app's limit is what holds them
     private const int TeamsAppBurst = 2;
+    private const int SlackWorkspacePerMinute = 240; // 4 a second: below the 10 channels' own pace, as for Teams
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero)); // Wed 10:00 Berlin
     private readonly TestDatabase _db = new();
     private readonly HttpClient _http = new();
@@ -49,6 +51,7 @@ public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifeti
             ["Scheduling:MaxAttempts"] = "20",
             ["BotFramework:TeamsAppPerSecond"] = TeamsAppPerSecond.ToString(),
             ["BotFramework:TeamsAppBurst"] = TeamsAppBurst.ToString(),
+            ["Slack:WorkspacePerMinute"] = SlackWorkspacePerMinute.ToString(),
         });
     }
 
@@ -159,6 +162,17 @@ public sealed class PlatformFaultsTests(ITestOutputHelper output) : IAsyncLifeti
             var quietUntil = byTime[i].At + TimeSpan.FromSeconds(byTime[i].RetryAfterSeconds);
             broken.AddRange(byTime.Skip(i + 1).Where(later => later.At < quietUntil)
                 .Select(later => $"Teams: {later.Conversation} called at {later.At:HH:mm:ss.fff}, the app was throttled until {quietUntil:HH:mm:ss.fff}"));
+        }
+        // Slack: however long a stretch of the run, no more calls in it than the workspace's budget allowed, a burst and
+        // its rate since (the fake's clock is the bot's, so a call arrives at the instant its budget was taken).
+        var slackTimes = slackCalls.Select(c => c.At).Order().ToList();
+        var perSecond = SlackWorkspacePerMinute / 60.0;
+        for (var i = 0; i < slackTimes.Count; i++)
+        for (var j = i; j < slackTimes.Count; j++)
+        {
+            var allowed = SlackRateLimits.DefaultWorkspaceBurst + perSecond * (slackTimes[j] - slackTimes[i]).TotalSeconds;
+            if (j - i + 1 > allowed + 1e-9)
+                broken.Add($"Slack: {j - i + 1} calls from {slackTimes[i]:HH:mm:ss.fff} to {slackTimes[j]:HH:mm:ss.fff}, the workspace's budget allowed {allowed:0.#}");
         }
         Assert.Empty(broken);
     }

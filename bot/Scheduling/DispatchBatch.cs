@@ -131,11 +131,11 @@ internal sealed class DispatchBatch(
             return false;
         }
 
-        // The conversation's turn first, then the platform's shared budget, taken just before the call it pays for.
+        // The conversation's turn first, then the platform's shared budgets, taken just before the call they pay for.
         var sender = senders[row.Transport];
-        var shared = sender.SharedLimitOf(address);
-        if (shared is not null && await SharedBudget.TakeAsync(db, shared, now, ct) is { } free)
+        foreach (var shared in sender.SharedLimitsOf(address))
         {
+            if (await SharedBudget.TakeAsync(db, shared, now, ct) is not { } free) continue;
             Defer(row, free, "shared_limit");
             await db.SaveChangesAsync(ct);
             return false;
@@ -187,9 +187,10 @@ internal sealed class DispatchBatch(
                 // The platform asked for quiet in this conversation: its other nudges wait too, the rest go on.
                 if (result.RetryAfter is { } quiet)
                     await ConversationPacing.HoldAsync(db, address.Id, now + quiet, ct);
-                // A 429 does not say which limit it was (the thread's or the app's), so the shared one waits as well.
-                if (result.Throttled && shared is not null)
-                    await SharedBudget.HoldAsync(db, shared, now + (result.RetryAfter ?? SharedHoldWithoutRetryAfter), ct);
+                // A 429 does not say which limit it was (the thread's or the app's), so the shared ones wait as well.
+                if (result.Throttled)
+                    foreach (var shared in sender.SharedLimitsOf(address))
+                        await SharedBudget.HoldAsync(db, shared, now + (result.RetryAfter ?? SharedHoldWithoutRetryAfter), ct);
                 metrics?.NudgeDeferred(row.Transport, "retry");
                 return false;
         }

@@ -30,8 +30,12 @@ public interface INudgeSender
 
     Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct);
 
-    /// <summary>The limit this address shares with others of the platform (Teams: per app per tenant), or null.</summary>
-    SharedRateLimit? SharedLimitOf(ConversationAddress address) => null;
+    /// <summary>
+    /// The limits this address shares with others of the platform, widest first (Teams: the app in its tenant; Slack: the
+    /// workspace, then the channel). Widest first: it is the one a busy spell runs out of, and a refusal by the first
+    /// spends nothing of the others.
+    /// </summary>
+    IReadOnlyList<SharedRateLimit> SharedLimitsOf(ConversationAddress address) => [];
 }
 
 /// <summary>A feature's renderer for the outbox rows it wrote. Null means "nothing to say any more".</summary>

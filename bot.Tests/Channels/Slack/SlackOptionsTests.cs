@@ -52,6 +52,20 @@ public sealed class SlackOptionsTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(-300)]
+    public void Validate_RejectsWorkspacePerMinute_WhenBelowOne(int perMinute)
+    {
+        var error = Assert.Single(new SlackOptions { WorkspacePerMinute = perMinute }.Validate());
+
+        Assert.Contains("Slack:WorkspacePerMinute", error);
+    }
+
+    [Fact]
+    public void WorkspacePerMinute_IsTheLowEndOfSlacksSeveralHundred_WhenNotSet() =>
+        Assert.Equal(300, new SlackOptions().WorkspacePerMinute);
+
+    [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://slack.com/api/")]
     [InlineData("http://slack.com/api/")]

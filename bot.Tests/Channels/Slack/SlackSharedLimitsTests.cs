@@ -133,6 +133,25 @@ public class SlackSharedLimitsTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Null(await _second.WithDbAsync(db => SharedBudget.TakeAsync(db, channel, _time.GetUtcNow().UtcDateTime, CancellationToken.None)));
     }
+
+    /// <summary>Replies in many channels spend the workspace's budget, so a nudge to yet another channel waits its turn.</summary>
+    [DbFact]
+    public async Task WorkspaceBudget_MakesTheOtherInstancesNudgeWait_WhenRepliesInOtherChannelsSpentIt()
+    {
+        var limits = _first.Services.GetRequiredService<SlackRateLimits>();
+        var workspace = limits.WorkspaceLimit;
+        Assert.Equal(SlackRateLimits.DefaultWorkspacePerMinute / 60.0, workspace.PerSecond);
+        for (var i = 0; i < workspace.Burst; i++)
+            await limits.SpendAsync($"C0REPLY{i:D2}");
+
+        var now = _time.GetUtcNow().UtcDateTime;
+        var quiet = await _second.WithDbAsync(db => SharedBudget.TakeAsync(db, limits.ChannelLimit("C0NUDGE"), now, CancellationToken.None));
+        var free = await _second.WithDbAsync(db => SharedBudget.TakeAsync(db, workspace, now, CancellationToken.None));
+        Assert.Null(quiet); // the nudge's own channel has had nothing
+        Assert.Equal(now + workspace.Interval, free);
+        _time.Advance(workspace.Interval);
+        Assert.Null(await _second.WithDbAsync(db => SharedBudget.TakeAsync(db, workspace, _time.GetUtcNow().UtcDateTime, CancellationToken.None)));
+    }
 }
 
 [OnPostgres]

@@ -12,8 +12,8 @@ public sealed class BotFrameworkNudgeSender(ConnectorClient connector, ILogger<B
 
     public string Transport => ActivityMapper.Transport;
 
-    public SharedRateLimit? SharedLimitOf(ConversationAddress address) =>
-        JsonSerializer.Deserialize<ConversationReference>(address.ReferenceJson, BotFrameworkJson.Options) is { } reference ? _appLimit.For(reference) : null;
+    public IReadOnlyList<SharedRateLimit> SharedLimitsOf(ConversationAddress address) =>
+        JsonSerializer.Deserialize<ConversationReference>(address.ReferenceJson, BotFrameworkJson.Options) is { } reference && _appLimit.For(reference) is { } app ? [app] : [];
 
     public async Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
     {

@@ -12,7 +12,8 @@ namespace AccountCoachBot.Channels.Inbox;
 /// </summary>
 /// <remarks>
 /// Bound to one connection, kept open by its one user (the inbox's writer). Every statement is a round trip to the
-/// server, which costs more than its parsing there: one statement of the batch's own size, the last one kept.
+/// server, which costs more than its parsing there: one statement of the batch's own size, the last one kept, and the
+/// writer's batches (at most <see cref="MaxRows"/>) go in without BEGIN and COMMIT.
 /// </remarks>
 public sealed class InboxInserts(DbConnection connection) : IDisposable
 {
@@ -32,8 +33,15 @@ public sealed class InboxInserts(DbConnection connection) : IDisposable
         // The first of a key goes in; the same key again in the batch is its retry.
         var fresh = items.Select((item, index) => (item, index)).DistinctBy(x => x.item.Key).ToList();
         var recorded = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        if (fresh.Count == 0) return new long?[items.Count];
+        if (fresh.Count <= MaxRows)
         {
+            // One statement is its own transaction: no BEGIN and COMMIT, one round trip to the server instead of two.
+            await InsertRowsAsync(fresh.Select(x => x.item).ToList(), null, recorded, ct);
+        }
+        else
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
             for (var start = 0; start < fresh.Count; start += MaxRows)
                 await InsertRowsAsync(fresh.Skip(start).Take(MaxRows).Select(x => x.item).ToList(), transaction, recorded, ct);
             await transaction.CommitAsync(ct);
@@ -48,7 +56,7 @@ public sealed class InboxInserts(DbConnection connection) : IDisposable
         return ids;
     }
 
-    private async Task InsertRowsAsync(List<InboxItem> rows, DbTransaction transaction, Dictionary<string, long> recorded, CancellationToken ct)
+    private async Task InsertRowsAsync(List<InboxItem> rows, DbTransaction? transaction, Dictionary<string, long> recorded, CancellationToken ct)
     {
         var command = Command(rows.Count);
         command.Transaction = transaction;

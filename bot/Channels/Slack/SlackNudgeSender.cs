@@ -9,9 +9,12 @@ public sealed class SlackNudgeSender(SlackApiClient api, ILogger<SlackNudgeSende
 {
     public string Transport => SlackReference.Transport;
 
-    /// <summary>The channel's share of <c>chat.postMessage</c>, which replies of every instance spend too (<see cref="SlackRateLimits.ChannelLimit"/>).</summary>
-    public SharedRateLimit? SharedLimitOf(ConversationAddress address) =>
-        SlackReference.FromJson(address.ReferenceJson) is { } reference ? limits.ChannelLimit(reference.Channel) : null;
+    /// <summary>
+    /// The workspace's and the channel's shares of <c>chat.postMessage</c>, which replies of every instance spend too
+    /// (<see cref="SlackRateLimits.WorkspaceLimit"/>, <see cref="SlackRateLimits.ChannelLimit"/>).
+    /// </summary>
+    public IReadOnlyList<SharedRateLimit> SharedLimitsOf(ConversationAddress address) =>
+        SlackReference.FromJson(address.ReferenceJson) is { } reference ? [limits.WorkspaceLimit, limits.ChannelLimit(reference.Channel)] : [];
 
     public async Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
     {

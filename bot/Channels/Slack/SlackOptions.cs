@@ -32,6 +32,12 @@ public sealed class SlackOptions
     /// </summary>
     public int ChannelBurst { get; set; } = SlackRateLimits.DefaultChannelBurst;
 
+    /// <summary>
+    /// How many messages the outbox sends in one minute across the workspace (<see cref="SlackRateLimits.WorkspaceLimit"/>):
+    /// Slack allows "several hundred"; raise it for a workspace Slack has given more.
+    /// </summary>
+    public int WorkspacePerMinute { get; set; } = SlackRateLimits.DefaultWorkspacePerMinute;
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(BotToken);
 
     /// <summary>
@@ -48,6 +54,9 @@ public sealed class SlackOptions
             errors.Add($"{SectionName}:{nameof(ApiBaseUrl)} must use https unless it points at a loopback address (the bot token travels with every call).");
         else if (!string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment))
             errors.Add($"{SectionName}:{nameof(ApiBaseUrl)} must not have a query string or fragment.");
+
+        if (WorkspacePerMinute < 1)
+            errors.Add($"{SectionName}:{nameof(WorkspacePerMinute)} must be a whole number of messages a minute, at least 1 (Slack allows several hundred).");
 
         if (!IsEnabled) return errors;
 

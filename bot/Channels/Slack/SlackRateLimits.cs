@@ -6,7 +6,8 @@ namespace AccountCoachBot.Channels.Slack;
 
 /// <summary>
 /// Slack's Web API limits, per method per workspace per app (https://api.slack.com/docs/rate-limits): Tier 2 20+ per
-/// minute, Tier 3 50+, Tier 4 100+; <c>chat.postMessage</c> is special, about one message per second per channel.
+/// minute, Tier 3 50+, Tier 4 100+; <c>chat.postMessage</c> is special, about one message per second per channel and
+/// "several hundred messages per minute" across the workspace (the method's page).
 /// Each method gets a bucket of one minute's calls refilled at its tier's rate, and a 429's <c>Retry-After</c> holds
 /// that method alone (<c>chat.postMessage</c>: that channel alone) until it has passed; a call it holds back is not sent
 /// and comes back as <c>ratelimited</c>, like Slack's own answer, so every caller already knows what to do with it.
@@ -17,15 +18,22 @@ namespace AccountCoachBot.Channels.Slack;
 /// stay in this process's memory: a host without the app database, and a call made inside a turn on SQLite, whose one
 /// write lock the turn already holds (<see cref="WriteGate.HeldHere"/>), so a write on another connection would wait
 /// for the turn that waits for it. A database that fails is not a reason to stop talking to Slack: memory stands in.
-/// <c>chat.postMessage</c> has no bucket here, only holds: the outbox paces it per channel
-/// (<see cref="SlackNudgeSender.SharedLimitOf"/>), and a reply follows a person's message (it spends that budget, unheld).
+/// <c>chat.postMessage</c> has no bucket here, only holds: the outbox paces it per workspace and per channel
+/// (<see cref="SlackNudgeSender.SharedLimitsOf"/>), and a reply follows a person's message (it spends those budgets, unheld).
 /// </remarks>
 public sealed class SlackRateLimits(TimeProvider time, IServiceScopeFactory? scopes = null, ILogger<SlackRateLimits>? logger = null,
     Microsoft.Extensions.Options.IOptions<SlackOptions>? options = null)
 {
     public const int DefaultChannelBurst = 3;
 
+    /// <summary>The low end of Slack's "several hundred messages per minute" for one app in one workspace.</summary>
+    public const int DefaultWorkspacePerMinute = 300;
+
+    /// <summary>Two seconds' worth at once after a quiet spell (Slack grants "generous burst behavior").</summary>
+    public const int DefaultWorkspaceBurst = 10;
+
     private readonly int _channelBurst = Math.Max(1, options?.Value.ChannelBurst ?? DefaultChannelBurst);
+    private readonly int _workspacePerMinute = Math.Max(1, options?.Value.WorkspacePerMinute ?? DefaultWorkspacePerMinute);
 
     /// <summary>Slack's documented floor for most methods; a method not listed gets it.</summary>
     public const int DefaultPerMinute = 20;
@@ -51,6 +59,9 @@ public sealed class SlackRateLimits(TimeProvider time, IServiceScopeFactory? sco
 
     /// <summary>A channel's share of <c>chat.postMessage</c>: one a second, a short burst allowed (Slack's words).</summary>
     public SharedRateLimit ChannelLimit(string channel) => new($"slack:{PostMessage}:{channel}", PerSecond: 1, Burst: _channelBurst);
+
+    /// <summary>The workspace's share of <c>chat.postMessage</c>: one bot token is one workspace.</summary>
+    public SharedRateLimit WorkspaceLimit => new($"slack:{PostMessage}", _workspacePerMinute / 60.0, DefaultWorkspaceBurst);
 
     /// <summary>A 429's Retry-After for one channel, kept apart from its budget: replies spend the budget past the clock without being held.</summary>
     private static SharedRateLimit ChannelHold(string channel) => new($"slack:{PostMessage}:{channel}:held", PerSecond: 1, Burst: 1);
@@ -109,8 +120,8 @@ public sealed class SlackRateLimits(TimeProvider time, IServiceScopeFactory? sco
     }
 
     /// <summary>
-    /// A reply to <paramref name="channel"/> goes now (it answers a person) but spends the channel's budget, so nudges
-    /// to that channel, on any instance, wait their turn behind it.
+    /// A reply to <paramref name="channel"/> goes now (it answers a person) but spends the workspace's and the channel's
+    /// budgets, so nudges, on any instance, wait their turn behind it.
     /// </summary>
     public async ValueTask SpendAsync(string channel, CancellationToken ct = default)
     {
@@ -119,7 +130,10 @@ public sealed class SlackRateLimits(TimeProvider time, IServiceScopeFactory? sco
         {
             try
             {
-                await SharedBudget.SpendAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(), ChannelLimit(channel), time.GetUtcNow().UtcDateTime, ct);
+                var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+                var now = time.GetUtcNow().UtcDateTime;
+                await SharedBudget.SpendAsync(db, WorkspaceLimit, now, ct);
+                await SharedBudget.SpendAsync(db, ChannelLimit(channel), now, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
