@@ -23,23 +23,11 @@ public sealed class InboxProcessor(
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan SweepSoon = TimeSpan.FromSeconds(1);
     public const int SweepBatch = 200;
-    /// <summary>The longest a turn stands aside for acks under a burst, so that a flood of requests cannot stall it.</summary>
-    public static readonly TimeSpan YieldAtMost = TimeSpan.FromMilliseconds(250);
-    /// <summary>How long the acks must have been quiet for a turn to start before <see cref="YieldAtMost"/>.</summary>
-    public static readonly TimeSpan QuietGap = TimeSpan.FromMilliseconds(5);
 
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    // Each lane's rows waiting behind the one running; a lane is here while it has a runner. Ids in a queue, not a chain
-    // of tasks or an object per row: a burst leaves tens of thousands waiting, and every object among them survived each
-    // collection of the burst, which copied them and paused the acks the longer (measured: bench/README.md).
-    private readonly Dictionary<string, Queue<(long Id, bool Claimed)>> _lanes = new();
-    private readonly HashSet<long> _queued = new(); // under the lock of _lanes
+    private readonly InboxLanes _lanes = new();
+    private readonly TurnSlots _slots = new(writer);
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _watched = new();
-    // Turns of different conversations overlap, a few at a time: they mostly wait on the connector and the model.
-    private readonly SemaphoreSlim _turns = new(4);
-    // One of them at a time waits for the acks to go quiet, the others behind it: under a burst a turn starts every
-    // YieldAtMost, not four, and one timer looks for the quiet, not four.
-    private readonly SemaphoreSlim _yielding = new(1);
     private CancellationToken _stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,7 +40,7 @@ public sealed class InboxProcessor(
             // (and its token source) per recorded request was a share of the allocations, and so of the collections.
             while (signal.Reader.TryRead(out var entry)) Enqueue(entry, claimed: false);
             var left = next - Stopwatch.GetElapsedTime(swept);
-            if (left <= TimeSpan.Zero && next == SweepSoon && Queued >= SweepBatch)
+            if (left <= TimeSpan.Zero && next == SweepSoon && _lanes.Queued >= SweepBatch)
                 (swept, left) = (Stopwatch.GetTimestamp(), SweepSoon); // the last batch is still being run: not yet
             if (left <= TimeSpan.Zero)
             {
@@ -150,28 +138,10 @@ public sealed class InboxProcessor(
         }
     }
 
-    private int Queued
-    {
-        get
-        {
-            lock (_lanes) return _queued.Count;
-        }
-    }
-
-    /// <summary>Queues the row behind the earlier ones of its lane (once, however often it is found).</summary>
+    /// <summary>Queues the row behind the earlier ones of its lane; an idle lane starts running.</summary>
     private void Enqueue(InboxEntry entry, bool claimed)
     {
-        lock (_lanes)
-        {
-            if (!_queued.Add(entry.Id)) return;
-            if (_lanes.TryGetValue(entry.Lane, out var waiting))
-            {
-                waiting.Enqueue((entry.Id, claimed));
-                return;
-            }
-            _lanes[entry.Lane] = new Queue<(long, bool)>();
-        }
-        _ = Task.Run(() => RunLaneAsync(entry, claimed), CancellationToken.None);
+        if (_lanes.Add(entry, claimed)) _ = Task.Run(() => RunLaneAsync(entry, claimed), CancellationToken.None);
     }
 
     /// <summary>Runs a lane's rows one after another until its queue is empty; a stopping instance leaves the rest.</summary>
@@ -180,18 +150,8 @@ public sealed class InboxProcessor(
         while (true)
         {
             await RunOneAsync(entry, claimed);
-            lock (_lanes)
-            {
-                _queued.Remove(entry.Id);
-                var waiting = _lanes[entry.Lane];
-                if (_stopping.IsCancellationRequested || !waiting.TryDequeue(out var next))
-                {
-                    foreach (var (left, _) in waiting) _queued.Remove(left); // still in the inbox, for the next start
-                    _lanes.Remove(entry.Lane);
-                    return;
-                }
-                (entry, claimed) = (new InboxEntry(next.Id, entry.Lane), next.Claimed);
-            }
+            if (_lanes.Next(entry, _stopping.IsCancellationRequested) is not { } next) return;
+            (entry, claimed) = next;
         }
     }
 
@@ -199,24 +159,8 @@ public sealed class InboxProcessor(
     {
         try
         {
-            await _turns.WaitAsync(_stopping);
-            try
-            {
-                await _yielding.WaitAsync(_stopping);
-                try
-                {
-                    await YieldToAcksAsync();
-                }
-                finally
-                {
-                    _yielding.Release();
-                }
+            using (await _slots.EnterAsync(_stopping))
                 await ProcessAsync(entry, claimed, _stopping);
-            }
-            finally
-            {
-                _turns.Release();
-            }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -224,26 +168,6 @@ public sealed class InboxProcessor(
         catch (Exception e)
         {
             logger.LogError(e, "Inbox row {Id} could not be processed", entry.Id);
-        }
-    }
-
-    /// <summary>
-    /// Profiled under a burst, the turns running beside the acks took the cores and the write lock the acks needed. An
-    /// ack is what the platform waits for (Slack gives up after 3 s and sends again); a turn's reply can come a moment
-    /// later. So a turn starts once the acks have been quiet for <see cref="QuietGap"/>, or after
-    /// <see cref="YieldAtMost"/>; a lane's order is kept either way. Measured: a turn that started whenever no request
-    /// was waiting at that instant (between two commits of a burst) still ran beside it, and the Slack ack's p99 and
-    /// throughput were those of a machine shared with the turns.
-    /// </summary>
-    /// <remarks>On the real clock: it shares out the cores, and a test's fake clock would hold turns back for good.</remarks>
-    private async Task YieldToAcksAsync()
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (!writer.QuietFor(QuietGap))
-        {
-            var left = YieldAtMost - Stopwatch.GetElapsedTime(started);
-            if (left <= TimeSpan.Zero) return;
-            await Task.Delay(left < QuietGap ? left : QuietGap, _stopping); // a gap is needed anyway: look again then
         }
     }
 

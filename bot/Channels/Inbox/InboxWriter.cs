@@ -72,7 +72,7 @@ public sealed class InboxWriter(
     /// <summary>
     /// No request is waiting for its row to be committed, and none arrived or was answered for <paramref name="gap"/>: a
     /// burst is over, not just between two of its commits. The inbox processor starts its turns then, so that under a
-    /// burst the acks get the cores (see <see cref="InboxProcessor"/>). Real time: this shares out the cores, not
+    /// burst the acks get the cores (see <see cref="TurnSlots"/>). Real time: this shares out the cores, not
     /// product policy.
     /// </summary>
     public bool QuietFor(TimeSpan gap) =>
