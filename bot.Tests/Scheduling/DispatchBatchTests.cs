@@ -48,6 +48,32 @@ public class DispatchBatchTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, (DateTime?)null), (r.Status, r.ClaimedUntilUtc)));
     }
 
+    [DbFact]
+    public async Task DispatchDueAsync_PutsTheRowsASharedBudgetRefusedInLineOneIntervalApart_WhenOneBatchHoldsSeveral()
+    {
+        _sender.Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 1);
+        string[] clients = ["Acme", "Globex", "Initech", "Umbrella", "Hooli"];
+        foreach (var client in clients)
+            await _host.SayAsync($"promise {client}: call them back in 5 minutes");
+
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        var now = _host.Time.GetUtcNow().UtcDateTime;
+        Assert.Equal(1, await _host.Dispatcher.DispatchDueAsync());
+
+        // One went; the rest wait in line for the budget, so the next passes find one due at a time.
+        var waiting = await _host.WithDbAsync(db => db.Outbox
+            .Where(o => o.Kind == AccountCoachBot.Features.Promises.ReminderPolicy.DueKind && o.Status == OutboxStatus.Pending)
+            .Select(o => o.DueUtc).ToListAsync());
+        Assert.Equal([now.AddSeconds(0.5), now.AddSeconds(1), now.AddSeconds(1.5), now.AddSeconds(2)], waiting.Order());
+        Assert.Single(_sender.SentBeforeEachCall);
+
+        for (var pass = 0; pass < 4; pass++)
+        {
+            _host.Time.Advance(TimeSpan.FromSeconds(0.5));
+            Assert.Equal(1, await _host.Dispatcher.DispatchDueAsync());
+        }
+    }
+
     /// <summary>Looks at the outbox in a scope of its own before each call, as another process would.</summary>
     private sealed class ObservingSender : INudgeSender
     {
@@ -56,6 +82,10 @@ public class DispatchBatchTests : IAsyncLifetime
         public List<int> SentBeforeEachCall { get; } = [];
 
         public string Transport => CoachTestHost.Transport;
+
+        public SharedRateLimit? Shared { get; set; }
+
+        public IReadOnlyList<SharedRateLimit> SharedLimitsOf(ConversationAddress address) => Shared is { } shared ? [shared] : [];
 
         public async Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
         {

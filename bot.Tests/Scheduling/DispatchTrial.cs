@@ -95,6 +95,16 @@ public sealed partial class DispatchTrial(string connectionString, int nudges, i
         return (sent, left, holds);
     }
 
+    /// <summary>
+    /// The outbox's rows changed by UPDATEs, as PostgreSQL counts them: claims, deferrals, sends. Read once the bots
+    /// have exited, which flushed their counts.
+    /// </summary>
+    public async Task<long> OutboxUpdatesAsync()
+    {
+        await using var db = Open(connectionString);
+        return await db.Database.SqlQuery<long>($"""SELECT n_tup_upd AS "Value" FROM pg_stat_user_tables WHERE relname = 'Outbox'""").SingleAsync();
+    }
+
     public async Task<List<OutboxMessage>> RowsAsync()
     {
         await using var db = Open(connectionString);

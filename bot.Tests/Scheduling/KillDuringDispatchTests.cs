@@ -84,6 +84,9 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
         var seen = DispatchTrial.WhatTheFakesSaw(connector, slack);
         var report = Report(seen, nudges, killed, slackPerMinute);
         output.WriteLine(report.Text);
+        // Each nudge is claimed and then sent (two updates); each time a budget or the pace put it off costs two more.
+        var updates = await trial.OutboxUpdatesAsync();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outbox: {updates} row updates, {(double)updates / nudges:0.0} a nudge"));
 
         Assert.All(seen, s => Assert.NotNull(s.Token));
         var missing = Enumerable.Range(0, nudges).Select(DispatchTrial.Token).Except(seen.Select(s => s.Token!)).ToList();

@@ -40,6 +40,30 @@ public class SharedBudgetTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task PlaceInLineAsync_GivesPlacesOneIntervalApartFromTheFreeInstant_AcrossScopes()
+    {
+        var free = Now + TimeSpan.FromMilliseconds(300);
+
+        var places = new List<DateTime>();
+        for (var i = 0; i < 4; i++)
+            places.Add(await _host.WithDbAsync(db => SharedBudget.PlaceInLineAsync(db, Limit, free, CancellationToken.None)));
+
+        Assert.Equal([free, free.AddMilliseconds(100), free.AddMilliseconds(200), free.AddMilliseconds(300)], places);
+    }
+
+    [DbFact]
+    public async Task PlaceInLineAsync_StartsAtTheFreeInstant_WhenTheLineHasRunOut()
+    {
+        await _host.WithDbAsync(db => SharedBudget.PlaceInLineAsync(db, Limit, Now, CancellationToken.None));
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var free = Now + TimeSpan.FromMilliseconds(100);
+        Assert.Equal(free, await _host.WithDbAsync(db => SharedBudget.PlaceInLineAsync(db, Limit, free, CancellationToken.None)));
+        // The line is apart from the budget: the burst is still there to take.
+        Assert.Null(await TakeAsync());
+    }
+
+    [DbFact]
     public async Task TakeAsync_KeepsEachKeysBudgetApart()
     {
         for (var i = 0; i < Limit.Burst; i++)

@@ -136,7 +136,7 @@ internal sealed class DispatchBatch(
         foreach (var shared in sender.SharedLimitsOf(address))
         {
             if (await SharedBudget.TakeAsync(db, shared, now, ct) is not { } free) continue;
-            Defer(row, free, "shared_limit");
+            Defer(row, await SharedBudget.PlaceInLineAsync(db, shared, free, ct), "shared_limit");
             await db.SaveChangesAsync(ct);
             return false;
         }
