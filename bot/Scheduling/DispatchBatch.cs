@@ -133,7 +133,8 @@ internal sealed class DispatchBatch(
 
         // The conversation's turn first, then the platform's shared budgets, taken just before the call they pay for.
         var sender = senders[row.Transport];
-        foreach (var shared in sender.SharedLimitsOf(address))
+        var sharedLimits = sender.SharedLimitsOf(address);
+        foreach (var shared in sharedLimits)
         {
             if (await SharedBudget.TakeAsync(db, shared, now, ct) is not { } free) continue;
             Defer(row, await SharedBudget.PlaceInLineAsync(db, shared, free, ct), "shared_limit");
@@ -189,7 +190,7 @@ internal sealed class DispatchBatch(
                     await ConversationPacing.HoldAsync(db, address.Id, now + quiet, ct);
                 // A 429 does not say which limit it was (the thread's or the app's), so the shared ones wait as well.
                 if (result.Throttled)
-                    foreach (var shared in sender.SharedLimitsOf(address))
+                    foreach (var shared in sharedLimits)
                         await SharedBudget.HoldAsync(db, shared, now + (result.RetryAfter ?? SharedHoldWithoutRetryAfter), ct);
                 metrics?.NudgeDeferred(row.Transport, "retry");
                 return false;
