@@ -99,8 +99,8 @@ public static class IcsEvents
     /// <summary>UID, plus the original start for an occurrence of a series (a moved occurrence keeps it as its RECURRENCE-ID).</summary>
     private static string Key(CalendarEvent e, CalDateTime start, TimeZoneInfo zone)
     {
-        var series = e.RecurrenceId is not null || e.RecurrenceRules.Count > 0;
-        var original = e.RecurrenceId ?? start;
+        var series = e.RecurrenceIdentifier is not null || e.RecurrenceRule is not null;
+        var original = e.RecurrenceIdentifier?.StartTime ?? start;
         var raw = series ? $"{e.Uid}|{Utc(original, zone).Ticks}" : e.Uid ?? "";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(raw)));
     }
