@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountCoachBot.Tests.Channels.Inbox;
 
 /// <summary>
-/// PostgreSQL's batch insert into the inbox, its statement kept and bound again batch after batch (SQLite records into
+/// PostgreSQL's batch insert into the inbox, its one statement prepared once and bound again batch after batch (SQLite records into
 /// a file: <see cref="InboxArrivalsTests"/>). Run by <c>InboxInsertsPostgresTests</c>.
 /// </summary>
 public abstract class InboxInsertsTests : IAsyncLifetime
@@ -36,7 +36,7 @@ public abstract class InboxInsertsTests : IAsyncLifetime
     private Task<List<InboxItem>> RecordedAsync() => _host.WithDbAsync(db => db.Inbox.OrderBy(i => i.Id).ToListAsync());
 
     [DbFact]
-    public async Task InsertAsync_GivesIdsInArrivalOrderAndDropsKnownKeys_WhenABatchTakesSeveralStatements()
+    public async Task InsertAsync_GivesIdsInArrivalOrderAndDropsKnownKeys_WhenABatchMixesNewAndKnownKeys()
     {
         var ids = await WithInsertsAsync(async inserts =>
         {
@@ -69,13 +69,25 @@ public abstract class InboxInsertsTests : IAsyncLifetime
         await WithInsertsAsync(async inserts =>
         {
             await inserts.InsertAsync([Item("a1", "conv-a"), Item("a2")], CancellationToken.None);
-            await inserts.InsertAsync([Item("b1"), Item("b2", "conv-b")], CancellationToken.None); // the same 2-row statement
+            await inserts.InsertAsync([Item("b1"), Item("b2", "conv-b")], CancellationToken.None); // the same statement, prepared once
             return 0;
         });
 
         var rows = await RecordedAsync();
         Assert.Equal(["a1", "a2", "b1", "b2"], rows.Select(r => r.Key));
         Assert.Equal(["conv-a", null, null, "conv-b"], rows.Select(r => r.ConversationKey));
+    }
+
+    [DbFact]
+    public async Task InsertAsync_DrawsIdsInTheBatchsOrder_WhenTheBatchIsAsLargeAsAStatementTakes()
+    {
+        // Keys that sort against the batch's order, so that neither the index nor the text can give the ids' order.
+        var keys = Enumerable.Range(0, InboxInserts.MaxRows).Select(i => $"z{InboxInserts.MaxRows - i:000}").ToList();
+        var ids = await WithInsertsAsync(inserts => inserts.InsertAsync(keys.Select(k => Item(k, "conv-1")).ToList(), CancellationToken.None));
+
+        Assert.All(ids, id => Assert.NotNull(id));
+        Assert.Equal(ids.Order(), ids);
+        Assert.Equal(keys, (await RecordedAsync()).Select(r => r.Key));
     }
 
     [DbFact]

@@ -1,27 +1,39 @@
 using System.Data.Common;
-using System.Text;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace AccountCoachBot.Channels.Inbox;
 
 /// <summary>
-/// PostgreSQL: inserts a batch of requests into the inbox in one transaction, each key once. A key already recorded (a
+/// PostgreSQL: inserts a batch of requests into the inbox in one statement, each key once. A key already recorded (a
 /// platform's retry, or the same request recorded meanwhile by another instance) is skipped by the unique index
 /// (<c>ON CONFLICT DO NOTHING</c>), so there is no read before the write and no race to recover from. Profiled under
 /// a burst of acks, EF Core's query, change tracking and per-row insert were most of a batch's CPU. (SQLite records
 /// into a file, <see cref="InboxArrivals"/>.)
 /// </summary>
 /// <remarks>
-/// Bound to one connection, kept open by its one user (the inbox's writer). Every statement is a round trip to the
-/// server, which costs more than its parsing there: one statement of the batch's own size, the last one kept, and the
-/// writer's batches (at most <see cref="MaxRows"/>) go in without BEGIN and COMMIT.
+/// Bound to one connection, kept open by its one user (the inbox's writer). The batch goes as one array per column,
+/// so the statement's text is the same whatever the batch's size: it is prepared once on the connection, and each
+/// batch is a bind and an execute, without BEGIN and COMMIT (one statement is its own transaction). A VALUES list
+/// instead had a statement per size, parsed and planned by the server batch after batch.
 /// </remarks>
 public sealed class InboxInserts(DbConnection connection) : IDisposable
 {
-    private const int ParametersPerRow = 6;
-    /// <summary>The largest statement, in rows (1,536 parameters: within PostgreSQL's limit).</summary>
+    /// <summary>The most rows the writer puts in one statement (and so in one commit).</summary>
     public const int MaxRows = 256;
+
+    // WITH ORDINALITY … ORDER BY: the ids are drawn in the batch's order, which is the order of a conversation's turns.
+    private const string Sql = """
+        INSERT INTO "Inbox" ("Transport", "Key", "Kind", "ConversationKey", "PayloadJson", "ReceivedUtc", "Status", "Attempts")
+        SELECT r.transport, r.key, r.kind, r.conversation, r.payload, r.received, 0, 0
+        FROM unnest(@transport, @key, @kind, @conversation, @payload, @received)
+            WITH ORDINALITY AS r(transport, key, kind, conversation, payload, received, position)
+        ORDER BY r.position
+        ON CONFLICT ("Key") DO NOTHING
+        RETURNING "Id", "Key"
+        """;
+
     private DbCommand? _command;
-    private int _rows;
 
     /// <summary>
     /// Gives each item recorded now its id (<see cref="InboxItem.Id"/>), in the items' order (ids order a
@@ -30,23 +42,25 @@ public sealed class InboxInserts(DbConnection connection) : IDisposable
     /// </summary>
     public async Task<long?[]> InsertAsync(IReadOnlyList<InboxItem> items, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(items.Count, MaxRows);
         // The first of a key goes in; the same key again in the batch is its retry.
         var fresh = items.Select((item, index) => (item, index)).DistinctBy(x => x.item.Key).ToList();
-        var recorded = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (fresh.Count == 0) return new long?[items.Count];
-        if (fresh.Count <= MaxRows)
-        {
-            // One statement is its own transaction: no BEGIN and COMMIT, one round trip to the server instead of two.
-            await InsertRowsAsync(fresh.Select(x => x.item).ToList(), null, recorded, ct);
-        }
-        else
-        {
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            for (var start = 0; start < fresh.Count; start += MaxRows)
-                await InsertRowsAsync(fresh.Skip(start).Take(MaxRows).Select(x => x.item).ToList(), transaction, recorded, ct);
-            await transaction.CommitAsync(ct);
-        }
         var ids = new long?[items.Count];
+        if (fresh.Count == 0) return ids;
+
+        var command = await CommandAsync(ct);
+        command.Parameters[0].Value = fresh.Select(x => x.item.Transport).ToArray();
+        command.Parameters[1].Value = fresh.Select(x => x.item.Key).ToArray();
+        command.Parameters[2].Value = fresh.Select(x => x.item.Kind).ToArray();
+        command.Parameters[3].Value = fresh.Select(x => x.item.ConversationKey).ToArray();
+        command.Parameters[4].Value = fresh.Select(x => x.item.PayloadJson).ToArray();
+        command.Parameters[5].Value = fresh.Select(x => x.item.ReceivedUtc).ToArray();
+        var recorded = new Dictionary<string, long>(fresh.Count, StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) recorded[reader.GetString(1)] = reader.GetInt64(0);
+        }
+
         foreach (var (item, index) in fresh)
         {
             if (!recorded.TryGetValue(item.Key, out var id)) continue;
@@ -56,51 +70,26 @@ public sealed class InboxInserts(DbConnection connection) : IDisposable
         return ids;
     }
 
-    private async Task InsertRowsAsync(List<InboxItem> rows, DbTransaction? transaction, Dictionary<string, long> recorded, CancellationToken ct)
-    {
-        var command = Command(rows.Count);
-        command.Transaction = transaction;
-        for (var row = 0; row < rows.Count; row++)
-        {
-            var item = rows[row];
-            var p = row * ParametersPerRow;
-            command.Parameters[p].Value = item.Transport;
-            command.Parameters[p + 1].Value = item.Key;
-            command.Parameters[p + 2].Value = item.Kind;
-            command.Parameters[p + 3].Value = (object?)item.ConversationKey ?? DBNull.Value;
-            command.Parameters[p + 4].Value = item.PayloadJson;
-            command.Parameters[p + 5].Value = item.ReceivedUtc;
-        }
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) recorded[reader.GetString(1)] = reader.GetInt64(0);
-    }
-
     public void Dispose()
     {
         _command?.Dispose();
         _command = null;
     }
 
-    /// <summary>The command for that many rows; any size may come, so only the last is kept.</summary>
-    private DbCommand Command(int rows)
+    private async Task<DbCommand> CommandAsync(CancellationToken ct)
     {
-        if (_command is not null && _rows == rows) return _command;
-        Dispose();
-        var command = connection.CreateCommand();
-        var sql = new StringBuilder("""INSERT INTO "Inbox" ("Transport", "Key", "Kind", "ConversationKey", "PayloadJson", "ReceivedUtc", "Status", "Attempts") VALUES """);
-        for (var row = 0; row < rows; row++)
-        {
-            var p = row * ParametersPerRow;
-            sql.Append(row == 0 ? "" : ", ").Append($"(@p{p}, @p{p + 1}, @p{p + 2}, @p{p + 3}, @p{p + 4}, @p{p + 5}, 0, 0)");
-            for (var column = 0; column < ParametersPerRow; column++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{p + column}";
-                command.Parameters.Add(parameter);
-            }
-        }
-        command.CommandText = sql.Append(""" ON CONFLICT ("Key") DO NOTHING RETURNING "Id", "Key" """).ToString();
-        _rows = rows;
-        return _command = command;
+        if (_command is not null) return _command;
+        var command = (NpgsqlCommand)connection.CreateCommand();
+        command.CommandText = Sql;
+        foreach (var (name, type) in Columns) command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type));
+        await command.PrepareAsync(ct); // typed parameters: the server plans it once for the connection
+        _command = command;
+        return command;
     }
+
+    private static readonly (string Name, NpgsqlDbType Type)[] Columns =
+    [
+        ("transport", NpgsqlDbType.Text), ("key", NpgsqlDbType.Text), ("kind", NpgsqlDbType.Text),
+        ("conversation", NpgsqlDbType.Text), ("payload", NpgsqlDbType.Text), ("received", NpgsqlDbType.TimestampTz),
+    ];
 }
