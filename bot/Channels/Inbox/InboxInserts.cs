@@ -82,9 +82,16 @@ public sealed class InboxInserts(DbConnection connection) : IDisposable
         var command = (NpgsqlCommand)connection.CreateCommand();
         command.CommandText = Sql;
         foreach (var (name, type) in Columns) command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type));
-        await command.PrepareAsync(ct); // typed parameters: the server plans it once for the connection
-        _command = command;
-        return command;
+        try
+        {
+            await command.PrepareAsync(ct); // typed parameters: the server plans it once for the connection
+        }
+        catch
+        {
+            await command.DisposeAsync();
+            throw;
+        }
+        return _command = command;
     }
 
     private static readonly (string Name, NpgsqlDbType Type)[] Columns =
