@@ -18,6 +18,7 @@ public sealed class CoachMetrics
     private readonly Counter<long> _failed;
     private readonly Counter<long> _deferred;
     private readonly Counter<long> _throttled;
+    private readonly Counter<long> _planningFailed;
     private readonly Histogram<double> _turnLatency;
     private readonly Histogram<double> _inboxCommit;
     private readonly Histogram<int> _inboxBatch;
@@ -31,6 +32,7 @@ public sealed class CoachMetrics
         _failed = meter.CreateCounter<long>("coach.nudges.failed", description: "Nudges given up on (refused, out of attempts, no renderer)");
         _deferred = meter.CreateCounter<long>("coach.nudges.deferred", description: "Nudges put back in the outbox for later (off hours, pacing, retry)");
         _throttled = meter.CreateCounter<long>("coach.platform.throttled", description: "HTTP 429 answers from Slack or the Bot Connector");
+        _planningFailed = meter.CreateCounter<long>("coach.planning.failed", description: "Planning passes a planner failed (tried again on the next run)");
         // Seconds, so the SDK's default buckets (made for milliseconds) would put every turn in the first few.
         _turnLatency = meter.CreateHistogram<double>("coach.turn.duration", unit: "s", description: "Time to handle one inbound message",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
@@ -51,6 +53,8 @@ public sealed class CoachMetrics
     public void NudgeDeferred(string transport, string reason) => _deferred.Add(1, Transport(transport), new("reason", reason));
 
     public void PlatformThrottled(string platform) => _throttled.Add(1, new KeyValuePair<string, object?>("platform", platform));
+
+    public void PlanningFailed(string planner) => _planningFailed.Add(1, new KeyValuePair<string, object?>("planner", planner));
 
     public void TurnHandled(string channel, TimeSpan elapsed) =>
         _turnLatency.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("channel", channel));

@@ -26,8 +26,26 @@ public sealed class NudgeDispatcher(
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
         foreach (var planner in planners)
-            await planner.PlanAsync(ct);
+            await PlanAsync(planner, ct);
         return await DispatchDueAsync(ct);
+    }
+
+    /// <summary>
+    /// One planner failing (a row it cannot read, a bug) must not hold back what the others plan, or what is due
+    /// already: it is logged, counted, and runs again on the next run.
+    /// </summary>
+    private async Task PlanAsync(INudgePlanner planner, CancellationToken ct)
+    {
+        try
+        {
+            await planner.PlanAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            var name = planner.GetType().Name;
+            logger.LogError(e, "Planner {Planner} failed; the other planners and the dispatch go on, and it runs again next time", name);
+            metrics?.PlanningFailed(name);
+        }
     }
 
     /// <summary>
