@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountCoachBot.Tests.Channels.Inbox;
 
 /// <summary>
-/// PostgreSQL's batch insert into the inbox, its one statement prepared once and bound again batch after batch (SQLite records into
+/// PostgreSQL's batch insert into the inbox, its one statement bound again batch after batch (SQLite records into
 /// a file: <see cref="InboxArrivalsTests"/>). Run by <c>InboxInsertsPostgresTests</c>.
 /// </summary>
 public abstract class InboxInsertsTests : IAsyncLifetime
@@ -69,7 +69,7 @@ public abstract class InboxInsertsTests : IAsyncLifetime
         await WithInsertsAsync(async inserts =>
         {
             await inserts.InsertAsync([Item("a1", "conv-a"), Item("a2")], CancellationToken.None);
-            await inserts.InsertAsync([Item("b1"), Item("b2", "conv-b")], CancellationToken.None); // the same statement, prepared once
+            await inserts.InsertAsync([Item("b1"), Item("b2", "conv-b")], CancellationToken.None); // the same command, bound again
             return 0;
         });
 
