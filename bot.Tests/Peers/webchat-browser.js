@@ -12,7 +12,9 @@
 //         "gone": "Due now" }                      // and (optional) for this text to leave the page
 //     ],
 //     "screenshot": "/tmp/playground.png",        // optional: full-page screenshot at the end
-//     "timeoutMs": 20000                          // optional: per step
+//     "timeoutMs": 20000,                         // optional: per step
+//     "connectDelayMs": 2000                      // optional: hold the page's Direct Line connect this long, as a
+//                                                 //   busy machine does (the send box shows before it is connected)
 //   }
 // Output (one line): {"ok":true,"transcript":"<text of Web Chat's transcript>"} or {"ok":false,"error":"...","transcript":"..."}.
 // Exit 0 when the input is usable (the result says whether the steps passed), 2 when it is not.
@@ -33,6 +35,20 @@ async function transcriptText(page) {
     return page.locator('#webchat').innerText().catch(() => '');
 }
 
+// Web Chat ignores Enter until its Direct Line connection is up, and keeps the text in the box: on a busy machine the
+// page can show the send box before that. It empties the box once it takes the message, and an Enter on an empty box
+// sends nothing, so pressing again while the text is still there cannot send it twice.
+async function say(page, sendBox, text, timeout) {
+    await sendBox.fill(text);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        await sendBox.press('Enter');
+        await page.waitForTimeout(500);
+        if (await sendBox.inputValue() !== text) return;
+        if (Date.now() > deadline) throw new Error(`Web Chat did not take "${text}" in ${timeout} ms: still not connected?`);
+    }
+}
+
 async function main() {
     let input;
     try {
@@ -49,13 +65,19 @@ async function main() {
         const context = await browser.newContext({ locale: input.locale || 'en-US', viewport: { width: 900, height: 900 } });
         page = await context.newPage();
         page.setDefaultTimeout(timeout);
+        if (input.connectDelayMs) {
+            // Direct Line's connect with a known conversation: GET …/conversations/{id}?watermark=
+            await page.route(/\/conversations\/[^/?]+(\?.*)?$/, async (route) => {
+                await new Promise((resolve) => setTimeout(resolve, input.connectDelayMs));
+                await route.continue();
+            });
+        }
         await page.goto(input.url);
         const sendBox = page.locator('[data-id="webchat-sendbox-input"]');
         await sendBox.waitFor();
         for (const step of input.steps) {
             if (step.say !== undefined) {
-                await sendBox.fill(step.say);
-                await sendBox.press('Enter');
+                await say(page, sendBox, step.say, timeout);
             } else if (step.click !== undefined) {
                 await page.getByRole('button', { name: step.click, exact: true }).last().click();
             }

@@ -37,6 +37,9 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
             ["url"] = _bot.BaseUrl,
             ["executablePath"] = ChromiumFactAttribute.ExecutablePath,
             ["screenshot"] = screenshot,
+            // The send box shows before Web Chat is connected, and an Enter pressed then sends nothing: CI lost a
+            // "help" that way. Holding the connect makes the first step type into a page not yet connected each run.
+            ["connectDelayMs"] = 2000,
             ["steps"] = new JsonArray
             {
                 Step("help", "What I can do"),
