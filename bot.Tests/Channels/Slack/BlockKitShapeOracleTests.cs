@@ -44,7 +44,7 @@ public class BlockKitShapeOracleTests
     [Fact]
     public async Task RenderedBlocks_FitSlacksTypeDefinitions_ForEveryCardShapeAndModal()
     {
-        var messages = BlockKitRendererTests.Shapes.Values.Select(shape => BlockKitRenderer.RenderMessage(shape())).ToList();
+        var messages = CardShapes.All.Values.Select(shape => BlockKitRenderer.RenderMessage(shape())).ToList();
 
         var errors = await ValidateAsync(messages, Modals());
 
@@ -55,7 +55,7 @@ public class BlockKitShapeOracleTests
     public async Task ShapeOracle_ReportsErrors_WhenBlocksAreMalformed()
     {
         // The oracle must be able to say no: a misspelt key, an unknown block type, mrkdwn where plain_text is required.
-        var message = BlockKitRenderer.RenderMessage(new Reply("x", BlockKitRendererTests.Reminder()));
+        var message = BlockKitRenderer.RenderMessage(new Reply("x", CardShapes.Reminder()));
         var button = message["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]![0]!.AsObject();
         button["actionid"] = button["action_id"]!.GetValue<string>();
         var header = message["blocks"]![0]!.AsObject();

@@ -4,11 +4,10 @@ using System.Text.RegularExpressions;
 using AccountCoachBot.Features.Coaching;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Tests.TestSupport;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AccountCoachBot.Tests.Features.Coaching;
 
+/// <summary>The catalog in prompts/: its principles against the seed articles they come from.</summary>
 public class PrincipleCatalogTests
 {
     private static readonly Lazy<PrincipleCatalog> RepoCatalog =
@@ -226,133 +225,6 @@ public class PrincipleCatalogTests
             {
                 foreach (var id in PrincipleReferences(item)) yield return id;
             }
-        }
-    }
-
-    [Fact]
-    public void Default_load_reads_the_copy_in_the_build_output()
-    {
-        var fromOutput = PrincipleCatalog.Load();
-        Assert.Equal(Catalog.All.Select(p => p.Id), fromOutput.All.Select(p => p.Id));
-        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "prompts"), PrincipleCatalog.DefaultDirectory);
-    }
-
-    [Fact]
-    public void Find_and_Get()
-    {
-        var p = Catalog.Get(PrincipleIds.AlwaysDoWhatYouSay);
-        Assert.Equal("always-do-what-you-say", p.Id);
-        Assert.Same(p, Catalog.Find("Always-Do-What-You-Say"));
-        Assert.Same(p, Catalog.Find(" always-do-what-you-say "));
-        Assert.Null(Catalog.Find("no-such-principle"));
-        Assert.Null(Catalog.Find(null));
-        var ex = Assert.Throws<KeyNotFoundException>(() => Catalog.Get("no-such-principle"));
-        Assert.Contains("no-such-principle", ex.Message);
-        Assert.Contains(Catalog.WithTag(PrincipleTags.Promise), x => x.Id == PrincipleIds.AlwaysDoWhatYouSay);
-    }
-
-    [Fact]
-    public void Title_and_statement_follow_the_language()
-    {
-        var p = Catalog.Get(PrincipleIds.AlwaysDoWhatYouSay);
-        Assert.Equal(p.Titles.En, p.Title(Language.En));
-        Assert.Equal(p.Titles.Ru, p.Title(Language.Ru));
-        Assert.Equal(p.Statements.Ru, p.Statement(Language.Ru));
-        Assert.Equal("004", p.Source.SeedNumber);
-    }
-
-    [Fact]
-    public void Parse_accepts_an_array_or_an_object()
-    {
-        const string entry = """
-            { "id": "a-b", "title": { "en": "T", "ru": "Т" }, "statement": { "en": "S", "ru": "С" },
-              "tags": ["promise"], "source": { "seed": "004_x.txt", "quote": "цитата" } }
-            """;
-        Assert.Equal("a-b", PrincipleCatalog.Parse("[" + entry + "]").Get("a-b").Id);
-        Assert.Equal("a-b", PrincipleCatalog.Parse("""{ "principles": [""" + entry + "] }").Get("a-b").Id);
-    }
-
-    [Theory]
-    [InlineData("""[{ "id": "Bad_Id", "title": { "en": "T", "ru": "Т" }, "statement": { "en": "S", "ru": "С" }, "tags": ["promise"], "source": { "seed": "s", "quote": "q" } }]""", "kebab-case")]
-    [InlineData("""[{ "id": "a", "title": { "en": "T" }, "statement": { "en": "S", "ru": "С" }, "tags": ["promise"], "source": { "seed": "s", "quote": "q" } }]""", "title needs both en and ru")]
-    [InlineData("""[{ "id": "a", "title": { "en": "T", "ru": "Т" }, "statement": { "en": "S", "ru": "С" }, "tags": ["fun"], "source": { "seed": "s", "quote": "q" } }]""", "unknown tag 'fun'")]
-    [InlineData("""[{ "id": "a", "title": { "en": "T", "ru": "Т" }, "statement": { "en": "S", "ru": "С" }, "tags": ["promise"] }]""", "source needs")]
-    [InlineData("""[{ "id": "a", "title": { "en": "T", "ru": "Т" }, "statement": { "en": "S", "ru": "С" }, "tags": ["promise"], "source": { "seed": "s", "quote": "q" } }, { "id": "a", "title": { "en": "T", "ru": "Т" }, "statement": { "en": "S", "ru": "С" }, "tags": ["promise"], "source": { "seed": "s", "quote": "q" } }]""", "duplicate id")]
-    [InlineData("""{ "items": [] }""", "principles")]
-    public void Parse_rejects_an_invalid_catalog_with_a_clear_message(string json, string expected)
-    {
-        var ex = Assert.Throws<InvalidDataException>(() => PrincipleCatalog.Parse(json));
-        Assert.Contains(expected, ex.Message);
-    }
-
-    [Fact]
-    public void Load_from_a_missing_directory_names_the_path()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "no-prompts-" + Guid.NewGuid().ToString("N"));
-        var ex = Assert.Throws<FileNotFoundException>(() => PrincipleCatalog.Load(dir));
-        Assert.Contains(dir, ex.Message);
-    }
-
-    [Fact]
-    public void FormatWhy_in_english_names_title_statement_and_source()
-    {
-        var p = Catalog.Get(PrincipleIds.AlwaysDoWhatYouSay);
-        var text = WhyCommand.FormatWhy(p, Language.En);
-        var lines = text.Split('\n');
-        Assert.Equal(3, lines.Length);
-        Assert.Equal(p.Title(Language.En), lines[0]);
-        Assert.Equal(p.Statement(Language.En), lines[1]);
-        Assert.StartsWith("Source: seed 004 — «", lines[2]);
-        Assert.Contains(Collapse(p.Source.Quote), lines[2]);
-    }
-
-    [Fact]
-    public void FormatWhy_in_russian_uses_russian_labels_and_nested_quotes()
-    {
-        var p = Catalog.Get(PrincipleIds.OneVoice);
-        var text = WhyCommand.FormatWhy(p, Language.Ru);
-        Assert.StartsWith(p.Title(Language.Ru) + "\n" + p.Statement(Language.Ru) + "\n", text);
-        Assert.Contains("Источник: материал 003 — «", text);
-        Assert.Contains("„ONE VOICE“", text);
-        Assert.DoesNotContain("Source", text);
-        Assert.Null(WhyCommand.FormatWhy(Catalog, "no-such-principle", Language.Ru));
-        Assert.Equal(text, WhyCommand.FormatWhy(Catalog, PrincipleIds.OneVoice, Language.Ru));
-    }
-
-    [Fact]
-    public void AddCoaching_registers_one_catalog()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddCoaching().AddCoaching();
-        Assert.Single(services, d => d.ServiceType == typeof(PrincipleCatalog));
-        using var provider = services.BuildServiceProvider();
-        var catalog = provider.GetRequiredService<PrincipleCatalog>();
-        Assert.Same(catalog, provider.GetRequiredService<PrincipleCatalog>());
-        Assert.NotNull(catalog.Find(PrincipleIds.ProactiveCall));
-    }
-
-    [Fact]
-    public void AddCoaching_reads_the_directory_from_configuration()
-    {
-        var dir = Directory.CreateTempSubdirectory("catalog-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(dir, PrincipleCatalog.FileName), """
-                [{ "id": "only-one", "title": { "en": "T", "ru": "Т" }, "statement": { "en": "S", "ru": "С" },
-                   "tags": ["mindset"], "source": { "seed": "000_x.txt", "quote": "цитата" } }]
-                """);
-            var services = new ServiceCollection();
-            services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { [PrincipleCatalog.DirectoryConfigKey] = dir })
-                .Build());
-            using var provider = services.AddCoaching().BuildServiceProvider();
-            var catalog = provider.GetRequiredService<PrincipleCatalog>();
-            Assert.Equal(["only-one"], catalog.All.Select(p => p.Id));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
         }
     }
 
