@@ -23,6 +23,7 @@ public static class CoachWebApp
         builder.AddPlaygroundChannel();
         builder.AddScheduling();
         builder.AddCoachMetrics();
+        builder.AddJobDashboard();
         configure?.Invoke(builder);
 
         var app = builder.Build();

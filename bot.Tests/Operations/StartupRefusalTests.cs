@@ -13,6 +13,7 @@ public sealed class StartupRefusalTests
     [InlineData("--urls=http://0.0.0.0:0", "Refusing to start: no MicrosoftAppId is configured, so /api/messages would be open on http://0.0.0.0:0.")]
     [InlineData("--Database:Provider=mysql", "Refusing to start: Database:Provider is 'mysql'; use sqlite (the default) or postgres.")]
     [InlineData("--MicrosoftAppType=Bogus", "Refusing to start: a bad setting: MicrosoftAppType 'Bogus' is not supported;")]
+    [InlineData("--Operations:DashboardPassword=short-secret", "Refusing to start: Operations:DashboardPassword is shorter than 16 characters.")]
     public async Task Main_PrintsOneLineAndExits1BeforeListening_WhenASettingIsRefused(string setting, string line)
     {
         using var db = new TestDatabase();

@@ -1,17 +1,13 @@
 using System.Text.RegularExpressions;
 using AccountCoachBot.Features.Coaching;
 using AccountCoachBot.Features.People;
-using AccountCoachBot.Tests.TestSupport;
 
 namespace AccountCoachBot.Tests.Features.Coaching;
 
 /// <summary>"why &lt;principle&gt;": the title, the statement and the seed it comes from, in the person's language.</summary>
 public class WhyCommandTests
 {
-    private static readonly Lazy<PrincipleCatalog> RepoCatalog =
-        new(() => PrincipleCatalog.Load(RepoLocator.RepoPath("prompts")));
-
-    private static PrincipleCatalog Catalog => RepoCatalog.Value;
+    private static readonly PrincipleCatalog Catalog = PrincipleCatalog.Load();
 
     private static string Collapse(string s) => Regex.Replace(s, @"\s+", " ").Trim();
 
