@@ -28,6 +28,16 @@ public sealed class BotProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Its resident memory now, as the OS counts it (the working set).</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     /// <summary>What the process printed so far (the last 4,000 characters).</summary>
     public string Log
     {
