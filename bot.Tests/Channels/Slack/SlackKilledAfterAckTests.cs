@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using AccountCoachBot.Channels.Inbox;
 using AccountCoachBot.Channels.Slack;
 using AccountCoachBot.Data;
@@ -43,7 +42,7 @@ public sealed class SlackKilledAfterAckTests
         await using (var first = BotProcess.Start("first", work.Directory, environment))
         {
             using var http = new HttpClient { BaseAddress = await first.ListeningAtAsync() };
-            var acks = await Task.WhenAll(triggers.Select(t => CommandAsync(http, slack, t)));
+            var acks = await Task.WhenAll(triggers.Select(t => SlashCommandBurst.SendAsync(http, slack, Secret, User, t)));
             Assert.All(acks, status => Assert.Equal(HttpStatusCode.OK, status)); // each recorded before its ack
             await first.KillAsync();
             left = await PendingAsync(work);
@@ -55,7 +54,7 @@ public sealed class SlackKilledAfterAckTests
         Assert.True(inFlight.Count <= 1, $"Slack's requests share one lane, yet these were running at once: {string.Join(", ", inFlight)}");
 
         await using var second = BotProcess.Start("second", work.Directory, environment);
-        await AnsweredAsync(slack, triggers.Except(inFlight).ToList(), second);
+        await SlashCommandBurst.AnsweredAsync(slack, triggers.Except(inFlight).ToList(), second);
 
         await using (var db = Open(work))
         {
@@ -63,41 +62,6 @@ public sealed class SlackKilledAfterAckTests
             // Each recorded once; run, or (the turn the kill cut short) left for when its claim lapses.
             Assert.Equal(triggers.Select(t => $"command:{t}").Order(), rows.Select(r => r.Key).Order());
             Assert.All(rows, r => Assert.Equal(inFlight.Contains(r.Key["command:".Length..]) ? InboxStatus.Pending : InboxStatus.Done, r.Status));
-        }
-    }
-
-    private static async Task<HttpStatusCode> CommandAsync(HttpClient http, FakeSlackApi slack, string trigger)
-    {
-        var form = string.Join('&', new Dictionary<string, string>
-        {
-            ["team_id"] = FakeSlackApi.TeamId, ["channel_id"] = "C0SALES", ["user_id"] = User, ["command"] = "/coach",
-            ["text"] = "help", ["trigger_id"] = trigger, ["response_url"] = slack.ResponseUrl(trigger),
-        }.Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value)}"));
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "slack/commands")
-        {
-            Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"),
-        };
-        request.Content.Headers.ContentType!.CharSet = null;
-        request.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
-        request.Headers.Add(SlackSignatureVerifier.SignatureHeader, SlackSignatureVerifier.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(form)));
-        using var response = await http.SendAsync(request);
-        return response.StatusCode;
-    }
-
-    /// <summary>Until every command has an answer on its response_url; the bot is another process, so its calls are watched.</summary>
-    private static async Task AnsweredAsync(FakeSlackApi slack, IReadOnlyList<string> triggers, BotProcess bot)
-    {
-        using var guard = new CancellationTokenSource(HangGuard.Limit);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        while (true)
-        {
-            var answered = slack.CallsTo(FakeSlackApi.ResponseUrlMethod).Select(c => c.ResponseId).ToHashSet();
-            var missing = triggers.Where(t => !answered.Contains(t)).ToList();
-            if (missing.Count == 0) return;
-            Assert.False(bot.HasExited, $"the {bot.Name} process exited:\n{bot.Log}");
-            Assert.False(guard.IsCancellationRequested, $"never answered: {string.Join(", ", missing)}\n{bot.Log}");
-            await timer.WaitForNextTickAsync(CancellationToken.None);
         }
     }
 
