@@ -29,17 +29,7 @@ public sealed class SlackKilledAfterAckPostgresTests(PostgresDatabase postgres) 
         await using var slack = await FakeSlackApi.StartAsync("xoxb-kill-ack-pg");
         slack.AddUser(new SlackUserSeed(User, "olga", Tz: "Europe/Berlin", Email: "olga@example.com", RealName: "Olga Petrova"));
         using var work = new TestDatabase(); // a working directory for the processes
-        var environment = new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "postgres",
-            ["ConnectionStrings__Coach"] = postgres.ConnectionString,
-            ["Slack__BotToken"] = "xoxb-kill-ack-pg",
-            ["Slack__SigningSecret"] = Secret,
-            ["Slack__ApiBaseUrl"] = slack.BaseUrl,
-            ["Scheduling__RunServer"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        };
+        var environment = SlashCommandBurst.BotEnvironment(slack, "xoxb-kill-ack-pg", Secret, postgres.ConnectionString, postgres: true);
         var triggers = Enumerable.Range(0, Commands).Select(i => $"trig-{i:00}").ToList();
         await using var survivor = BotProcess.Start("survivor", work.Directory, environment);
         using (var first = new HttpClient { BaseAddress = await survivor.ListeningAtAsync() })
