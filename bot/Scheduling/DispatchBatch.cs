@@ -183,7 +183,7 @@ internal sealed class DispatchBatch(
                 }
                 row.Status = OutboxStatus.Pending;
                 row.LastError = result.Error;
-                row.DueUtc = now + (result.RetryAfter ?? Backoff(row.Attempts));
+                row.DueUtc = now + (result.RetryAfter ?? Backoff(options.RetryBackoff, row.Attempts));
                 await db.SaveChangesAsync(ct);
                 // The platform asked for quiet in this conversation: its other nudges wait too, the rest go on.
                 if (result.RetryAfter is { } quiet)
@@ -237,10 +237,10 @@ internal sealed class DispatchBatch(
         if (status == OutboxStatus.Failed) metrics?.NudgeFailed(row.Transport, note ?? "failed");
     }
 
-    /// <summary>30 s, 1 min, 2 min... capped at an hour, ±20 % so retries from many rows don't arrive together.</summary>
-    private static TimeSpan Backoff(int attempts)
+    /// <summary>The first wait (30 s by default), then 1 min, 2 min... capped at an hour, ±20 % so retries from many rows don't arrive together.</summary>
+    private static TimeSpan Backoff(TimeSpan first, int attempts)
     {
-        var seconds = Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1)));
+        var seconds = Math.Min(3600, first.TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1)));
         return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 }

@@ -14,6 +14,12 @@ public sealed class DispatcherOptions
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>
+    /// The wait after a send failed without the platform saying how long to wait (a 5xx, no answer): doubled after
+    /// each further failure, up to an hour, each ±20 % so that many rows' retries do not arrive together.
+    /// </summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// The least time between two messages to one conversation (Slack allows about one a second per channel;
     /// Teams a few per thread). A second message due at once is rescheduled, never waited for.
     /// </summary>

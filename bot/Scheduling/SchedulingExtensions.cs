@@ -13,7 +13,10 @@ public static class SchedulingExtensions
     public static IServiceCollection AddNudgeDispatcher(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<DispatcherOptions>(configuration.GetSection(DispatcherOptions.Section));
+        services.AddOptions<DispatcherOptions>().Bind(configuration.GetSection(DispatcherOptions.Section))
+            .Validate(o => o.RetryBackoff > TimeSpan.Zero,
+                $"{DispatcherOptions.Section}:{nameof(DispatcherOptions.RetryBackoff)} must be a positive time such as 00:00:30 (the wait after a failed send).")
+            .ValidateOnStart();
         services.AddSingleton<NudgeDispatcher>();
         return services;
     }
