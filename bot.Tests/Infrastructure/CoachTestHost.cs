@@ -118,8 +118,12 @@ public sealed class RecordingSender : INudgeSender
         lock (_script) _script.Enqueue(result);
     }
 
+    /// <summary>Runs inside each send, before it answers: a slow platform is one that moves the fake clock here.</summary>
+    public Action? DuringSend { get; set; }
+
     public Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
     {
+        DuringSend?.Invoke();
         SendResult? scripted = null;
         lock (_script) if (_script.Count > 0) scripted = _script.Dequeue();
         var result = scripted ?? SendResult.Ok;

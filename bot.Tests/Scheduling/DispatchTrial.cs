@@ -111,16 +111,6 @@ public sealed partial class DispatchTrial(string connectionString, int nudges, i
         return await db.Outbox.AsNoTracking().ToListAsync();
     }
 
-    /// <summary>One message a fake accepted: the conversation (Teams) or channel (Slack), when, and whose nudge it was.</summary>
-    public sealed record Seen(string Platform, string Conversation, DateTimeOffset At, string? Token);
-
-    public static IReadOnlyList<Seen> WhatTheFakesSaw(FakeConnector connector, FakeSlackApi slack) =>
-        connector.Delivered.Where(c => c.ActivityId is null && c.Method == "POST")
-            .Select(c => new Seen("teams", c.ConversationId, c.At!.Value, TokenIn(c.Activity.ToJsonString())))
-            .Concat(slack.CallsTo("chat.postMessage").Where(c => c.Status == 200 && c.Response?["ok"]?.GetValue<bool>() == true)
-                .Select(c => new Seen("slack", c.Arg("channel") ?? "", c.At!.Value, TokenIn(c.Body.ToJsonString()))))
-            .ToList();
-
     public static string Token(int n) => $"Q{n.ToString("D5", CultureInfo.InvariantCulture)}z";
 
     private static string TeamsConversation(int c) => $"a:teams-{c:D4}";

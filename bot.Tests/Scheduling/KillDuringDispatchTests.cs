@@ -21,9 +21,6 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
     /// <summary>"The global limit per app per tenant is 50 Requests Per Second" (see <c>TeamsAppLimit</c>).</summary>
     private const int TeamsLimitPerSecond = 50;
 
-    // Only stops a hung trial; generous because two processes share two cores with everything else.
-    private static readonly TimeSpan NoProgressLimit = TimeSpan.FromMinutes(2);
-
     [DbFact]
     public async Task Instances_DeliverEveryNudgeDoublingAtMostTheOneInFlight_WhenOneIsKilledTwiceMidDispatch()
     {
@@ -32,32 +29,14 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
         // Slack's workspace budget: the bot's default (300 a minute) in the operator's run, faster in the suite's.
         var slackPerMinute = Setting("COACH_KILL_SLACK_PER_MINUTE", 1800);
         await using var connector = await FakeConnector.StartAsync();
-        await using var slack = await FakeSlackApi.StartAsync("xoxb-kill-trial");
+        await using var slack = await FakeSlackApi.StartAsync(DispatchTrial.SlackToken);
         connector.Clock = TimeProvider.System;
         slack.Clock = TimeProvider.System;
         var trial = new DispatchTrial(postgres.ConnectionString, nudges, conversations);
         await trial.SeedAsync(connector.ServiceUrl);
 
         using var work = new TestDatabase(); // a working directory for the processes
-        var environment = new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "postgres",
-            ["ConnectionStrings__Coach"] = postgres.ConnectionString,
-            ["Slack__BotToken"] = "xoxb-kill-trial",
-            ["Slack__SigningSecret"] = "kill-trial-secret",
-            ["Slack__ApiBaseUrl"] = slack.BaseUrl,
-            // Each instance sends what is due five times a second; Hangfire's minutely job (and its planners) stays off,
-            // so the fakes see only the seeded nudges.
-            ["Scheduling__RunServer"] = "false",
-            ["Scheduling__DispatchEvery"] = "00:00:00.2",
-            ["Scheduling__BatchSize"] = "10",
-            // A dead instance's claims lapse after this, instead of the default two minutes. Not much shorter: a live
-            // instance starved of CPU on a loaded machine (10 s was outlived once at load 96) would lose its claims mid-send.
-            ["Scheduling__ClaimTimeout"] = "00:00:30",
-            ["Scheduling__MinIntervalPerConversation"] = "00:00:01",
-            ["Slack__WorkspacePerMinute"] = slackPerMinute.ToString(CultureInfo.InvariantCulture),
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
+        var environment = trial.Environment(slack.BaseUrl, slackPerMinute);
 
         var survivor = BotProcess.Start("survivor", work.Directory, environment);
         var victim = BotProcess.Start("victim", work.Directory, environment);
@@ -67,13 +46,13 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
             // Kill the victim once a quarter and again once two thirds are out, each time while it holds claimed rows.
             foreach (var share in new[] { 0.25, 0.66 })
             {
-                var (sent, _, _) = await WaitAsync(trial, victim, survivor, p => p.Sent >= nudges * share && p.Holds, $"the victim holding claims after {share:P0} were sent");
+                var (sent, _, _) = await trial.WaitAsync([victim, survivor], p => p.Sent >= nudges * share && p.Holds, $"the victim holding claims after {share:P0} were sent", holder: victim);
                 await victim.KillAsync();
                 killed.Add($"killed process {victim.Id} with {sent} of {nudges} sent");
                 await victim.DisposeAsync();
                 victim = BotProcess.Start("victim", work.Directory, environment);
             }
-            await WaitAsync(trial, victim, survivor, p => p.Left == 0, "every nudge sent");
+            await trial.WaitAsync([victim, survivor], p => p.Left == 0, "every nudge sent");
         }
         finally
         {
@@ -81,7 +60,7 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
             await survivor.DisposeAsync();
         }
 
-        var seen = DispatchTrial.WhatTheFakesSaw(connector, slack);
+        var seen = DispatchTrial.Delivered(connector, slack);
         var report = Report(seen, nudges, killed, slackPerMinute);
         output.WriteLine(report.Text);
         // Each nudge is claimed and then sent (two updates); each time a budget or the pace put it off costs two more.
@@ -111,32 +90,10 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
         Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
     }
 
-    private async Task<(int Sent, int Left, bool Holds)> WaitAsync(DispatchTrial trial, BotProcess victim, BotProcess survivor,
-        Func<(int Sent, int Left, bool Holds), bool> condition, string what)
-    {
-        // The bots are other processes: their progress is read from the database, a few times a second.
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        var last = (Sent: -1, Left: -1, Holds: false);
-        var progressAt = DateTime.UtcNow;
-        while (true)
-        {
-            var progress = await trial.ProgressAsync(victim.Id);
-            if (condition(progress)) return progress;
-            foreach (var process in new[] { victim, survivor })
-                Assert.False(process.HasExited, $"the {process.Name} exited while waiting for {what}:\n{process.Log}");
-            if (progress.Sent != last.Sent) progressAt = DateTime.UtcNow;
-            else if (DateTime.UtcNow - progressAt > NoProgressLimit)
-                Assert.Fail($"Hang guard: {what} did not happen; nothing was sent for {NoProgressLimit.TotalMinutes:0} min at {progress.Sent} sent, {progress.Left} left.\n" +
-                            $"victim:\n{victim.Log}\nsurvivor:\n{survivor.Log}");
-            last = progress;
-            await timer.WaitForNextTickAsync();
-        }
-    }
-
     private sealed record TrialReport(string Text, int Doubled, IReadOnlyList<string> ShortGaps, int TeamsBusiestSecond, int SlackBusiestSecond, int SlackBusiestMinute);
 
     /// <summary>What the fakes saw: each nudge once or twice, and the closest two messages came in each conversation.</summary>
-    private static TrialReport Report(IReadOnlyList<DispatchTrial.Seen> seen, int nudges, IReadOnlyList<string> killed, int slackPerMinute)
+    private static TrialReport Report(IReadOnlyList<DispatchTrial.Call> seen, int nudges, IReadOnlyList<string> killed, int slackPerMinute)
     {
         var twice = seen.GroupBy(s => s.Token).Where(g => g.Count() > 1).Select(g => $"{g.Key}×{g.Count()}").ToList();
         var shortGaps = new List<string>();
@@ -155,8 +112,8 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
                 }
             }
             var span = platform.Max(s => s.At) - platform.Min(s => s.At);
-            var busiest = Busiest(platform.Select(s => s.At), TimeSpan.FromSeconds(1));
-            var busiestMinute = Busiest(platform.Select(s => s.At), TimeSpan.FromMinutes(1));
+            var busiest = DispatchTrial.Busiest(platform.Select(s => s.At), TimeSpan.FromSeconds(1));
+            var busiestMinute = DispatchTrial.Busiest(platform.Select(s => s.At), TimeSpan.FromMinutes(1));
             if (platform.Key == "teams") teamsBusiest = busiest;
             else (slackBusiest, slackBusiestMinute) = (busiest, busiestMinute);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
@@ -167,19 +124,6 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
         lines.Add($"nudges: {nudges}; delivered: {seen.Select(s => s.Token).Distinct().Count()}; arrived twice: {twice.Count} [{string.Join(", ", twice)}]");
         lines.Add($"Slack gaps under {Pace.TotalSeconds:0} s: {shortGaps.Count} [{string.Join("; ", shortGaps.Take(10))}]");
         return new TrialReport(string.Join('\n', lines), twice.Count, shortGaps, teamsBusiest, slackBusiest, slackBusiestMinute);
-    }
-
-    /// <summary>The most messages any window of that length held, however it is placed.</summary>
-    private static int Busiest(IEnumerable<DateTimeOffset> times, TimeSpan window)
-    {
-        var sorted = times.Order().ToList();
-        var most = 0;
-        for (int start = 0, end = 0; end < sorted.Count; end++)
-        {
-            while (sorted[end] - sorted[start] >= window) start++;
-            most = Math.Max(most, end - start + 1);
-        }
-        return most;
     }
 
     private static int Setting(string name, int fallback) =>

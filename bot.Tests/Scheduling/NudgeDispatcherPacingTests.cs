@@ -55,4 +55,50 @@ public class NudgeDispatcherPacingTests : IAsyncLifetime
         var next = await _host.WithDbAsync(db => db.Outbox.SingleAsync(o => o.Id == held[0].Id));
         Assert.Equal(OutboxStatus.Sent, next.Status);
     }
+
+    [DbFact]
+    public async Task RunAsync_CountsRetryAfterFromThePlatformsAnswer_WhenTheThrottledCallWasSlow()
+    {
+        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
+        await _host.SayAsync("promise Globex: send the deck in 5 minutes");
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        var start = _host.Time.GetUtcNow();
+        SlowOnce(TimeSpan.FromSeconds(2));
+        _host.Sender.Next(new SendResult(SendOutcome.Retry, TimeSpan.FromSeconds(3), "429", Throttled: true));
+
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        // Answered at +2 s: the conversation is quiet until +5 s, not +3 s.
+        _host.Time.SetUtcNow(start.AddSeconds(4.9));
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        _host.Time.SetUtcNow(start.AddSeconds(5));
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+    }
+
+    [DbFact]
+    public async Task RunAsync_KeepsThePaceFromARefusedCallsAnswer_WhenTheCallFailedSlowly()
+    {
+        await _host.SayAsync("promise Acme: call Olga back in 5 minutes");
+        await _host.SayAsync("promise Globex: send the deck in 5 minutes");
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        SlowOnce(TimeSpan.FromSeconds(2));
+        _host.Sender.Next(new SendResult(SendOutcome.Retry, null, "503"));
+
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        // The platform counted the failed call when it answered: the next one waits a pace from then.
+        Assert.Equal(0, await _host.Dispatcher.RunAsync());
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await _host.Dispatcher.RunAsync());
+        Assert.Single(_host.Sender.Sent);
+    }
+
+    private void SlowOnce(TimeSpan latency)
+    {
+        var slow = true;
+        _host.Sender.DuringSend = () =>
+        {
+            if (!slow) return;
+            slow = false;
+            _host.Time.Advance(latency);
+        };
+    }
 }

@@ -176,6 +176,17 @@ internal sealed class DispatchBatch(
                 Finish(row, OutboxStatus.Failed, result.Error);
                 break;
             default:
+                // A platform's wait counts from its answer, which a slow call makes later than the send began.
+                var answered = time.GetUtcNow().UtcDateTime;
+                // The conversation's other nudges wait for the quiet the platform asked for, and a refused call spends
+                // the conversation's pace as a sent one does (platforms count calls); the rest go on.
+                var quiet = result.RetryAfter is { } retryAfter && retryAfter > Interval ? retryAfter : Interval;
+                if (quiet > TimeSpan.Zero)
+                    await ConversationPacing.HoldAsync(db, address.Id, answered + quiet, ct);
+                // A 429 does not say which limit it was (the thread's or the app's), so the shared ones wait as well.
+                if (result.Throttled)
+                    foreach (var shared in sharedLimits)
+                        await SharedBudget.HoldAsync(db, shared, answered + (result.RetryAfter ?? SharedHoldWithoutRetryAfter), ct);
                 if (row.Attempts >= options.MaxAttempts)
                 {
                     Finish(row, OutboxStatus.Failed, result.Error);
@@ -183,15 +194,8 @@ internal sealed class DispatchBatch(
                 }
                 row.Status = OutboxStatus.Pending;
                 row.LastError = result.Error;
-                row.DueUtc = now + (result.RetryAfter ?? Backoff(options.RetryBackoff, row.Attempts));
+                row.DueUtc = answered + (result.RetryAfter ?? Backoff(options.RetryBackoff, row.Attempts));
                 await db.SaveChangesAsync(ct);
-                // The platform asked for quiet in this conversation: its other nudges wait too, the rest go on.
-                if (result.RetryAfter is { } quiet)
-                    await ConversationPacing.HoldAsync(db, address.Id, now + quiet, ct);
-                // A 429 does not say which limit it was (the thread's or the app's), so the shared ones wait as well.
-                if (result.Throttled)
-                    foreach (var shared in sharedLimits)
-                        await SharedBudget.HoldAsync(db, shared, now + (result.RetryAfter ?? SharedHoldWithoutRetryAfter), ct);
                 metrics?.NudgeDeferred(row.Transport, "retry");
                 return false;
         }
