@@ -38,6 +38,12 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the process printed <paramref name="text"/> at any time so far.</summary>
+    public bool Printed(string text)
+    {
+        lock (_log) return _log.ToString().Contains(text, StringComparison.Ordinal);
+    }
+
     /// <summary>What the process printed so far (the last 4,000 characters).</summary>
     public string Log
     {

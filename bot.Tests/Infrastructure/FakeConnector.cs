@@ -78,9 +78,15 @@ public sealed class FakeConnector : IAsyncDisposable
     public TaskCompletionSource HoldNext()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _heldArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _hold = gate;
         return gate;
     }
+
+    private TaskCompletionSource _heldArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the call <see cref="HoldNext"/> holds has arrived (and is being held).</summary>
+    public Task HeldCallArrived => _heldArrived.Task;
 
     /// <summary>The next call answers with this failure instead of accepting the activity.</summary>
     public void FailNext(HttpStatusCode status, string? errorCode = null, TimeSpan? retryAfter = null) =>
@@ -116,7 +122,11 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task<IResult> RecordAsync(HttpContext context, string conversationId, string? activityId)
     {
         var activity = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-        if (Interlocked.Exchange(ref _hold, null) is { } hold) await hold.Task.WaitAsync(HangGuard.Limit);
+        if (Interlocked.Exchange(ref _hold, null) is { } hold)
+        {
+            _heldArrived.TrySetResult();
+            await hold.Task.WaitAsync(HangGuard.Limit);
+        }
         var status = 200;
         string? code = null, retryAfter = null;
         if (_script.TryDequeue(out var scripted)) (status, code, retryAfter) = scripted;

@@ -12,13 +12,14 @@ public sealed partial class DispatchTrial
     private static readonly TimeSpan NoProgressLimit = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Settings for a bot process that sends the seeded backlog: on this database, to these fakes, five times a second,
-    /// without Hangfire's minutely job (and its planners), so the fakes see only the seeded nudges.
+    /// Settings for a bot process that sends the seeded backlog: on this database (or the same through
+    /// <paramref name="via"/>, a proxy's connection string), to these fakes, five times a second, without Hangfire's
+    /// minutely job (and its planners), so the fakes see only the seeded nudges.
     /// </summary>
-    public Dictionary<string, string> Environment(string slackBaseUrl, int slackPerMinute) => new()
+    public Dictionary<string, string> Environment(string slackBaseUrl, int slackPerMinute, string? via = null) => new()
     {
         ["Database__Provider"] = "postgres",
-        ["ConnectionStrings__Coach"] = connectionString,
+        ["ConnectionStrings__Coach"] = via ?? connectionString,
         ["Slack__BotToken"] = SlackToken,
         ["Slack__SigningSecret"] = "dispatch-trial-secret",
         ["Slack__ApiBaseUrl"] = slackBaseUrl,

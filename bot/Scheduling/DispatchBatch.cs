@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
@@ -24,6 +25,9 @@ internal sealed class DispatchBatch(
     CoachMetrics? metrics)
 {
     private TimeSpan Interval => options.MinIntervalPerConversation;
+
+    /// <summary>The shared budgets that refused a row of this batch, each with when it said it is free again.</summary>
+    private readonly Dictionary<string, DateTime> _spent = new(StringComparer.Ordinal);
 
     /// <summary>Teams' advice when a 429 names no interval: back off at least 2 s (rate-limit doc, "Handle HTTP 429 responses").</summary>
     private static readonly TimeSpan SharedHoldWithoutRetryAfter = TimeSpan.FromSeconds(2);
@@ -101,6 +105,8 @@ internal sealed class DispatchBatch(
             using var correlation = Correlation.Nudge(logger, row.Id);
             if (await SendOneAsync(row, addresses[row.AddressId], reply, now + Interval, ct)) sent++;
         }
+        // The deferrals since the last write; a batch cut short leaves them claimed, and due again when the claims lapse.
+        await db.SaveChangesAsync(ct);
         return sent;
     }
 
@@ -131,14 +137,19 @@ internal sealed class DispatchBatch(
             return false;
         }
 
-        // The conversation's turn first, then the platform's shared budgets, taken just before the call they pay for.
+        // The conversation's turn first, then the platform's shared budgets, taken just before the call they pay for. A
+        // budget that refused a row of this batch refuses the rest too: they go straight to their place in its line.
+        // Deferrals are saved with the batch's next write (each send is recorded at once; these need not be).
         var sender = senders[row.Transport];
         var sharedLimits = sender.SharedLimitsOf(address);
         foreach (var shared in sharedLimits)
         {
-            if (await SharedBudget.TakeAsync(db, shared, now, ct) is not { } free) continue;
+            if (!_spent.TryGetValue(shared.Key, out var free))
+            {
+                if (await SharedBudget.TakeAsync(db, shared, now, ct) is not { } next) continue;
+                _spent[shared.Key] = free = next;
+            }
             Defer(row, await SharedBudget.PlaceInLineAsync(db, shared, free, ct), "shared_limit");
-            await db.SaveChangesAsync(ct);
             return false;
         }
 
@@ -146,7 +157,6 @@ internal sealed class DispatchBatch(
         if (await ConversationPacing.RenewTurnAsync(db, address.Id, turnUntil, now, Interval, ct) is { } paced)
         {
             Defer(row, paced, "pacing");
-            await db.SaveChangesAsync(ct);
             return false;
         }
 
@@ -164,7 +174,7 @@ internal sealed class DispatchBatch(
         switch (result.Outcome)
         {
             case SendOutcome.Sent:
-                await MarkSentAsync(row, address, time.GetUtcNow().UtcDateTime, ct);
+                await RecordSentAsync(row, address, time.GetUtcNow().UtcDateTime, ct);
                 return true;
             case SendOutcome.Stale:
                 address.IsStale = true;
@@ -202,6 +212,37 @@ internal sealed class DispatchBatch(
         await db.SaveChangesAsync(ct);
         return false;
     }
+
+    /// <summary>
+    /// The platform has the message: a row left unrecorded would be sent again once its claim lapsed. A database away
+    /// for a moment is waited for while the claim holds; past it another instance may send the row, and this one says so.
+    /// </summary>
+    private async Task RecordSentAsync(OutboxMessage row, ConversationAddress address, DateTime sentUtc, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                await MarkSentAsync(row, address, sentUtc, ct);
+                return;
+            }
+            catch (Exception e) when (IsDatabaseFault(e) && time.GetUtcNow().UtcDateTime + RecordRetry < row.ClaimedUntilUtc)
+            {
+                logger.LogWarning("Nudge {Id} was sent but could not be recorded yet ({Error}); trying again in {Delay}", row.Id, e.Message, RecordRetry);
+                await Task.Delay(RecordRetry, time, ct);
+            }
+            catch (Exception e) when (IsDatabaseFault(e))
+            {
+                logger.LogError(e, "Nudge {Id} was sent but could not be recorded before its claim ran out; it may be sent again", row.Id);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The database failed (Npgsql's execution strategy wraps a transient fault in an InvalidOperationException).</summary>
+    private static bool IsDatabaseFault(Exception e) => e is DbException || e.InnerException is DbException;
+
+    private static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Only after the platform took the message: the row is sent, and the conversation's pace counts from now (a slow

@@ -71,10 +71,12 @@ public static class SharedBudget
         var key = limit.Key + ":line";
         var freeTicks = free.Ticks;
         var step = limit.Interval.Ticks;
-        await EnsureAsync(db, key, freeTicks, ct);
+        // One statement whether or not the line has its row yet (SQLite and PostgreSQL read the upsert alike).
         var next = await db.Database.SqlQuery<long>($"""
-            UPDATE "RateBudgets" SET "NextTicks" = (CASE WHEN "NextTicks" < {freeTicks} THEN {freeTicks} ELSE "NextTicks" END) + {step}
-            WHERE "Key" = {key} RETURNING "NextTicks"
+            INSERT INTO "RateBudgets" ("Key", "NextTicks") VALUES ({key}, {freeTicks + step})
+            ON CONFLICT ("Key") DO UPDATE SET "NextTicks" =
+                (CASE WHEN "RateBudgets"."NextTicks" < {freeTicks} THEN {freeTicks} ELSE "RateBudgets"."NextTicks" END) + {step}
+            RETURNING "NextTicks"
             """).ToListAsync(ct);
         return new DateTime(next.Single() - step, DateTimeKind.Utc);
     }
