@@ -56,6 +56,8 @@ public sealed class BotHost : IAsyncDisposable
             "--Scheduling:RunServer=false",
             "--Logging:LogLevel:Default=Warning",
             "--Scheduling:MinIntervalPerConversation=00:00:00", // pacing has its own test
+            // On a fake clock a run that waited for a shared budget would wait for the test: runs put such nudges off instead.
+            "--Scheduling:WaitForBudget=00:00:00",
             "--BotFramework:TeamsAppBurst=1000", // Teams replies at one fake instant would wait for the clock; the app budget has its own tests
             "--Slack:ChannelBurst=1000", // likewise nudges to one Slack channel at one instant; the channel budget has its own tests
         };

@@ -49,6 +49,8 @@ public sealed class CoachTestHost : IAsyncDisposable
             ["ConnectionStrings:Coach"] = db.ConnectionString,
             // Feature tests send several nudges at one fake instant; pacing has its own test.
             ["Scheduling:MinIntervalPerConversation"] = pacing ?? "00:00:00",
+            // On a fake clock a run that waited for a shared budget would wait for the test: runs put such nudges off instead.
+            ["Scheduling:WaitForBudget"] = "00:00:00",
         });
         if (postgres is not null) builder.Configuration.AddInMemoryCollection(postgres.Settings);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);

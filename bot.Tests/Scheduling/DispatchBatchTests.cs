@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Scheduling;
@@ -5,6 +6,7 @@ using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AccountCoachBot.Tests.Scheduling;
 
@@ -74,6 +76,70 @@ public class DispatchBatchTests : IAsyncLifetime
         }
     }
 
+    [DbFact]
+    public async Task DispatchDueAsync_SendsTheRowsASharedBudgetRefusedAtItsRateInOneRun_WhenTheRunMayWaitForIt()
+    {
+        var sender = new ObservingSender { Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 1) };
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        var clock = new WaitSignallingTime(time);
+        await using var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
+            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:10" },
+            services: s =>
+            {
+                s.RemoveAll<INudgeSender>();
+                s.AddSingleton<INudgeSender>(sender);
+                s.AddSingleton<TimeProvider>(clock);
+            });
+        sender.Services = host.Services;
+        sender.Clock = host.Time;
+        string[] clients = ["Acme", "Globex", "Initech", "Umbrella", "Hooli"];
+        foreach (var client in clients)
+            await host.SayAsync($"promise {client}: call them back in 5 minutes");
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+
+        // The run waits on the clock between sends; each time it does, the test moves the clock by the wait.
+        var run = host.Dispatcher.DispatchDueAsync();
+        using (var guard = new CancellationTokenSource(HangGuard.Limit))
+            while (true)
+            {
+                var waiting = clock.WaitingAsync(guard.Token);
+                if (await Task.WhenAny(run, waiting) == run) break;
+                time.Advance(clock.NextWait());
+            }
+
+        // One run sent all five, each a budget's interval (half a second) after the one before, and put none off.
+        Assert.Equal(5, await run);
+        Assert.All(sender.SentAt.Zip(sender.SentAt.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(0.5), $"{pair.First:ss.fff} and {pair.Second:ss.fff}"));
+        var rows = await host.WithDbAsync(db => db.Outbox.Where(o => o.Kind == AccountCoachBot.Features.Promises.ReminderPolicy.DueKind).ToListAsync());
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
+    }
+
+    /// <summary>A fake clock that says when something starts waiting on it, and for how long, so a test moves it only then.</summary>
+    private sealed class WaitSignallingTime(FakeTimeProvider inner) : TimeProvider
+    {
+        private readonly Channel<TimeSpan> _waits = Channel.CreateUnbounded<TimeSpan>();
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = inner.CreateTimer(callback, state, dueTime, period);
+            _waits.Writer.TryWrite(dueTime);
+            return timer;
+        }
+
+        /// <summary>Completes when something waits (without taking the wait: <see cref="NextWait"/> does).</summary>
+        public Task<bool> WaitingAsync(CancellationToken ct) => _waits.Reader.WaitToReadAsync(ct).AsTask();
+
+        public TimeSpan NextWait() => _waits.Reader.TryRead(out var wait) ? wait : TimeSpan.Zero;
+    }
+
     /// <summary>Looks at the outbox in a scope of its own before each call, as another process would.</summary>
     private sealed class ObservingSender : INudgeSender
     {
@@ -85,6 +151,10 @@ public class DispatchBatchTests : IAsyncLifetime
 
         public SharedRateLimit? Shared { get; set; }
 
+        public TimeProvider? Clock { get; set; }
+
+        public List<DateTimeOffset> SentAt { get; } = [];
+
         public IReadOnlyList<SharedRateLimit> SharedLimitsOf(ConversationAddress address) => Shared is { } shared ? [shared] : [];
 
         public async Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
@@ -92,6 +162,7 @@ public class DispatchBatchTests : IAsyncLifetime
             await using var scope = Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AccountCoachBot.Data.CoachDbContext>();
             SentBeforeEachCall.Add(await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent, ct));
+            if (Clock is not null) SentAt.Add(Clock.GetUtcNow());
             return SendResult.Ok;
         }
     }

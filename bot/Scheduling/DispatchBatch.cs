@@ -26,9 +26,6 @@ internal sealed class DispatchBatch(
 {
     private TimeSpan Interval => options.MinIntervalPerConversation;
 
-    /// <summary>The shared budgets that refused a row of this batch, each with when it said it is free again.</summary>
-    private readonly Dictionary<string, DateTime> _spent = new(StringComparer.Ordinal);
-
     /// <summary>Teams' advice when a 429 names no interval: back off at least 2 s (rate-limit doc, "Handle HTTP 429 responses").</summary>
     private static readonly TimeSpan SharedHoldWithoutRetryAfter = TimeSpan.FromSeconds(2);
 
@@ -98,17 +95,34 @@ internal sealed class DispatchBatch(
         // Everything that will not go now, and whatever the renderers changed, in one save before anything is sent.
         await db.SaveChangesAsync(ct);
 
+        // Rows a shared budget refused wait here for their turns, soonest first, while the claims leave time to.
+        var budgets = new BatchBudgets(db, now + WaitForBudget);
+        var waiting = new PriorityQueue<(OutboxMessage Row, Reply Reply), DateTime>();
         var sent = 0;
         foreach (var (row, reply) in going)
+            await SendAsync(row, reply);
+        while (waiting.TryDequeue(out var next, out var turn))
         {
-            ct.ThrowIfCancellationRequested();
-            using var correlation = Correlation.Nudge(logger, row.Id);
-            if (await SendOneAsync(row, addresses[row.AddressId], reply, now + Interval, ct)) sent++;
+            var wait = turn - time.GetUtcNow().UtcDateTime;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
+            await SendAsync(next.Row, next.Reply);
         }
         // The deferrals since the last write; a batch cut short leaves them claimed, and due again when the claims lapse.
         await db.SaveChangesAsync(ct);
         return sent;
+
+        async Task SendAsync(OutboxMessage row, Reply reply)
+        {
+            ct.ThrowIfCancellationRequested();
+            using var correlation = Correlation.Nudge(logger, row.Id);
+            var (wasSent, waitUntil) = await SendOneAsync(row, addresses[row.AddressId], reply, now + Interval, budgets, ct);
+            if (wasSent) sent++;
+            if (waitUntil is { } at) waiting.Enqueue((row, reply), at);
+        }
     }
+
+    /// <summary>How long this batch may wait for a shared budget: the setting, and at most half the claims' time.</summary>
+    private TimeSpan WaitForBudget => options.WaitForBudget < options.ClaimTimeout / 2 ? options.WaitForBudget : options.ClaimTimeout / 2;
 
     private async Task<HashSet<int>> AwayAsync(IEnumerable<Person> people, DateTime now, CancellationToken ct)
     {
@@ -119,14 +133,16 @@ internal sealed class DispatchBatch(
         return away;
     }
 
-    private async Task<bool> SendOneAsync(OutboxMessage row, ConversationAddress address, Reply reply, DateTime turnUntil, CancellationToken ct)
+    /// <summary>Sends one row, or records why not. <c>WaitUntil</c>: a shared budget gave it a turn later in this batch.</summary>
+    private async Task<(bool Sent, DateTime? WaitUntil)> SendOneAsync(OutboxMessage row, ConversationAddress address, Reply reply, DateTime turnUntil,
+        BatchBudgets budgets, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         // A claim that lapsed while this batch worked through its rows may be another instance's by now: not ours to send.
         if (row.ClaimedUntilUtc <= now)
         {
             db.Entry(row).State = EntityState.Detached;
-            return false;
+            return (false, null);
         }
 
         // An earlier row of this batch found the conversation gone.
@@ -134,30 +150,25 @@ internal sealed class DispatchBatch(
         {
             Finish(row, OutboxStatus.Stale, address.StaleReason ?? "address stale");
             await db.SaveChangesAsync(ct);
-            return false;
+            return (false, null);
         }
 
-        // The conversation's turn first, then the platform's shared budgets, taken just before the call they pay for. A
-        // budget that refused a row of this batch refuses the rest too: they go straight to their place in its line.
+        // The conversation's turn first, then the platform's shared budgets, taken just before the call they pay for.
         // Deferrals are saved with the batch's next write (each send is recorded at once; these need not be).
         var sender = senders[row.Transport];
         var sharedLimits = sender.SharedLimitsOf(address);
-        foreach (var shared in sharedLimits)
+        if (await budgets.TakeAsync(sharedLimits, now, ct) is { } refusal)
         {
-            if (!_spent.TryGetValue(shared.Key, out var free))
-            {
-                if (await SharedBudget.TakeAsync(db, shared, now, ct) is not { } next) continue;
-                _spent[shared.Key] = free = next;
-            }
-            Defer(row, await SharedBudget.PlaceInLineAsync(db, shared, free, ct), "shared_limit");
-            return false;
+            if (refusal.Wait) return (false, refusal.At);
+            Defer(row, refusal.At, "shared_limit");
+            return (false, null);
         }
 
         // The turn was taken when the batch began; the rows before this one may have outlasted it.
         if (await ConversationPacing.RenewTurnAsync(db, address.Id, turnUntil, now, Interval, ct) is { } paced)
         {
             Defer(row, paced, "pacing");
-            return false;
+            return (false, null);
         }
 
         SendResult result;
@@ -175,7 +186,7 @@ internal sealed class DispatchBatch(
         {
             case SendOutcome.Sent:
                 await RecordSentAsync(row, address, time.GetUtcNow().UtcDateTime, ct);
-                return true;
+                return (true, null);
             case SendOutcome.Stale:
                 address.IsStale = true;
                 address.StaleReason = result.Error;
@@ -207,10 +218,10 @@ internal sealed class DispatchBatch(
                 row.DueUtc = answered + (result.RetryAfter ?? Backoff(options.RetryBackoff, row.Attempts));
                 await db.SaveChangesAsync(ct);
                 metrics?.NudgeDeferred(row.Transport, "retry");
-                return false;
+                return (false, null);
         }
         await db.SaveChangesAsync(ct);
-        return false;
+        return (false, null);
     }
 
     /// <summary>

@@ -25,6 +25,15 @@ public sealed class DispatcherOptions
     /// </summary>
     public TimeSpan MinIntervalPerConversation { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How far into its batch a run may wait, holding its claims, for a platform's shared budget (Teams' per app in a
+    /// tenant, Slack's per workspace) to take a nudge; a nudge whose turn is later is put off to its place in the budget's
+    /// line. Waiting sends a backlog at the platforms' rates, with each nudge claimed once, whatever the runs' cadence;
+    /// longer waits let the slowest budget hold a batch's other nudges back. At most half <see cref="ClaimTimeout"/>;
+    /// zero: never wait.
+    /// </summary>
+    public TimeSpan WaitForBudget { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a claim holds before another run may take the row over (a crashed sender).</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -16,6 +16,8 @@ public static class SchedulingExtensions
         services.AddOptions<DispatcherOptions>().Bind(configuration.GetSection(DispatcherOptions.Section))
             .Validate(o => o.RetryBackoff > TimeSpan.Zero,
                 $"{DispatcherOptions.Section}:{nameof(DispatcherOptions.RetryBackoff)} must be a positive time such as 00:00:30 (the wait after a failed send).")
+            .Validate(o => o.WaitForBudget >= TimeSpan.Zero,
+                $"{DispatcherOptions.Section}:{nameof(DispatcherOptions.WaitForBudget)} must be a time such as 00:00:01, or 00:00:00 never to wait.")
             .ValidateOnStart();
         services.AddSingleton<NudgeDispatcher>();
         return services;

@@ -39,9 +39,12 @@ public static class DispatchRun
             Report(round, rows[^1]);
             // The platforms' shared budgets too, with the loop as often as Teams' burst needs (5 ÷ 25 a second) and as
             // often as README's example: a pass at one instant spends a budget's burst at most.
-            foreach (var every in new[] { 0.2, 1.0 })
+            // A run a minute (Hangfire's, the default) that only put refused nudges off would claim the whole backlog
+            // again every minute to send a budget's burst: left out, it would not end.
+            foreach (var (every, wait) in new[] { (0.2, 0), (1.0, 0), (0.2, 1), (1.0, 1), (60, 1), (0.2, 30) })
             {
-                rows.Add(await Dispatch(database, $"paced, platforms' limits, a pass every {every:0.0} s", paced: true, TimeSpan.FromSeconds(every)));
+                rows.Add(await Dispatch(database, $"paced, platforms' limits, a run every {every:0.#} s, waits {wait} s", paced: true,
+                    TimeSpan.FromSeconds(every), TimeSpan.FromSeconds(wait)));
                 Report(round, rows[^1]);
             }
         }
@@ -73,24 +76,30 @@ public static class DispatchRun
     /// Null: a sender with no limits of its own, a pass every second. Else half the conversations are Teams chats in one
     /// tenant and half Slack channels in one workspace, under the bot's default budgets, and a pass runs this often.
     /// </param>
-    private static async Task<Measured> Dispatch(ScaleDatabase database, string name, bool paced, TimeSpan? limitedEvery = null)
+    private static async Task<Measured> Dispatch(ScaleDatabase database, string name, bool paced, TimeSpan? limitedEvery = null, TimeSpan wait = default)
     {
         var settings = await database.FreshCopyAsync("dispatch_work");
         if (!paced) settings["Scheduling:MinIntervalPerConversation"] = "00:00:00";
         var time = new FakeTimeProvider(ScaleData.Now);
+        var clock = new WaitSkippingClock(time);
         var sender = new FreeSender(time, limitedEvery is not null);
-        using var host = ScaleDatabase.Build(settings, time, s => s.AddSingleton<INudgeSender>(sender));
+        settings["Scheduling:WaitForBudget"] = wait.ToString();
+        using var host = ScaleDatabase.Build(settings, time, s =>
+        {
+            s.AddSingleton<INudgeSender>(sender);
+            s.AddSingleton<TimeProvider>(clock);
+        });
         var dispatcher = host.Services.GetRequiredService<NudgeDispatcher>();
         var step = limitedEvery ?? TimeSpan.FromSeconds(1);
-        // Slack's 5,000 at 5 a second take 1,000 s of the fake clock; room for twice that.
-        var maxPasses = limitedEvery is { } every ? (int)(2 * Total / 2 / 5 / every.TotalSeconds) : PerConversation * 3;
+        // Slack's 5,000 at 5 a second take 1,000 s of the fake clock; room for four times that.
+        var maxPasses = limitedEvery is { } every ? (int)(4 * Total / 2 / 5 / every.TotalSeconds) : PerConversation * 3;
         var passes = 0;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var cost = await Cost.OfAsync(async () =>
         {
             while (sender.Sent < Total && passes < maxPasses && watch.Elapsed < Budget)
             {
-                await dispatcher.DispatchDueAsync();
+                await clock.RunAsync(() => dispatcher.DispatchDueAsync());
                 passes++;
                 if (passes % 100 == 0 || limitedEvery is null)
                     Console.Error.WriteLine($"  pass {passes}: {sender.Sent} sent, {watch.Elapsed.TotalSeconds:0} s");
