@@ -13,6 +13,7 @@ namespace AccountCoachBot.Scheduling;
 /// (paused, away, off hours, stale, paced, nothing to say) recorded in one save. Then the rest go one by one, each
 /// recorded as sent as soon as its platform call succeeded and before the next is sent: an instance killed mid-batch
 /// leaves at most the one in flight to be sent again, and the rows it never reached are due again when their claims lapse.
+/// A row a platform's shared budget has no room for waits for its turn in the batch, if that comes soon (<see cref="BatchBudgets"/>).
 /// </summary>
 internal sealed class DispatchBatch(
     CoachDbContext db,
