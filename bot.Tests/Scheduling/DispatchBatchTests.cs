@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Scheduling;
@@ -81,7 +80,7 @@ public class DispatchBatchTests : IAsyncLifetime
     {
         var sender = new ObservingSender { Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 1) };
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
-        var clock = new WaitSignallingTime(time);
+        var clock = new WaitSkippingClock(time);
         await using var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
             settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:10" },
             services: s =>
@@ -97,47 +96,14 @@ public class DispatchBatchTests : IAsyncLifetime
             await host.SayAsync($"promise {client}: call them back in 5 minutes");
         host.Time.Advance(TimeSpan.FromMinutes(5));
 
-        // The run waits on the clock between sends; each time it does, the test moves the clock by the wait.
-        var run = host.Dispatcher.DispatchDueAsync();
-        using (var guard = new CancellationTokenSource(HangGuard.Limit))
-            while (true)
-            {
-                var waiting = clock.WaitingAsync(guard.Token);
-                if (await Task.WhenAny(run, waiting) == run) break;
-                time.Advance(clock.NextWait());
-            }
+        // The run waits on the clock between sends; each time it does, the clock moves by the wait.
+        var sent = await clock.RunAsync(() => host.Dispatcher.DispatchDueAsync()).WaitAsync(HangGuard.Limit);
 
         // One run sent all five, each a budget's interval (half a second) after the one before, and put none off.
-        Assert.Equal(5, await run);
+        Assert.Equal(5, sent);
         Assert.All(sender.SentAt.Zip(sender.SentAt.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(0.5), $"{pair.First:ss.fff} and {pair.Second:ss.fff}"));
         var rows = await host.WithDbAsync(db => db.Outbox.Where(o => o.Kind == AccountCoachBot.Features.Promises.ReminderPolicy.DueKind).ToListAsync());
         Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
-    }
-
-    /// <summary>A fake clock that says when something starts waiting on it, and for how long, so a test moves it only then.</summary>
-    private sealed class WaitSignallingTime(FakeTimeProvider inner) : TimeProvider
-    {
-        private readonly Channel<TimeSpan> _waits = Channel.CreateUnbounded<TimeSpan>();
-
-        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
-
-        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
-
-        public override long GetTimestamp() => inner.GetTimestamp();
-
-        public override long TimestampFrequency => inner.TimestampFrequency;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = inner.CreateTimer(callback, state, dueTime, period);
-            _waits.Writer.TryWrite(dueTime);
-            return timer;
-        }
-
-        /// <summary>Completes when something waits (without taking the wait: <see cref="NextWait"/> does).</summary>
-        public Task<bool> WaitingAsync(CancellationToken ct) => _waits.Reader.WaitToReadAsync(ct).AsTask();
-
-        public TimeSpan NextWait() => _waits.Reader.TryRead(out var wait) ? wait : TimeSpan.Zero;
     }
 
     /// <summary>Looks at the outbox in a scope of its own before each call, as another process would.</summary>

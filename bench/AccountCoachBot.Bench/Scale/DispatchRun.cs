@@ -5,6 +5,7 @@ using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Features.Promises;
 using AccountCoachBot.Scheduling;
+using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

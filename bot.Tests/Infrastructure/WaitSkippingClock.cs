@@ -1,11 +1,12 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AccountCoachBot.Bench.Scale;
+namespace AccountCoachBot.Tests.Infrastructure;
 
 /// <summary>
-/// A fake clock that stands still while the dispatcher works and, when the dispatcher waits on it (for a platform's
-/// budget), jumps to the end of the wait: the waiting costs neither wall time nor CPU, and the work is what is measured.
+/// A fake clock that stands still while the work runs and, when the work waits on it (a dispatcher run waiting for a
+/// platform's budget), moves by exactly that wait. Waiting then costs neither wall time nor CPU, and nothing else moves
+/// the clock. The dispatch benchmark uses it too (linked into bench/).
 /// </summary>
 public sealed class WaitSkippingClock(FakeTimeProvider inner) : TimeProvider
 {
@@ -27,7 +28,7 @@ public sealed class WaitSkippingClock(FakeTimeProvider inner) : TimeProvider
     }
 
     /// <summary>Runs <paramref name="work"/>, moving the clock by each wait it starts, until it is done.</summary>
-    public async Task RunAsync(Func<Task> work)
+    public async Task<T> RunAsync<T>(Func<Task<T>> work)
     {
         var running = work();
         while (true)
@@ -37,6 +38,6 @@ public sealed class WaitSkippingClock(FakeTimeProvider inner) : TimeProvider
             if (await Task.WhenAny(running, waiting) == running) break;
             if (_waits.Reader.TryRead(out var wait)) inner.Advance(wait);
         }
-        await running;
+        return await running;
     }
 }
