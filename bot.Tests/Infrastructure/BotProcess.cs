@@ -53,6 +53,27 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The environment of a bot process answering Slack at <paramref name="slack"/>, on the database
+    /// <paramref name="connectionString"/> (PostgreSQL when <paramref name="postgres"/>), Hangfire's server off, and
+    /// its "Now listening" line logged for <see cref="ListeningAtAsync"/>.
+    /// </summary>
+    public static Dictionary<string, string> SlackEnvironment(FakeSlackApi slack, string token, string secret, string connectionString, bool postgres = false)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Coach"] = connectionString,
+            ["Slack__BotToken"] = token,
+            ["Slack__SigningSecret"] = secret,
+            ["Slack__ApiBaseUrl"] = slack.BaseUrl,
+            ["Scheduling__RunServer"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        if (postgres) environment["Database__Provider"] = "postgres";
+        return environment;
+    }
+
     public static BotProcess Start(string name, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var psi = StartInfo(workingDirectory, [], environment);

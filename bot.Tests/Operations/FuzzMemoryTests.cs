@@ -27,17 +27,9 @@ public sealed class FuzzMemoryTests(ITestOutputHelper output)
         await using var slack = await FakeSlackApi.StartAsync(Token);
         slack.AddUser(new SlackUserSeed(Olga, "olga", Tz: "Europe/Berlin"));
         using var db = new TestDatabase();
-        await using var bot = BotProcess.Start("fuzzed bot", db.Directory, new Dictionary<string, string>
-        {
-            ["DOTNET_GCHeapHardLimit"] = HeapCap.ToString("X"), // hexadecimal, as the runtime reads it
-            ["ConnectionStrings__Coach"] = db.ConnectionString,
-            ["Slack__BotToken"] = Token,
-            ["Slack__SigningSecret"] = Secret,
-            ["Slack__ApiBaseUrl"] = slack.BaseUrl,
-            ["Scheduling__RunServer"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        });
+        var environment = BotProcess.SlackEnvironment(slack, Token, Secret, db.ConnectionString);
+        environment["DOTNET_GCHeapHardLimit"] = HeapCap.ToString("X"); // hexadecimal, as the runtime reads it
+        await using var bot = BotProcess.Start("fuzzed bot", db.Directory, environment);
         using var http = new HttpClient();
         var round = new FuzzRound(http, (await bot.ListeningAtAsync()).ToString(), Secret, TimeProvider.System, connector.ServiceUrl, slack, Olga);
         var random = new Random(17);

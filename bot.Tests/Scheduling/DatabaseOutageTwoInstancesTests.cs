@@ -32,8 +32,7 @@ public sealed class DatabaseOutageTwoInstancesTests(PostgresDatabase postgres, I
         var viaProxy = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 5 }.ToString();
 
         using var work = new TestDatabase(); // a working directory for the processes
-        var environment = trial.Environment(slack.BaseUrl, slackPerMinute: 1800, via: viaProxy);
-        environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information"; // the "Now listening" line
+        var environment = trial.Environment(slack, slackPerMinute: 1800, via: viaProxy);
         using var http = new HttpClient();
         await using (var first = BotProcess.Start("first", work.Directory, environment))
         await using (var second = BotProcess.Start("second", work.Directory, environment))

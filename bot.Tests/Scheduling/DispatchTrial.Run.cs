@@ -16,23 +16,18 @@ public sealed partial class DispatchTrial
     /// <paramref name="via"/>, a proxy's connection string), to these fakes, five times a second, without Hangfire's
     /// minutely job (and its planners), so the fakes see only the seeded nudges.
     /// </summary>
-    public Dictionary<string, string> Environment(string slackBaseUrl, int slackPerMinute, string? via = null) => new()
+    public Dictionary<string, string> Environment(FakeSlackApi slack, int slackPerMinute, string? via = null)
     {
-        ["Database__Provider"] = "postgres",
-        ["ConnectionStrings__Coach"] = via ?? connectionString,
-        ["Slack__BotToken"] = SlackToken,
-        ["Slack__SigningSecret"] = "dispatch-trial-secret",
-        ["Slack__ApiBaseUrl"] = slackBaseUrl,
-        ["Scheduling__RunServer"] = "false",
-        ["Scheduling__DispatchEvery"] = "00:00:00.2",
-        ["Scheduling__BatchSize"] = "10",
+        var environment = BotProcess.SlackEnvironment(slack, SlackToken, "dispatch-trial-secret", via ?? connectionString, postgres: true);
+        environment["Scheduling__DispatchEvery"] = "00:00:00.2";
+        environment["Scheduling__BatchSize"] = "10";
         // A dead instance's claims lapse after this, instead of the default two minutes. Not much shorter: a live
         // instance starved of CPU on a loaded machine (10 s was outlived once at load 96) would lose its claims mid-send.
-        ["Scheduling__ClaimTimeout"] = "00:00:30",
-        ["Scheduling__MinIntervalPerConversation"] = "00:00:01",
-        ["Slack__WorkspacePerMinute"] = slackPerMinute.ToString(CultureInfo.InvariantCulture),
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
+        environment["Scheduling__ClaimTimeout"] = "00:00:30";
+        environment["Scheduling__MinIntervalPerConversation"] = "00:00:01";
+        environment["Slack__WorkspacePerMinute"] = slackPerMinute.ToString(CultureInfo.InvariantCulture);
+        return environment;
+    }
 
     /// <summary>
     /// Waits, reading the database a few times a second (the bots are other processes), until <paramref name="condition"/>

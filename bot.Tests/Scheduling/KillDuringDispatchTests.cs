@@ -36,7 +36,7 @@ public sealed class KillDuringDispatchTests(PostgresDatabase postgres, ITestOutp
         await trial.SeedAsync(connector.ServiceUrl);
 
         using var work = new TestDatabase(); // a working directory for the processes
-        var environment = trial.Environment(slack.BaseUrl, slackPerMinute);
+        var environment = trial.Environment(slack, slackPerMinute);
 
         var survivor = BotProcess.Start("survivor", work.Directory, environment);
         var victim = BotProcess.Start("victim", work.Directory, environment);

@@ -43,7 +43,7 @@ public sealed class PlatformFaultsTwoInstancesTests(PostgresDatabase postgres, I
         await trial.SeedAsync(connector.ServiceUrl);
 
         using var work = new TestDatabase(); // a working directory for the processes
-        var environment = trial.Environment(slack.BaseUrl, SlackPerMinute);
+        var environment = trial.Environment(slack, SlackPerMinute);
         // A 5xx names no wait: the first retry after 1 s instead of 30, so that the test does not idle; and enough
         // attempts that a nudge failing a few times in a row is still delivered.
         environment["Scheduling__RetryBackoff"] = "00:00:01";

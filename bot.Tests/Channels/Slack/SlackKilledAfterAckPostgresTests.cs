@@ -29,7 +29,7 @@ public sealed class SlackKilledAfterAckPostgresTests(PostgresDatabase postgres) 
         await using var slack = await FakeSlackApi.StartAsync("xoxb-kill-ack-pg");
         slack.AddUser(new SlackUserSeed(User, "olga", Tz: "Europe/Berlin", Email: "olga@example.com", RealName: "Olga Petrova"));
         using var work = new TestDatabase(); // a working directory for the processes
-        var environment = SlashCommandBurst.BotEnvironment(slack, "xoxb-kill-ack-pg", Secret, postgres.ConnectionString, postgres: true);
+        var environment = BotProcess.SlackEnvironment(slack, "xoxb-kill-ack-pg", Secret, postgres.ConnectionString, postgres: true);
         var triggers = Enumerable.Range(0, Commands).Select(i => $"trig-{i:00}").ToList();
         await using var survivor = BotProcess.Start("survivor", work.Directory, environment);
         using (var first = new HttpClient { BaseAddress = await survivor.ListeningAtAsync() })

@@ -25,7 +25,7 @@ public sealed class SlackKilledAfterAckTests
         await using var slack = await FakeSlackApi.StartAsync("xoxb-kill-ack");
         slack.AddUser(new SlackUserSeed(User, "olga", Tz: "Europe/Berlin", Email: "olga@example.com", RealName: "Olga Petrova"));
         using var work = new TestDatabase();
-        var environment = SlashCommandBurst.BotEnvironment(slack, "xoxb-kill-ack", Secret, work.ConnectionString);
+        var environment = BotProcess.SlackEnvironment(slack, "xoxb-kill-ack", Secret, work.ConnectionString);
         var triggers = Enumerable.Range(0, Commands).Select(i => $"trig-{i:00}").ToList();
 
         int left;

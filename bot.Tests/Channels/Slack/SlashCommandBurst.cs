@@ -8,27 +8,6 @@ namespace AccountCoachBot.Tests.Channels.Slack;
 /// <summary>Signed slash commands for a bot in a process of its own, and the wait for their answers on Slack's side.</summary>
 internal static class SlashCommandBurst
 {
-    /// <summary>
-    /// The environment of a bot process answering Slack at <paramref name="slack"/>, on the database
-    /// <paramref name="connectionString"/> (PostgreSQL when <paramref name="postgres"/>), Hangfire's server off, and
-    /// its "Now listening" line logged for <see cref="BotProcess.ListeningAtAsync"/>.
-    /// </summary>
-    public static Dictionary<string, string> BotEnvironment(FakeSlackApi slack, string token, string secret, string connectionString, bool postgres = false)
-    {
-        var environment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Coach"] = connectionString,
-            ["Slack__BotToken"] = token,
-            ["Slack__SigningSecret"] = secret,
-            ["Slack__ApiBaseUrl"] = slack.BaseUrl,
-            ["Scheduling__RunServer"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        };
-        if (postgres) environment["Database__Provider"] = "postgres";
-        return environment;
-    }
-
     /// <summary>One <c>/coach help</c> from <paramref name="user"/>, its <c>trigger_id</c> and response_url named by <paramref name="trigger"/>.</summary>
     public static async Task<HttpStatusCode> SendAsync(HttpClient http, FakeSlackApi slack, string secret, string user, string trigger)
     {
