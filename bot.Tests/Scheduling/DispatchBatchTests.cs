@@ -75,14 +75,16 @@ public class DispatchBatchTests : IAsyncLifetime
         }
     }
 
-    [DbFact]
-    public async Task DispatchDueAsync_SendsTheRowsASharedBudgetRefusedAtItsRateInOneRun_WhenTheRunMayWaitForIt()
+    [DbTheory]
+    [InlineData(50)]
+    [InlineData(2)] // the waiting rows of three batches share the budget's turns
+    public async Task DispatchDueAsync_SendsTheRowsASharedBudgetRefusedAtItsRateInOneRun_WhenTheRunMayWaitForIt(int batchSize)
     {
         var sender = new ObservingSender { Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 1) };
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
         var clock = new WaitSkippingClock(time);
         await using var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
-            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:10" },
+            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:10", ["Scheduling:BatchSize"] = $"{batchSize}" },
             services: s =>
             {
                 s.RemoveAll<INudgeSender>();
@@ -106,6 +108,38 @@ public class DispatchBatchTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
     }
 
+    [DbFact]
+    public async Task DispatchDueAsync_SendsLaterBatchesWhileAnEarlierBatchsRowsWaitForTheirTurns_WhenOneBudgetIsSlow()
+    {
+        // Two people's chats under a budget of one send every 2 s, four under none; batches of two, the slow ones first.
+        var slow = new SharedRateLimit("test:slow", PerSecond: 0.5, Burst: 1);
+        var sender = new ObservingSender { SharedOf = address => address.Key.Contains("slow") ? [slow] : [] };
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        var clock = new WaitSkippingClock(time);
+        await using var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
+            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:10", ["Scheduling:BatchSize"] = "2" },
+            services: s =>
+            {
+                s.RemoveAll<INudgeSender>();
+                s.AddSingleton<INudgeSender>(sender);
+                s.AddSingleton<TimeProvider>(clock);
+            });
+        sender.Services = host.Services;
+        sender.Clock = host.Time;
+        string[] people = ["slow-olga", "slow-ivan", "fast-anna", "fast-petr", "fast-lena", "fast-oleg"];
+        foreach (var person in people)
+            await host.SayAsync("promise Acme: call them back in 5 minutes", user: person);
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        var start = host.Time.GetUtcNow();
+
+        var sent = await clock.RunAsync(() => host.Dispatcher.DispatchDueAsync()).WaitAsync(HangGuard.Limit);
+
+        // The first batch's second slow chat waited its 2 s; the next batches went meanwhile, not after it.
+        Assert.Equal(6, sent);
+        Assert.Equal([start, start, start, start, start, start.AddSeconds(2)], sender.SentAt.Order());
+        Assert.Equal(start.AddSeconds(2), sender.SentAt[sender.Keys.FindIndex(k => k.Contains("slow-ivan"))]);
+    }
+
     /// <summary>Looks at the outbox in a scope of its own before each call, as another process would.</summary>
     private sealed class ObservingSender : INudgeSender
     {
@@ -121,7 +155,13 @@ public class DispatchBatchTests : IAsyncLifetime
 
         public List<DateTimeOffset> SentAt { get; } = [];
 
-        public IReadOnlyList<SharedRateLimit> SharedLimitsOf(ConversationAddress address) => Shared is { } shared ? [shared] : [];
+        /// <summary>The budgets of each conversation, when they differ (else <see cref="Shared"/> for all).</summary>
+        public Func<ConversationAddress, SharedRateLimit[]>? SharedOf { get; set; }
+
+        public List<string> Keys { get; } = [];
+
+        public IReadOnlyList<SharedRateLimit> SharedLimitsOf(ConversationAddress address) =>
+            SharedOf is { } of ? of(address) : Shared is { } shared ? [shared] : [];
 
         public async Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
         {
@@ -129,6 +169,7 @@ public class DispatchBatchTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<AccountCoachBot.Data.CoachDbContext>();
             SentBeforeEachCall.Add(await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent, ct));
             if (Clock is not null) SentAt.Add(Clock.GetUtcNow());
+            Keys.Add(address.Key);
             return SendResult.Ok;
         }
     }

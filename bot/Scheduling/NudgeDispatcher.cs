@@ -56,14 +56,19 @@ public sealed class NudgeDispatcher(
     {
         if (_senders.Count == 0) return 0;
         var seen = new HashSet<long>();
+        var budgets = new RunBudgets();
+        await using var room = new WaitingRoom(time);
         var sent = 0;
         while (true)
         {
-            var (batch, taken, fresh) = await DispatchBatchAsync(seen, ct);
+            // Rows of earlier batches whose turns came go before the next claim.
+            sent += await room.SendDueAsync(ct);
+            var (batch, taken, fresh) = await DispatchBatchAsync(seen, budgets, room, ct);
             sent += batch;
             // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
             if (taken < options.Value.BatchSize || fresh == 0) break;
         }
+        sent += await room.SendAllAsync(ct);
         if (Paced) await RescheduleHeldAsync(ct);
         return sent;
     }
@@ -78,20 +83,28 @@ public sealed class NudgeDispatcher(
         await ConversationPacing.RescheduleHeldAsync(db, _senders.Keys.ToArray(), time.GetUtcNow().UtcDateTime, ct);
     }
 
-    private async Task<(int Sent, int Taken, int Fresh)> DispatchBatchAsync(HashSet<long> seen, CancellationToken ct)
+    private async Task<(int Sent, int Taken, int Fresh)> DispatchBatchAsync(HashSet<long> seen, RunBudgets budgets, WaitingRoom room, CancellationToken ct)
     {
         var transports = _senders.Keys.ToArray();
         var now = time.GetUtcNow().UtcDateTime;
         var claim = new OutboxClaim(transports, now, now + options.Value.ClaimTimeout, _instance, options.Value.BatchSize, Paced);
 
         // One scope and context for the whole batch: one UPDATE claims it (rows another instance holds are skipped, not
-        // waited for), and what the rows need (people, addresses, vacations) is read once for all of them.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-        var ids = await OutboxClaims.ClaimBatchAsync(db, claim, ct);
-        var fresh = ids.Count(seen.Add);
-        if (ids.Count == 0) return (0, 0, 0);
-        var batch = new DispatchBatch(db, scope.ServiceProvider, _senders, _instance, time, options.Value, logger, metrics);
-        return (await batch.SendAsync(ids, ct), ids.Count, fresh);
+        // waited for), and what the rows need (people, addresses, vacations) is read once for all of them. A batch whose
+        // rows wait for their turns is the room's to let go of.
+        var scope = scopes.CreateAsyncScope();
+        DispatchBatch? batch = null;
+        try
+        {
+            var ids = await OutboxClaims.ClaimBatchAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(), claim, ct);
+            var fresh = ids.Count(seen.Add);
+            if (ids.Count == 0) return (0, 0, 0);
+            batch = new DispatchBatch(scope, _senders, _instance, time, options.Value, budgets, room, logger, metrics);
+            return (await batch.SendAsync(ids, ct), ids.Count, fresh);
+        }
+        finally
+        {
+            if (batch is null || !room.Holds(batch)) await scope.DisposeAsync();
+        }
     }
 }

@@ -3,26 +3,30 @@ using AccountCoachBot.Data;
 namespace AccountCoachBot.Scheduling;
 
 /// <summary>
-/// One batch's dealings with the platforms' shared budgets (<see cref="SharedBudget"/>): it takes a send from each
-/// budget a row names, and when one refuses, the row either waits for a turn within this batch (while the batch may
-/// still wait: <see cref="DispatcherOptions.WaitForBudget"/>) or gets its place in the budget's line in the database.
+/// One dispatcher run's dealings with the platforms' shared budgets (<see cref="SharedBudget"/>): it takes a send from
+/// each budget a row names, and when one refuses, the row either waits for a turn in the run (while its batch may still
+/// wait: <see cref="DispatcherOptions.WaitForBudget"/>; <see cref="WaitingRoom"/>) or gets its place in the budget's line
+/// in the database. The run's batches share the turns, so rows of two batches never wait for the same one.
 /// Waiting lets one run send a backlog at the budget's own rate, however often runs come; a run that only put rows off
 /// would send about a budget's burst a run, and claim each row at least twice (bench/README.md, "Dispatch at the
 /// platforms' limits").
 /// </summary>
-internal sealed class BatchBudgets(CoachDbContext db, DateTime waitUntil)
+internal sealed class RunBudgets
 {
-    /// <summary>The budgets that refused a row of this batch, each with when it said it is free again.</summary>
+    /// <summary>The budgets that refused a row of this run, each with when it said it is free again.</summary>
     private readonly Dictionary<string, DateTime> _freeAt = new(StringComparer.Ordinal);
 
     /// <summary>The last turn given to a row waiting on each budget: the next waits an interval more, as in its line.</summary>
     private readonly Dictionary<string, DateTime> _lastTurn = new(StringComparer.Ordinal);
 
-    /// <summary>What a refusal means for the row: wait in this batch until <c>At</c>, or be put off until <c>At</c>.</summary>
+    /// <summary>What a refusal means for the row: wait in this run until <c>At</c>, or be put off until <c>At</c>.</summary>
     public readonly record struct Refusal(bool Wait, DateTime At);
 
-    /// <summary>Takes one send from each of <paramref name="limits"/>, widest first. Null: all took it.</summary>
-    public async Task<Refusal?> TakeAsync(IReadOnlyList<SharedRateLimit> limits, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Takes one send from each of <paramref name="limits"/>, widest first. Null: all took it. A refused row may wait
+    /// for a turn up to <paramref name="waitUntil"/> (its batch's claims must outlast the wait).
+    /// </summary>
+    public async Task<Refusal?> TakeAsync(CoachDbContext db, IReadOnlyList<SharedRateLimit> limits, DateTime now, DateTime waitUntil, CancellationToken ct)
     {
         foreach (var limit in limits)
         {
