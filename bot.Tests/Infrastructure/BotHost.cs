@@ -58,6 +58,7 @@ public sealed class BotHost : IAsyncDisposable
             "--Scheduling:MinIntervalPerConversation=00:00:00", // pacing has its own test
             // On a fake clock a run that waited for a shared budget would wait for the test: runs put such nudges off instead.
             "--Scheduling:WaitForBudget=00:00:00",
+            "--Scheduling:DispatchEvery=00:00:00", // tests send what is due themselves, at the fake clock's instants
             "--BotFramework:TeamsAppBurst=1000", // Teams replies at one fake instant would wait for the clock; the app budget has its own tests
             "--Slack:ChannelBurst=1000", // likewise nudges to one Slack channel at one instant; the channel budget has its own tests
         };

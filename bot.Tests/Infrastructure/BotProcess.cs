@@ -67,6 +67,7 @@ public sealed class BotProcess : IAsyncDisposable
             ["Slack__SigningSecret"] = secret,
             ["Slack__ApiBaseUrl"] = slack.BaseUrl,
             ["Scheduling__RunServer"] = "false",
+            ["Scheduling__DispatchEvery"] = "00:00:00", // nothing sends nudges unless a test asks (the dispatch trials do)
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };

@@ -16,6 +16,8 @@ public sealed class StartupRefusalTests
     [InlineData("--Operations:DashboardPassword=short-secret", "Refusing to start: Operations:DashboardPassword is shorter than 16 characters.")]
     [InlineData("--Scheduling:RetryBackoff=00:00:00", "Refusing to start: a bad setting: Scheduling:RetryBackoff must be a positive time")]
     [InlineData("--Scheduling:WaitForBudget=-00:00:01", "Refusing to start: a bad setting: Scheduling:WaitForBudget must be a time such as 00:00:01")]
+    [InlineData("--Scheduling:DispatchEvery=-00:00:01", "Refusing to start: a bad setting: Scheduling:DispatchEvery must be a time such as 00:00:01")]
+    [InlineData("--Scheduling:DispatchEvery=soon", "Refusing to start: a bad setting: Failed to convert configuration value 'soon' at 'Scheduling:DispatchEvery' to type 'System.TimeSpan'.")]
     public async Task Main_PrintsOneLineAndExits1BeforeListening_WhenASettingIsRefused(string setting, string line)
     {
         using var db = new TestDatabase();

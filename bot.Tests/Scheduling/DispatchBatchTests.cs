@@ -109,6 +109,68 @@ public class DispatchBatchTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task DispatchDueAsync_PutsRowsInLineAfterTheTurnsItsRunGave_WhenTheirTurnsComeTooLateToWaitFor()
+    {
+        var sender = new ObservingSender { Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 1) };
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        var clock = new WaitSkippingClock(time);
+        await using var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
+            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:01", ["Scheduling:BatchSize"] = "2" },
+            services: s =>
+            {
+                s.RemoveAll<INudgeSender>();
+                s.AddSingleton<INudgeSender>(sender);
+                s.AddSingleton<TimeProvider>(clock);
+            });
+        sender.Services = host.Services;
+        sender.Clock = host.Time;
+        string[] clients = ["Acme", "Globex", "Initech", "Umbrella", "Hooli"];
+        foreach (var client in clients)
+            await host.SayAsync($"promise {client}: call them back in 5 minutes");
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        var start = host.Time.GetUtcNow().UtcDateTime;
+
+        var sent = await clock.RunAsync(() => host.Dispatcher.DispatchDueAsync()).WaitAsync(HangGuard.Limit);
+
+        // One at once, two waited their turns (0.5 s and 1 s on); the budget knew of neither while they waited, yet the
+        // two put off came after them, not at the same instants (as the outbox stood when the first waiting one went).
+        Assert.Equal([start.AddSeconds(1.5), start.AddSeconds(2)], sender.PendingBeforeEachCall[1].Where(due => due < start.AddMinutes(1)).Order());
+        // The run claimed those two again in its next pass once they were due (a pass a wait, 1 s), then at the budget's rate.
+        Assert.Equal(5, sent);
+        Assert.Equal([0, 0.5, 1, 2, 2.5], sender.SentAt.Select(at => (at.UtcDateTime - start).TotalSeconds));
+    }
+
+    [DbFact]
+    public async Task DispatchDueAsync_ClaimsWhatItPutOffAgainAsItComesDueForUpToAMinute_WhenABudgetHoldsABacklogBack()
+    {
+        // One send every 10 s and waits of up to 10 s: the second waits in the run, the rest go in line, 10 s apart.
+        var sender = new ObservingSender { Shared = new SharedRateLimit("test:app", PerSecond: 0.1, Burst: 1) };
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        var clock = new WaitSkippingClock(time);
+        await using var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
+            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:10" },
+            services: s =>
+            {
+                s.RemoveAll<INudgeSender>();
+                s.AddSingleton<INudgeSender>(sender);
+                s.AddSingleton<TimeProvider>(clock);
+            });
+        sender.Services = host.Services;
+        sender.Clock = host.Time;
+        for (var client = 1; client <= 9; client++)
+            await host.SayAsync($"promise Client {client}: call them back in 5 minutes");
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        var start = host.Time.GetUtcNow();
+
+        var sent = await clock.RunAsync(() => host.Dispatcher.DispatchDueAsync()).WaitAsync(HangGuard.Limit);
+
+        // The run claims each again as its place comes, for a minute (Hangfire's cadence): it sends at the budget's rate,
+        // not a burst and a wait's worth; the rest is the next run's.
+        Assert.Equal(6, sent);
+        Assert.Equal([0, 10, 20, 30, 40, 50], sender.SentAt.Select(at => (at - start).TotalSeconds));
+    }
+
+    [DbFact]
     public async Task DispatchDueAsync_SendsLaterBatchesWhileAnEarlierBatchsRowsWaitForTheirTurns_WhenOneBudgetIsSlow()
     {
         // Two people's chats under a budget of one send every 2 s, four under none; batches of two, the slow ones first.
@@ -147,6 +209,9 @@ public class DispatchBatchTests : IAsyncLifetime
 
         public List<int> SentBeforeEachCall { get; } = [];
 
+        /// <summary>When each row left to send was due, as each call was made.</summary>
+        public List<List<DateTime>> PendingBeforeEachCall { get; } = [];
+
         public string Transport => CoachTestHost.Transport;
 
         public SharedRateLimit? Shared { get; set; }
@@ -168,6 +233,7 @@ public class DispatchBatchTests : IAsyncLifetime
             await using var scope = Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AccountCoachBot.Data.CoachDbContext>();
             SentBeforeEachCall.Add(await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Sent, ct));
+            PendingBeforeEachCall.Add(await db.Outbox.Where(o => o.Status == OutboxStatus.Pending).Select(o => o.DueUtc).ToListAsync(ct));
             if (Clock is not null) SentAt.Add(Clock.GetUtcNow());
             Keys.Add(address.Key);
             return SendResult.Ok;

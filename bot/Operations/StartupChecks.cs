@@ -21,6 +21,11 @@ public static class StartupChecks
         {
             throw new StartupRefusal($"Refusing to start: a bad setting: {string.Join(" ", e.Failures)}");
         }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder's own words name the setting and the type it wants (a time, a number).
+            throw new StartupRefusal($"Refusing to start: a bad setting: {e.Message}");
+        }
         foreach (var check in services.GetServices<IStartupCheck>())
             if (check.Refusal() is { } reason) throw new StartupRefusal(reason);
         try

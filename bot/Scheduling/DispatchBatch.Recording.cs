@@ -64,6 +64,7 @@ internal sealed partial class DispatchBatch
     {
         row.Status = OutboxStatus.Pending;
         row.DueUtc = due;
+        room.PutOff(due);
         row.Attempts--;
         metrics?.NudgeDeferred(row.Transport, reason);
     }

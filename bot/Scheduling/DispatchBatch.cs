@@ -47,6 +47,8 @@ internal sealed partial class DispatchBatch(
     public async Task<int> SendAsync(List<long> ids, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        // Rows a shared budget refused wait in the room for their turns while the claims leave time to.
+        (_turnUntil, _waitUntil) = (now + Interval, now + options.BudgetWait);
         var rows = (await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(ct))
             .Where(r => r.Status == OutboxStatus.Sending && r.ClaimedBy == instance)
             .OrderBy(r => r.DueUtc).ThenBy(r => r.Id).ToList();
@@ -110,13 +112,12 @@ internal sealed partial class DispatchBatch(
         // Everything that will not go now, and whatever the renderers changed, in one save before anything is sent.
         await db.SaveChangesAsync(ct);
 
-        // Rows a shared budget refused wait in the room for their turns while the claims leave time to.
-        (_turnUntil, _waitUntil) = (now + Interval, now + WaitForBudget);
         var sent = 0;
         foreach (var (row, reply) in going)
             if (await SendAsync(row, reply, ct)) sent++;
-        // The deferrals since the last write; a batch cut short leaves them claimed, and due again when the claims lapse.
-        if (!Waits) await db.SaveChangesAsync(ct);
+        // What it put off since the last write, before any row of it waits: the run claims those again when they come due
+        // (a batch cut short leaves them claimed, and due again when the claims lapse).
+        await db.SaveChangesAsync(ct);
         return sent;
     }
 
@@ -125,7 +126,7 @@ internal sealed partial class DispatchBatch(
     {
         _waiting--;
         var sent = await SendAsync(nudge.Row, nudge.Reply, ct) ? 1 : 0;
-        if (!Waits) await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
         return sent;
     }
 
@@ -143,9 +144,6 @@ internal sealed partial class DispatchBatch(
     }
 
     public ValueTask DisposeAsync() => scope.DisposeAsync();
-
-    /// <summary>How long this batch may wait for a shared budget: the setting, and at most half the claims' time.</summary>
-    private TimeSpan WaitForBudget => options.WaitForBudget < options.ClaimTimeout / 2 ? options.WaitForBudget : options.ClaimTimeout / 2;
 
     private async Task<HashSet<int>> AwayAsync(IEnumerable<Person> people, DateTime now, CancellationToken ct)
     {
@@ -238,6 +236,7 @@ internal sealed partial class DispatchBatch(
                 row.Status = OutboxStatus.Pending;
                 row.LastError = result.Error;
                 row.DueUtc = answered + (result.RetryAfter ?? Backoff(options.RetryBackoff, row.Attempts));
+                room.PutOff(row.DueUtc);
                 await db.SaveChangesAsync(ct);
                 metrics?.NudgeDeferred(row.Transport, "retry");
                 return (false, null);

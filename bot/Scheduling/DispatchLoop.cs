@@ -12,7 +12,8 @@ public sealed class DispatchLoop(NudgeDispatcher dispatcher, TimeProvider time, 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var every = options.Value.DispatchEvery ?? TimeSpan.FromMinutes(1);
+        var every = options.Value.DispatchEvery;
+        if (every <= TimeSpan.Zero) return; // only Hangfire's minutely run sends
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -34,13 +34,17 @@ public sealed class DispatcherOptions
     /// </summary>
     public TimeSpan WaitForBudget { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a run may wait for a budget: <see cref="WaitForBudget"/>, and at most half the claims' time.</summary>
+    public TimeSpan BudgetWait => WaitForBudget < ClaimTimeout / 2 ? WaitForBudget : ClaimTimeout / 2;
+
     /// <summary>How long a claim holds before another run may take the row over (a crashed sender).</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Off by default (Hangfire's minutely job dispatches). When set, every instance also sends what is due this often
-    /// (<see cref="DispatchLoop"/>), so several instances share a backlog and a paced conversation is not left waiting
-    /// a minute for its next message. Planning stays with the minutely job.
+    /// How often every instance sends what is due (<see cref="DispatchLoop"/>), beside Hangfire's minutely job: a
+    /// nudge goes out within a second of its time, several instances share a backlog, and a paced conversation or a
+    /// budget's line is not left waiting a minute for its next message. Planning stays with the minutely job.
+    /// Zero: only the minutely job sends.
     /// </summary>
-    public TimeSpan? DispatchEvery { get; set; }
+    public TimeSpan DispatchEvery { get; set; } = TimeSpan.FromSeconds(1);
 }

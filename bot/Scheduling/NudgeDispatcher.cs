@@ -50,27 +50,56 @@ public sealed class NudgeDispatcher(
 
     /// <summary>
     /// Sends what is due, batch after batch, until nothing due is left: a backlog bigger than one batch must not wait
-    /// for the next run. Rows a batch defers (pace, Retry-After, working hours) get a later due time, so they end it.
+    /// for the next run. Rows a budget gives a turn within <see cref="DispatcherOptions.WaitForBudget"/> wait in the run
+    /// (<see cref="WaitingRoom"/>) while it claims the next batches. While there is a backlog (a pass claimed something,
+    /// or a row it put off comes due meanwhile) the run claims again a wait later, for up to <see cref="FollowFor"/>: the
+    /// rows it put off in a budget's line, and a paced conversation's next, go out at the platforms' rates whether runs
+    /// come every second or every minute, each pass claiming about a wait's worth.
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
         if (_senders.Count == 0) return 0;
-        var seen = new HashSet<long>();
         var budgets = new RunBudgets();
         await using var room = new WaitingRoom(time);
+        var started = time.GetUtcNow().UtcDateTime;
         var sent = 0;
         while (true)
         {
-            // Rows of earlier batches whose turns came go before the next claim.
-            sent += await room.SendDueAsync(ct);
-            var (batch, taken, fresh) = await DispatchBatchAsync(seen, budgets, room, ct);
-            sent += batch;
-            // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
-            if (taken < options.Value.BatchSize || fresh == 0) break;
+            var pass = time.GetUtcNow().UtcDateTime;
+            var (passSent, taken) = await ClaimAllDueAsync(budgets, room, ct);
+            sent += passSent;
+            // What was due when the pass began it has claimed; what it put off, later.
+            var next = pass + options.Value.BudgetWait;
+            var follow = next > pass && next - started < FollowFor && (taken > 0 || room.NextPutOffAfter(pass) <= next) ? next : (DateTime?)null;
+            sent += await room.SendBeforeAsync(follow, ct);
+            if (follow is not { } at) break;
+            var wait = at - time.GetUtcNow().UtcDateTime;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
         }
-        sent += await room.SendAllAsync(ct);
+        sent += await room.SendBeforeAsync(null, ct);
         if (Paced) await RescheduleHeldAsync(ct);
         return sent;
+    }
+
+    /// <summary>How long one run follows a backlog: Hangfire's minutely run covers its minute; the next run goes on.</summary>
+    public static readonly TimeSpan FollowFor = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// One pass: claims batch after batch while they come full, sending the waiting rows whose turns came between.
+    /// Returns how many went out and how many rows it claimed.
+    /// </summary>
+    private async Task<(int Sent, int Taken)> ClaimAllDueAsync(RunBudgets budgets, WaitingRoom room, CancellationToken ct)
+    {
+        var seen = new HashSet<long>();
+        var (sent, claimed) = (0, 0);
+        while (true)
+        {
+            sent += await room.SendDueAsync(ct);
+            var (batch, taken, fresh) = await DispatchBatchAsync(seen, budgets, room, ct);
+            (sent, claimed) = (sent + batch, claimed + taken);
+            // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
+            if (taken < options.Value.BatchSize || fresh == 0) return (sent, claimed);
+        }
     }
 
     private bool Paced => options.Value.MinIntervalPerConversation > TimeSpan.Zero;

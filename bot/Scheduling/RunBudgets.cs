@@ -36,14 +36,19 @@ internal sealed class RunBudgets
                 if (await SharedBudget.TakeAsync(db, limit, now, ct) is not { } next) continue;
                 _freeAt[limit.Key] = free = next;
             }
-            var turn = _lastTurn.TryGetValue(limit.Key, out var last) && last + limit.Interval > free ? last + limit.Interval : free;
+            var turn = TurnAfter(limit, free);
             if (turn <= waitUntil)
             {
                 _lastTurn[limit.Key] = turn;
                 return new Refusal(true, turn);
             }
-            return new Refusal(false, await SharedBudget.PlaceInLineAsync(db, limit, free, ct));
+            // In line after the turns given in this run too: the budget knows of no turn before it is taken.
+            return new Refusal(false, await SharedBudget.PlaceInLineAsync(db, limit, turn, ct));
         }
         return null;
     }
+
+    /// <summary>The next turn under <paramref name="limit"/>: when it is free, or an interval after the last turn given.</summary>
+    private DateTime TurnAfter(SharedRateLimit limit, DateTime free) =>
+        _lastTurn.TryGetValue(limit.Key, out var last) && last + limit.Interval > free ? last + limit.Interval : free;
 }

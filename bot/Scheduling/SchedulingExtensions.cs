@@ -16,17 +16,13 @@ public static class SchedulingExtensions
         services.AddOptions<DispatcherOptions>().Bind(configuration.GetSection(DispatcherOptions.Section))
             .Validate(o => o.RetryBackoff > TimeSpan.Zero,
                 $"{DispatcherOptions.Section}:{nameof(DispatcherOptions.RetryBackoff)} must be a positive time such as 00:00:30 (the wait after a failed send).")
+            .Validate(o => o.DispatchEvery >= TimeSpan.Zero,
+                $"{DispatcherOptions.Section}:{nameof(DispatcherOptions.DispatchEvery)} must be a time such as 00:00:01, or 00:00:00 to send only from the minutely job.")
             .Validate(o => o.WaitForBudget >= TimeSpan.Zero,
                 $"{DispatcherOptions.Section}:{nameof(DispatcherOptions.WaitForBudget)} must be a time such as 00:00:01, or 00:00:00 never to wait.")
             .ValidateOnStart();
         services.AddSingleton<NudgeDispatcher>();
         return services;
-    }
-
-    private static void AddDispatchLoop(IHostApplicationBuilder builder)
-    {
-        if (builder.Configuration.GetSection(DispatcherOptions.Section).GetValue<TimeSpan?>(nameof(DispatcherOptions.DispatchEvery)) is { } every && every > TimeSpan.Zero)
-            builder.Services.AddHostedService<DispatchLoop>();
     }
 
     /// <summary>
@@ -39,7 +35,7 @@ public static class SchedulingExtensions
         builder.Services.AddNudgeDispatcher(builder.Configuration);
         builder.Services.AddTransient<NudgeJob>();
         builder.Services.AddScoped<Housekeeping>();
-        AddDispatchLoop(builder);
+        builder.Services.AddHostedService<DispatchLoop>();
         var postgres = DatabaseSettings.ProviderOf(builder.Configuration) == DatabaseProvider.Postgres
             ? DatabaseSettings.PostgresConnectionString(builder.Configuration)
             : null;

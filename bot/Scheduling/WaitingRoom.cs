@@ -30,11 +30,33 @@ internal sealed class WaitingRoom(TimeProvider time) : IAsyncDisposable
         return sent;
     }
 
-    /// <summary>Waits for each nudge's turn and sends it, until none waits. Returns how many went out.</summary>
-    public async Task<int> SendAllAsync(CancellationToken ct)
+    /// <summary>When the rows the run put off (to a budget's line, for a conversation's pace) come due.</summary>
+    private readonly PriorityQueue<DateTime, DateTime> _putOff = new();
+
+    public void PutOff(DateTime due) => _putOff.Enqueue(due, due);
+
+    /// <summary>
+    /// The soonest a row the run put off comes due after <paramref name="after"/> (those before it were claimed again
+    /// by then): a run whose last pass claimed nothing goes on if that comes before its next pass (<see cref="NudgeDispatcher"/>).
+    /// </summary>
+    public DateTime? NextPutOffAfter(DateTime after)
+    {
+        while (_putOff.TryPeek(out var due, out _))
+        {
+            if (due > after) return due;
+            _putOff.Dequeue();
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Waits for each nudge's turn before <paramref name="until"/> (every one's when null) and sends it. Returns how many
+    /// went out.
+    /// </summary>
+    public async Task<int> SendBeforeAsync(DateTime? until, CancellationToken ct)
     {
         var sent = 0;
-        while (_turns.TryPeek(out _, out var turn))
+        while (_turns.TryPeek(out _, out var turn) && !(turn >= until))
         {
             var wait = turn - time.GetUtcNow().UtcDateTime;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);

@@ -42,10 +42,15 @@ public static class DispatchRun
             // often as README's example: a pass at one instant spends a budget's burst at most.
             // A run a minute (Hangfire's, the default) that only put refused nudges off would claim the whole backlog
             // again every minute to send a budget's burst: left out, it would not end.
-            foreach (var (every, wait) in new[] { (0.2, 0), (1.0, 0), (0.2, 1), (1.0, 1), (60, 1), (0.2, 30) })
+            // Batches of 10 (as the kill trial has them) and Teams chats in five tenants (five budgets of 25 a second): what
+            // a batch waiting for a budget would cost the others if they waited behind it.
+            foreach (var (every, wait, batch, tenants) in new[]
+                     { (0.2, 0, 50, 1), (1.0, 0, 50, 1), (0.2, 1, 50, 1), (1.0, 1, 50, 1), (60, 1, 50, 1), (0.2, 30, 50, 1), (0.2, 1, 10, 1), (0.2, 1, 50, 5) })
             {
-                rows.Add(await Dispatch(database, $"paced, platforms' limits, a run every {every:0.#} s, waits {wait} s", paced: true,
-                    TimeSpan.FromSeconds(every), TimeSpan.FromSeconds(wait)));
+                var name = $"paced, platforms' limits, a run every {every:0.#} s, waits {wait} s" +
+                           (batch != 50 ? $", batches of {batch}" : "") + (tenants > 1 ? $", {tenants} tenants" : "");
+                if (Only is { } only && !name.Contains(only, StringComparison.Ordinal)) continue;
+                rows.Add(await Dispatch(database, name, paced: true, TimeSpan.FromSeconds(every), TimeSpan.FromSeconds(wait), batch, tenants));
                 Report(round, rows[^1]);
             }
         }
@@ -54,12 +59,12 @@ public static class DispatchRun
         Console.WriteLine($"dispatch benchmark ({database.Provider}, {Total:N0} nudges, {Conversations} conversations): {Machine.Line()}");
         var measured = rounds > 1 ? rows.Skip(rows.Count / rounds).ToList() : rows; // the first round also compiles every query
         var baseline = Machine.Median(measured.Where(r => r.Name.StartsWith("claim")).Select(r => r.Cost.Cpu.TotalMilliseconds / r.Sent));
-        Console.WriteLine($"{"",-50} {"CPU ms/nudge",12} {"wall ms/nudge",13} {"ratio",7}  delivered a second (fake clock)");
+        Console.WriteLine($"{"",-75} {"CPU ms/nudge",12} {"wall ms/nudge",13} {"ratio",7}  delivered a second (fake clock)");
         foreach (var name in measured.Select(r => r.Name).Distinct().ToList())
         {
             var these = measured.Where(r => r.Name == name).ToList();
             var cpu = Machine.Median(these.Select(r => r.Cost.Cpu.TotalMilliseconds / r.Sent));
-            Console.WriteLine($"{name,-50} {cpu,12:0.00} {Machine.Median(these.Select(r => r.Cost.Wall.TotalMilliseconds / r.Sent)),13:0.00} {cpu / baseline,7:0.0}  {these[^1].Rates}");
+            Console.WriteLine($"{name,-75} {cpu,12:0.00} {Machine.Median(these.Select(r => r.Cost.Wall.TotalMilliseconds / r.Sent)),13:0.00} {cpu / baseline,7:0.0}  {these[^1].Rates}");
         }
         Console.WriteLine($"target: under 1 ms of CPU per nudge; the limits: Teams {TeamsAppLimit.DefaultPerSecond:0} a second per app, " +
                           $"Slack {SlackRateLimits.DefaultWorkspacePerMinute / 60.0:0} a second per workspace and 1 per channel");
@@ -70,6 +75,9 @@ public static class DispatchRun
     private static void Report(int round, Measured row) =>
         Console.WriteLine($"round {round}: {row.Name}: {row.Cost} for {row.Sent} nudges in {row.Passes} passes {row.Rates}");
 
+    /// <summary>SCALE_DISPATCH_ONLY: runs only the limited variants whose names hold it (with the baselines), e.g. "0.2 s, waits 1 s".</summary>
+    private static readonly string? Only = Environment.GetEnvironmentVariable("SCALE_DISPATCH_ONLY");
+
     /// <summary>SCALE_DISPATCH_MINUTES (default 10): a paced run still going after this long stops and reports what it sent.</summary>
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(double.TryParse(Environment.GetEnvironmentVariable("SCALE_DISPATCH_MINUTES"), out var m) ? m : 10);
 
@@ -77,14 +85,17 @@ public static class DispatchRun
     /// Null: a sender with no limits of its own, a pass every second. Else half the conversations are Teams chats in one
     /// tenant and half Slack channels in one workspace, under the bot's default budgets, and a pass runs this often.
     /// </param>
-    private static async Task<Measured> Dispatch(ScaleDatabase database, string name, bool paced, TimeSpan? limitedEvery = null, TimeSpan wait = default)
+    /// <param name="tenants">How many Teams tenants (each a budget of its own) the Teams chats are spread over.</param>
+    private static async Task<Measured> Dispatch(ScaleDatabase database, string name, bool paced, TimeSpan? limitedEvery = null, TimeSpan wait = default,
+        int batch = 50, int tenants = 1)
     {
         var settings = await database.FreshCopyAsync("dispatch_work");
         if (!paced) settings["Scheduling:MinIntervalPerConversation"] = "00:00:00";
         var time = new FakeTimeProvider(ScaleData.Now);
         var clock = new WaitSkippingClock(time);
-        var sender = new FreeSender(time, limitedEvery is not null);
+        var sender = new FreeSender(time, limitedEvery is not null, tenants);
         settings["Scheduling:WaitForBudget"] = wait.ToString();
+        settings["Scheduling:BatchSize"] = batch.ToString();
         using var host = ScaleDatabase.Build(settings, time, s =>
         {
             s.AddSingleton<INudgeSender>(sender);
@@ -178,11 +189,13 @@ public static class DispatchRun
 
     /// <summary>
     /// Delivers instantly and counts: the platform's cost is not the dispatcher's. With limits, it names the budgets the
-    /// bot's own senders name: even people's chats are Teams chats of one tenant, odd ones Slack channels of one workspace.
+    /// bot's own senders name: even people's chats are Teams chats (of one tenant, or spread over several), odd ones Slack
+    /// channels of one workspace.
     /// </summary>
-    private sealed class FreeSender(TimeProvider time, bool limited) : INudgeSender
+    private sealed class FreeSender(TimeProvider time, bool limited, int tenants) : INudgeSender
     {
-        private static readonly SharedRateLimit Teams = new("teams:bench-tenant", TeamsAppLimit.DefaultPerSecond, TeamsAppLimit.DefaultBurst);
+        private readonly SharedRateLimit[] _teams = Enumerable.Range(0, tenants)
+            .Select(t => new SharedRateLimit($"teams:bench-tenant-{t}", TeamsAppLimit.DefaultPerSecond, TeamsAppLimit.DefaultBurst)).ToArray();
         private static readonly SlackRateLimits Slack = new(TimeProvider.System);
         private readonly List<(bool Teams, DateTimeOffset At)> _sent = [];
 
@@ -194,7 +207,7 @@ public static class DispatchRun
         public string Transport => ScaleData.Transport;
 
         public IReadOnlyList<SharedRateLimit> SharedLimitsOf(ConversationAddress address) =>
-            !limited ? [] : address.PersonId % 2 == 0 ? [Teams] : [Slack.WorkspaceLimit, Slack.ChannelLimit(address.Key)];
+            !limited ? [] : address.PersonId % 2 == 0 ? [_teams[address.PersonId / 2 % _teams.Length]] : [Slack.WorkspaceLimit, Slack.ChannelLimit(address.Key)];
 
         public Task<SendResult> SendAsync(ConversationAddress address, Reply reply, CancellationToken ct)
         {
