@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AccountCoachBot.Conversation;
 using AccountCoachBot.Data;
 using AccountCoachBot.Features.People;
@@ -12,34 +13,19 @@ namespace AccountCoachBot.Scheduling;
 /// (paused, away, off hours, stale, paced, nothing to say) recorded in one save. Then the rest go one by one, each
 /// recorded as sent as soon as its platform call succeeded and before the next is sent: an instance killed mid-batch
 /// leaves at most the one in flight to be sent again, and the rows it never reached are due again when their claims lapse.
-/// A row a platform's shared budget has no room for waits for its turn in the run's <see cref="WaitingRoom"/>, if that
-/// comes soon (<see cref="RunBudgets"/>); the batch, owning its scope, lives until the last such row is handled.
+/// A row a platform's shared budget has no room for waits for its turn in the batch, if that comes soon (<see cref="BatchBudgets"/>).
 /// </summary>
-internal sealed partial class DispatchBatch(
-    AsyncServiceScope scope,
+internal sealed class DispatchBatch(
+    CoachDbContext db,
+    IServiceProvider services,
     IReadOnlyDictionary<string, INudgeSender> senders,
     string instance,
     TimeProvider time,
     DispatcherOptions options,
-    RunBudgets budgets,
-    WaitingRoom room,
     ILogger logger,
-    CoachMetrics? metrics) : IAsyncDisposable
+    CoachMetrics? metrics)
 {
-    private readonly CoachDbContext db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-    private IServiceProvider Services => scope.ServiceProvider;
-    private Dictionary<int, ConversationAddress> _addresses = [];
-
-    /// <summary>When the conversations' turns taken at the batch's start end, and until when its rows may wait for a budget.</summary>
-    private DateTime _turnUntil, _waitUntil;
-
-    /// <summary>How many of this batch's rows wait in the room.</summary>
-    private int _waiting;
-
     private TimeSpan Interval => options.MinIntervalPerConversation;
-
-    /// <summary>Whether rows of this batch wait for their turns (<see cref="SendWaitingAsync"/>).</summary>
-    public bool Waits => _waiting > 0;
 
     /// <summary>Teams' advice when a 429 names no interval: back off at least 2 s (rate-limit doc, "Handle HTTP 429 responses").</summary>
     private static readonly TimeSpan SharedHoldWithoutRetryAfter = TimeSpan.FromSeconds(2);
@@ -47,15 +33,13 @@ internal sealed partial class DispatchBatch(
     public async Task<int> SendAsync(List<long> ids, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        // Rows a shared budget refused wait in the room for their turns while the claims leave time to.
-        (_turnUntil, _waitUntil) = (now + Interval, now + options.BudgetWait);
         var rows = (await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(ct))
             .Where(r => r.Status == OutboxStatus.Sending && r.ClaimedBy == instance)
             .OrderBy(r => r.DueUtc).ThenBy(r => r.Id).ToList();
         var personIds = rows.Select(r => r.PersonId).Distinct().ToList();
         var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var addressIds = rows.Select(r => r.AddressId).Distinct().ToList();
-        var addresses = _addresses = await db.Addresses.Where(a => addressIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var addresses = await db.Addresses.Where(a => addressIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var away = await AwayAsync(people.Values, now, ct);
 
         var ready = new List<OutboxMessage>();
@@ -92,7 +76,7 @@ internal sealed partial class DispatchBatch(
                 turned.Add(row);
         }
 
-        var renderers = Services.GetServices<INudgeRenderer>().ToList();
+        var renderers = services.GetServices<INudgeRenderer>().ToList();
         foreach (var renderer in renderers)
             await renderer.PrepareAsync(turned.Where(r => renderer.CanRender(r.Kind)).ToList(), ct);
         foreach (var row in turned)
@@ -112,50 +96,47 @@ internal sealed partial class DispatchBatch(
         // Everything that will not go now, and whatever the renderers changed, in one save before anything is sent.
         await db.SaveChangesAsync(ct);
 
+        // Rows a shared budget refused wait here for their turns, soonest first, while the claims leave time to.
+        var budgets = new BatchBudgets(db, now + WaitForBudget);
+        var waiting = new PriorityQueue<(OutboxMessage Row, Reply Reply), DateTime>();
         var sent = 0;
         foreach (var (row, reply) in going)
-            if (await SendAsync(row, reply, ct)) sent++;
-        // What it put off since the last write, before any row of it waits: the run claims those again when they come due
-        // (a batch cut short leaves them claimed, and due again when the claims lapse).
-        await db.SaveChangesAsync(ct);
-        return sent;
-    }
-
-    /// <summary>A waiting row's turn came: sends it (or it waits again, or is put off). Returns how many went out.</summary>
-    public async Task<int> SendWaitingAsync(WaitingNudge nudge, CancellationToken ct)
-    {
-        _waiting--;
-        var sent = await SendAsync(nudge.Row, nudge.Reply, ct) ? 1 : 0;
-        await db.SaveChangesAsync(ct);
-        return sent;
-    }
-
-    private async Task<bool> SendAsync(OutboxMessage row, Reply reply, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        using var correlation = Correlation.Nudge(logger, row.Id);
-        var (sent, turn) = await SendOneAsync(row, _addresses[row.AddressId], reply, ct);
-        if (turn is { } at)
+            await SendAsync(row, reply);
+        while (waiting.TryDequeue(out var next, out var turn))
         {
-            _waiting++;
-            room.Add(this, new WaitingNudge(row, reply, at));
+            var wait = turn - time.GetUtcNow().UtcDateTime;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
+            await SendAsync(next.Row, next.Reply);
         }
+        // The deferrals since the last write; a batch cut short leaves them claimed, and due again when the claims lapse.
+        await db.SaveChangesAsync(ct);
         return sent;
+
+        async Task SendAsync(OutboxMessage row, Reply reply)
+        {
+            ct.ThrowIfCancellationRequested();
+            using var correlation = Correlation.Nudge(logger, row.Id);
+            var (wasSent, waitUntil) = await SendOneAsync(row, addresses[row.AddressId], reply, now + Interval, budgets, ct);
+            if (wasSent) sent++;
+            if (waitUntil is { } at) waiting.Enqueue((row, reply), at);
+        }
     }
 
-    public ValueTask DisposeAsync() => scope.DisposeAsync();
+    /// <summary>How long this batch may wait for a shared budget: the setting, and at most half the claims' time.</summary>
+    private TimeSpan WaitForBudget => options.WaitForBudget < options.ClaimTimeout / 2 ? options.WaitForBudget : options.ClaimTimeout / 2;
 
     private async Task<HashSet<int>> AwayAsync(IEnumerable<Person> people, DateTime now, CancellationToken ct)
     {
         var days = people.ToDictionary(p => p.Id, p => DateOnly.FromDateTime(TimeZones.ToLocal(now, p.Zone)));
         var away = new HashSet<int>();
-        foreach (var availability in Services.GetServices<IAvailability>())
+        foreach (var availability in services.GetServices<IAvailability>())
             away.UnionWith(await availability.AwayAsync(db, days, ct));
         return away;
     }
 
-    /// <summary>Sends one row, or records why not. <c>Turn</c>: a shared budget gave it a turn later in this run.</summary>
-    private async Task<(bool Sent, DateTime? Turn)> SendOneAsync(OutboxMessage row, ConversationAddress address, Reply reply, CancellationToken ct)
+    /// <summary>Sends one row, or records why not. <c>WaitUntil</c>: a shared budget gave it a turn later in this batch.</summary>
+    private async Task<(bool Sent, DateTime? WaitUntil)> SendOneAsync(OutboxMessage row, ConversationAddress address, Reply reply, DateTime turnUntil,
+        BatchBudgets budgets, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         // A claim that lapsed while this batch worked through its rows may be another instance's by now: not ours to send.
@@ -177,7 +158,7 @@ internal sealed partial class DispatchBatch(
         // Deferrals are saved with the batch's next write (each send is recorded at once; these need not be).
         var sender = senders[row.Transport];
         var sharedLimits = sender.SharedLimitsOf(address);
-        if (await budgets.TakeAsync(db, sharedLimits, now, _waitUntil, ct) is { } refusal)
+        if (await budgets.TakeAsync(sharedLimits, now, ct) is { } refusal)
         {
             if (refusal.Wait) return (false, refusal.At);
             Defer(row, refusal.At, "shared_limit");
@@ -185,7 +166,7 @@ internal sealed partial class DispatchBatch(
         }
 
         // The turn was taken when the batch began; the rows before this one may have outlasted it.
-        if (await ConversationPacing.RenewTurnAsync(db, address.Id, _turnUntil, now, Interval, ct) is { } paced)
+        if (await ConversationPacing.RenewTurnAsync(db, address.Id, turnUntil, now, Interval, ct) is { } paced)
         {
             Defer(row, paced, "pacing");
             return (false, null);
@@ -236,7 +217,6 @@ internal sealed partial class DispatchBatch(
                 row.Status = OutboxStatus.Pending;
                 row.LastError = result.Error;
                 row.DueUtc = answered + (result.RetryAfter ?? Backoff(options.RetryBackoff, row.Attempts));
-                room.PutOff(row.DueUtc);
                 await db.SaveChangesAsync(ct);
                 metrics?.NudgeDeferred(row.Transport, "retry");
                 return (false, null);
@@ -244,7 +224,80 @@ internal sealed partial class DispatchBatch(
         await db.SaveChangesAsync(ct);
         return (false, null);
     }
-}
 
-/// <summary>A claimed row a shared budget gave a turn later in the run, rendered and ready to go then.</summary>
-internal sealed record WaitingNudge(OutboxMessage Row, Reply Reply, DateTime Turn);
+    /// <summary>
+    /// The platform has the message: a row left unrecorded would be sent again once its claim lapsed. A database away
+    /// for a moment is waited for while the claim holds; past it another instance may send the row, and this one says so.
+    /// </summary>
+    private async Task RecordSentAsync(OutboxMessage row, ConversationAddress address, DateTime sentUtc, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                await MarkSentAsync(row, address, sentUtc, ct);
+                return;
+            }
+            catch (Exception e) when (IsDatabaseFault(e) && time.GetUtcNow().UtcDateTime + RecordRetry < row.ClaimedUntilUtc)
+            {
+                logger.LogWarning("Nudge {Id} was sent but could not be recorded yet ({Error}); trying again in {Delay}", row.Id, e.Message, RecordRetry);
+                await Task.Delay(RecordRetry, time, ct);
+            }
+            catch (Exception e) when (IsDatabaseFault(e))
+            {
+                logger.LogError(e, "Nudge {Id} was sent but could not be recorded before its claim ran out; it may be sent again", row.Id);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The database failed (Npgsql's execution strategy wraps a transient fault in an InvalidOperationException).</summary>
+    private static bool IsDatabaseFault(Exception e) => e is DbException || e.InnerException is DbException;
+
+    private static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Only after the platform took the message: the row is sent, and the conversation's pace counts from now (a slow
+    /// send must not shorten the gap; never shortening a hold). One round trip, no change tracking: the row is let go of.
+    /// </summary>
+    private async Task MarkSentAsync(OutboxMessage row, ConversationAddress address, DateTime sentUtc, CancellationToken ct)
+    {
+        const int sent = (int)OutboxStatus.Sent;
+        var until = sentUtc + Interval;
+        if (Interval > TimeSpan.Zero)
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Outbox" SET "Status" = {sent}, "SentUtc" = {sentUtc}, "ClaimedUntilUtc" = NULL, "LastError" = NULL WHERE "Id" = {row.Id};
+                UPDATE "Addresses" SET "PacedUntilUtc" = {until} WHERE "Id" = {address.Id} AND ("PacedUntilUtc" IS NULL OR "PacedUntilUtc" < {until});
+                """, ct);
+        else
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Outbox" SET "Status" = {sent}, "SentUtc" = {sentUtc}, "ClaimedUntilUtc" = NULL, "LastError" = NULL WHERE "Id" = {row.Id}
+                """, ct);
+        db.Entry(row).State = EntityState.Detached;
+        metrics?.NudgeSent(row.Transport);
+    }
+
+    /// <summary>Not now: the row waits until <paramref name="due"/> without spending an attempt (saved with the batch).</summary>
+    private void Defer(OutboxMessage row, DateTime due, string reason)
+    {
+        row.Status = OutboxStatus.Pending;
+        row.DueUtc = due;
+        row.Attempts--;
+        metrics?.NudgeDeferred(row.Transport, reason);
+    }
+
+    private void Finish(OutboxMessage row, OutboxStatus status, string? note)
+    {
+        row.Status = status;
+        row.LastError = note;
+        row.ClaimedUntilUtc = null;
+        if (status == OutboxStatus.Failed) metrics?.NudgeFailed(row.Transport, note ?? "failed");
+    }
+
+    /// <summary>The first wait (30 s by default), then 1 min, 2 min... capped at an hour, ±20 % so retries from many rows don't arrive together.</summary>
+    private static TimeSpan Backoff(TimeSpan first, int attempts)
+    {
+        var seconds = Math.Min(3600, first.TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1)));
+        return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
+    }
+}

@@ -34,9 +34,6 @@ public sealed class DispatcherOptions
     /// </summary>
     public TimeSpan WaitForBudget { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a run may wait for a budget: <see cref="WaitForBudget"/>, and at most half the claims' time.</summary>
-    public TimeSpan BudgetWait => WaitForBudget < ClaimTimeout / 2 ? WaitForBudget : ClaimTimeout / 2;
-
     /// <summary>How long a claim holds before another run may take the row over (a crashed sender).</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

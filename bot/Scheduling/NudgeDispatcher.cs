@@ -50,56 +50,22 @@ public sealed class NudgeDispatcher(
 
     /// <summary>
     /// Sends what is due, batch after batch, until nothing due is left: a backlog bigger than one batch must not wait
-    /// for the next run. Rows a budget gives a turn within <see cref="DispatcherOptions.WaitForBudget"/> wait in the run
-    /// (<see cref="WaitingRoom"/>) while it claims the next batches. While there is a backlog (a pass claimed something,
-    /// or a row it put off comes due meanwhile) the run claims again a wait later, for up to <see cref="FollowFor"/>: the
-    /// rows it put off in a budget's line, and a paced conversation's next, go out at the platforms' rates whether runs
-    /// come every second or every minute, each pass claiming about a wait's worth.
+    /// for the next run. Rows a batch defers (pace, Retry-After, working hours) get a later due time, so they end it.
     /// </summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
         if (_senders.Count == 0) return 0;
-        var budgets = new RunBudgets();
-        await using var room = new WaitingRoom(time);
-        var started = time.GetUtcNow().UtcDateTime;
+        var seen = new HashSet<long>();
         var sent = 0;
         while (true)
         {
-            var pass = time.GetUtcNow().UtcDateTime;
-            var (passSent, taken) = await ClaimAllDueAsync(budgets, room, ct);
-            sent += passSent;
-            // What was due when the pass began it has claimed; what it put off, later.
-            var next = pass + options.Value.BudgetWait;
-            var follow = next > pass && next - started < FollowFor && (taken > 0 || room.NextPutOffAfter(pass) <= next) ? next : (DateTime?)null;
-            sent += await room.SendBeforeAsync(follow, ct);
-            if (follow is not { } at) break;
-            var wait = at - time.GetUtcNow().UtcDateTime;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
+            var (batch, taken, fresh) = await DispatchBatchAsync(seen, ct);
+            sent += batch;
+            // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
+            if (taken < options.Value.BatchSize || fresh == 0) break;
         }
-        sent += await room.SendBeforeAsync(null, ct);
         if (Paced) await RescheduleHeldAsync(ct);
         return sent;
-    }
-
-    /// <summary>How long one run follows a backlog: Hangfire's minutely run covers its minute; the next run goes on.</summary>
-    public static readonly TimeSpan FollowFor = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// One pass: claims batch after batch while they come full, sending the waiting rows whose turns came between.
-    /// Returns how many went out and how many rows it claimed.
-    /// </summary>
-    private async Task<(int Sent, int Taken)> ClaimAllDueAsync(RunBudgets budgets, WaitingRoom room, CancellationToken ct)
-    {
-        var seen = new HashSet<long>();
-        var (sent, claimed) = (0, 0);
-        while (true)
-        {
-            sent += await room.SendDueAsync(ct);
-            var (batch, taken, fresh) = await DispatchBatchAsync(seen, budgets, room, ct);
-            (sent, claimed) = (sent + batch, claimed + taken);
-            // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
-            if (taken < options.Value.BatchSize || fresh == 0) return (sent, claimed);
-        }
     }
 
     private bool Paced => options.Value.MinIntervalPerConversation > TimeSpan.Zero;
@@ -112,28 +78,20 @@ public sealed class NudgeDispatcher(
         await ConversationPacing.RescheduleHeldAsync(db, _senders.Keys.ToArray(), time.GetUtcNow().UtcDateTime, ct);
     }
 
-    private async Task<(int Sent, int Taken, int Fresh)> DispatchBatchAsync(HashSet<long> seen, RunBudgets budgets, WaitingRoom room, CancellationToken ct)
+    private async Task<(int Sent, int Taken, int Fresh)> DispatchBatchAsync(HashSet<long> seen, CancellationToken ct)
     {
         var transports = _senders.Keys.ToArray();
         var now = time.GetUtcNow().UtcDateTime;
         var claim = new OutboxClaim(transports, now, now + options.Value.ClaimTimeout, _instance, options.Value.BatchSize, Paced);
 
         // One scope and context for the whole batch: one UPDATE claims it (rows another instance holds are skipped, not
-        // waited for), and what the rows need (people, addresses, vacations) is read once for all of them. A batch whose
-        // rows wait for their turns is the room's to let go of.
-        var scope = scopes.CreateAsyncScope();
-        DispatchBatch? batch = null;
-        try
-        {
-            var ids = await OutboxClaims.ClaimBatchAsync(scope.ServiceProvider.GetRequiredService<CoachDbContext>(), claim, ct);
-            var fresh = ids.Count(seen.Add);
-            if (ids.Count == 0) return (0, 0, 0);
-            batch = new DispatchBatch(scope, _senders, _instance, time, options.Value, budgets, room, logger, metrics);
-            return (await batch.SendAsync(ids, ct), ids.Count, fresh);
-        }
-        finally
-        {
-            if (batch is null || !room.Holds(batch)) await scope.DisposeAsync();
-        }
+        // waited for), and what the rows need (people, addresses, vacations) is read once for all of them.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        var ids = await OutboxClaims.ClaimBatchAsync(db, claim, ct);
+        var fresh = ids.Count(seen.Add);
+        if (ids.Count == 0) return (0, 0, 0);
+        var batch = new DispatchBatch(db, scope.ServiceProvider, _senders, _instance, time, options.Value, logger, metrics);
+        return (await batch.SendAsync(ids, ct), ids.Count, fresh);
     }
 }
