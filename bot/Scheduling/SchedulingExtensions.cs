@@ -26,7 +26,8 @@ public static class SchedulingExtensions
     }
 
     /// <summary>
-    /// Hangfire runs the dispatcher every minute. Its storage follows the app database: in memory beside SQLite (due items
+    /// Hangfire runs the planners and the dispatcher every minute; each instance's <see cref="DispatchLoop"/> also sends what
+    /// is due every <see cref="DispatcherOptions.DispatchEvery"/>. Hangfire's storage follows the app database: in memory beside SQLite (due items
     /// live in the app database anyway), in PostgreSQL (schema <c>hangfire</c>) when instances share one, so each
     /// recurring occurrence fires on one instance only.
     /// </summary>
