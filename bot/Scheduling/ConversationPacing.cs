@@ -62,9 +62,10 @@ public static class ConversationPacing
         if (interval <= TimeSpan.Zero) return null;
         var until = now + interval;
         // "Not later than ours": whoever took it since set a later time; PostgreSQL keeps microseconds, so not "equal".
-        var renewed = await db.Addresses
-            .Where(a => a.Id == addressId && (a.PacedUntilUtc == null || a.PacedUntilUtc <= takenUntil))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PacedUntilUtc, until), ct);
+        // Raw SQL, as it runs before every nudge (SharedBudget.TakeAsync says why).
+        var renewed = await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Addresses" SET "PacedUntilUtc" = {until} WHERE "Id" = {addressId} AND ("PacedUntilUtc" IS NULL OR "PacedUntilUtc" <= {takenUntil})
+            """, ct);
         if (renewed == 1) return null;
         return await db.Addresses.Where(a => a.Id == addressId).Select(a => a.PacedUntilUtc).SingleAsync(ct) ?? now;
     }

@@ -19,9 +19,11 @@ public static class SharedBudget
         var latest = nowTicks + limit.Tolerance.Ticks;
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var taken = await db.Set<RateBudget>()
-                .Where(b => b.Key == limit.Key && b.NextTicks <= latest)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.NextTicks, b => (b.NextTicks < nowTicks ? nowTicks : b.NextTicks) + step), ct);
+            // Raw SQL: this runs before every nudge, and a LINQ update costs more in building its query than in the call.
+            var taken = await db.Database.ExecuteSqlAsync($"""
+                UPDATE "RateBudgets" SET "NextTicks" = (CASE WHEN "NextTicks" < {nowTicks} THEN {nowTicks} ELSE "NextTicks" END) + {step}
+                WHERE "Key" = {limit.Key} AND "NextTicks" <= {latest}
+                """, ct);
             if (taken == 1) return null;
             var next = await db.Set<RateBudget>().Where(b => b.Key == limit.Key).Select(b => (long?)b.NextTicks).SingleOrDefaultAsync(ct);
             if (next is { } ticks) return new DateTime(Math.Max(nowTicks, ticks - limit.Tolerance.Ticks), DateTimeKind.Utc);
