@@ -37,7 +37,7 @@ internal sealed class DispatchBatch(
             .Where(r => r.Status == OutboxStatus.Sending && r.ClaimedBy == instance)
             .OrderBy(r => r.DueUtc).ThenBy(r => r.Id).ToList();
         var personIds = rows.Select(r => r.PersonId).Distinct().ToList();
-        var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct); // read only
         var addressIds = rows.Select(r => r.AddressId).Distinct().ToList();
         var addresses = await db.Addresses.Where(a => addressIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         var away = await AwayAsync(people.Values, now, ct);

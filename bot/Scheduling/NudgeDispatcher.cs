@@ -1,5 +1,6 @@
 using AccountCoachBot.Data;
 using AccountCoachBot.Operations;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AccountCoachBot.Scheduling;
@@ -88,6 +89,9 @@ public sealed class NudgeDispatcher(
         // waited for), and what the rows need (people, addresses, vacations) is read once for all of them.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
+        // One connection for the batch's few dozen statements: opened per statement, each open would cost more than
+        // the statement (a pool round, and on SQLite the provider's functions registered again). Closed with the scope.
+        await db.Database.OpenConnectionAsync(ct);
         var ids = await OutboxClaims.ClaimBatchAsync(db, claim, ct);
         var fresh = ids.Count(seen.Add);
         if (ids.Count == 0) return (0, 0, 0);

@@ -59,12 +59,13 @@ public static class DispatchRun
         Console.WriteLine($"dispatch benchmark ({database.Provider}, {Total:N0} nudges, {Conversations} conversations): {Machine.Line()}");
         var measured = rounds > 1 ? rows.Skip(rows.Count / rounds).ToList() : rows; // the first round also compiles every query
         var baseline = Machine.Median(measured.Where(r => r.Name.StartsWith("claim")).Select(r => r.Cost.Cpu.TotalMilliseconds / r.Sent));
-        Console.WriteLine($"{"",-75} {"CPU ms/nudge",12} {"wall ms/nudge",13} {"ratio",7}  delivered a second (fake clock)");
+        Console.WriteLine($"{"",-75} {"CPU ms/nudge",12} {"wall ms/nudge",13} {"ratio",7} {"KB/nudge",9}  delivered a second (fake clock)");
         foreach (var name in measured.Select(r => r.Name).Distinct().ToList())
         {
             var these = measured.Where(r => r.Name == name).ToList();
             var cpu = Machine.Median(these.Select(r => r.Cost.Cpu.TotalMilliseconds / r.Sent));
-            Console.WriteLine($"{name,-75} {cpu,12:0.00} {Machine.Median(these.Select(r => r.Cost.Wall.TotalMilliseconds / r.Sent)),13:0.00} {cpu / baseline,7:0.0}  {these[^1].Rates}");
+            var kb = Machine.Median(these.Select(r => r.Cost.Allocated / 1024.0 / r.Sent));
+            Console.WriteLine($"{name,-75} {cpu,12:0.00} {Machine.Median(these.Select(r => r.Cost.Wall.TotalMilliseconds / r.Sent)),13:0.00} {cpu / baseline,7:0.0} {kb,9:0.0}  {these[^1].Rates}");
         }
         Console.WriteLine($"target: under 1 ms of CPU per nudge; the limits: Teams {TeamsAppLimit.DefaultPerSecond:0} a second per app, " +
                           $"Slack {SlackRateLimits.DefaultWorkspacePerMinute / 60.0:0} a second per workspace and 1 per channel");

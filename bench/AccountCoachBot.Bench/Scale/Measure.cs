@@ -2,18 +2,22 @@ using System.Diagnostics;
 
 namespace AccountCoachBot.Bench.Scale;
 
-/// <summary>Wall and process CPU time of one step (CPU counts every thread of this process, so run one thing at a time).</summary>
-public readonly record struct Cost(TimeSpan Wall, TimeSpan Cpu)
+/// <summary>
+/// Wall and process CPU time of one step (CPU counts every thread of this process, so run one thing at a time), and the
+/// bytes it allocated: unlike time, allocations do not change with how busy the machine is, so a small change shows.
+/// </summary>
+public readonly record struct Cost(TimeSpan Wall, TimeSpan Cpu, long Allocated = 0)
 {
     public static async Task<(Cost Cost, T Result)> OfAsync<T>(Func<Task<T>> run)
     {
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         var result = await run();
         watch.Stop();
         process.Refresh();
-        return (new Cost(watch.Elapsed, process.TotalProcessorTime - cpu), result);
+        return (new Cost(watch.Elapsed, process.TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes(precise: true) - allocated), result);
     }
 
     public static async Task<Cost> OfAsync(Func<Task> run) => (await OfAsync(async () => { await run(); return 0; })).Cost;

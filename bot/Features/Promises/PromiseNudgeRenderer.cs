@@ -18,7 +18,7 @@ public sealed class PromiseNudgeRenderer(CoachDbContext db) : INudgeRenderer
     {
         var ids = messages.Where(m => CanRender(m.Kind) && m.Kind != ReminderPolicy.OverdueKind).Select(PromiseId).OfType<int>().Distinct().ToList();
         if (ids.Count == 0) return;
-        var found = await db.Promises.Include(p => p.Account).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var found = await db.Promises.AsNoTracking().Include(p => p.Account).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct); // read only
         _batch = ids.ToDictionary(id => id, id => found.GetValueOrDefault(id)); // a promise gone is asked about no more
     }
 
