@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using AccountCoachBot.Conversation;
+using AccountCoachBot.Data;
+using AccountCoachBot.Data.Postgres;
 using AccountCoachBot.Features.People;
 using AccountCoachBot.Scheduling;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +23,7 @@ public class DispatchBatchTests : IAsyncLifetime
     protected virtual PostgresDatabase? Postgres => null;
 
     private readonly ObservingSender _sender = new();
+    private readonly ConnectionOpens _opens = new();
     private CoachTestHost _host = null!;
 
     public async Task InitializeAsync()
@@ -26,6 +32,8 @@ public class DispatchBatchTests : IAsyncLifetime
         {
             s.RemoveAll<INudgeSender>();
             s.AddSingleton<INudgeSender>(_sender);
+            s.ConfigureDbContext<CoachDbContext>((_, options) => options.AddInterceptors(_opens));
+            s.ConfigureDbContext<PostgresCoachDbContext>((_, options) => options.AddInterceptors(_opens));
         });
         _sender.Services = _host.Services;
     }
@@ -47,6 +55,22 @@ public class DispatchBatchTests : IAsyncLifetime
         var rows = await _host.WithDbAsync(db => db.Outbox.Where(o => o.Kind == AccountCoachBot.Features.Promises.ReminderPolicy.DueKind).ToListAsync());
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, (DateTime?)null), (r.Status, r.ClaimedUntilUtc)));
+    }
+
+    [DbFact]
+    public async Task DispatchDueAsync_OpensEachContextsConnectionOnce_WhenABatchMakesManyStatements()
+    {
+        foreach (var client in new[] { "Acme", "Globex", "Initech" })
+            await _host.SayAsync($"promise {client}: call them back in 5 minutes");
+
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        _opens.PerContext.Clear();
+        Assert.Equal(3, await _host.Dispatcher.DispatchDueAsync());
+
+        // The batch's claim, reads, turns, budgets and records (a dozen statements) go over one connection: opened for
+        // each, every open cost a round of the pool, and on SQLite four pragmas and the provider's functions again.
+        Assert.NotEmpty(_opens.PerContext);
+        Assert.All(_opens.PerContext.Values, opens => Assert.Equal(1, opens));
     }
 
     [DbFact]
@@ -107,6 +131,23 @@ public class DispatchBatchTests : IAsyncLifetime
     }
 
     /// <summary>Looks at the outbox in a scope of its own before each call, as another process would.</summary>
+    /// <summary>How many times each context opened its connection.</summary>
+    private sealed class ConnectionOpens : DbConnectionInterceptor
+    {
+        public ConcurrentDictionary<DbContext, int> PerContext { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context is { } context) PerContext.AddOrUpdate(context, 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        }
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            if (eventData.Context is { } context) PerContext.AddOrUpdate(context, 1, (_, n) => n + 1);
+        }
+    }
+
     private sealed class ObservingSender : INudgeSender
     {
         public IServiceProvider Services { get; set; } = null!;
