@@ -89,8 +89,8 @@ public sealed class NudgeDispatcher(
         // waited for), and what the rows need (people, addresses, vacations) is read once for all of them.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-        // One connection for the batch's few dozen statements: opened per statement, each open would cost more than
-        // the statement (a pool round, and on SQLite the provider's functions registered again). Closed with the scope.
+        // One connection for the batch's statements, closed with the scope. EF Core would open it around each one (9 times
+        // for a batch of three): a round of the pool each, and on SQLite four pragmas and the provider's functions again.
         await db.Database.OpenConnectionAsync(ct);
         var ids = await OutboxClaims.ClaimBatchAsync(db, claim, ct);
         var fresh = ids.Count(seen.Add);
