@@ -60,26 +60,17 @@ public sealed class NudgeDispatcher(
         var sent = 0;
         while (true)
         {
-            var (batch, taken, fresh) = await DispatchBatchAsync(seen, ct);
+            var (batch, last) = await DispatchBatchAsync(seen, ct);
             sent += batch;
-            // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
-            if (taken < options.Value.BatchSize || fresh == 0) break;
+            if (last) break;
         }
-        if (Paced) await RescheduleHeldAsync(ct);
         return sent;
     }
 
     private bool Paced => options.Value.MinIntervalPerConversation > TimeSpan.Zero;
 
-    /// <summary>Paced batches leave a busy conversation's later rows alone; they get the time it is free, as a deferral would.</summary>
-    private async Task RescheduleHeldAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoachDbContext>();
-        await ConversationPacing.RescheduleHeldAsync(db, _senders.Keys.ToArray(), time.GetUtcNow().UtcDateTime, ct);
-    }
-
-    private async Task<(int Sent, int Taken, int Fresh)> DispatchBatchAsync(HashSet<long> seen, CancellationToken ct)
+    /// <summary>One batch; <c>Last</c>: the run ends with it.</summary>
+    private async Task<(int Sent, bool Last)> DispatchBatchAsync(HashSet<long> seen, CancellationToken ct)
     {
         var transports = _senders.Keys.ToArray();
         var now = time.GetUtcNow().UtcDateTime;
@@ -94,8 +85,13 @@ public sealed class NudgeDispatcher(
         await db.Database.OpenConnectionAsync(ct);
         var ids = await OutboxClaims.ClaimBatchAsync(db, claim, ct);
         var fresh = ids.Count(seen.Add);
-        if (ids.Count == 0) return (0, 0, 0);
-        var batch = new DispatchBatch(db, scope.ServiceProvider, _senders, _instance, time, options.Value, logger, metrics);
-        return (await batch.SendAsync(ids, ct), ids.Count, fresh);
+        var sent = ids.Count == 0 ? 0
+            : await new DispatchBatch(db, scope.ServiceProvider, _senders, _instance, time, options.Value, logger, metrics).SendAsync(ids, ct);
+        // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
+        var last = ids.Count < options.Value.BatchSize || fresh == 0;
+        // Paced batches leave a busy conversation's later rows alone; they get the time it is free, as a deferral would.
+        // Once a run, on the last batch's connection.
+        if (last && Paced) await ConversationPacing.RescheduleHeldAsync(db, transports, time.GetUtcNow().UtcDateTime, ct);
+        return (sent, last);
     }
 }
