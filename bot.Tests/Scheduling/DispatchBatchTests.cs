@@ -130,7 +130,6 @@ public class DispatchBatchTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
     }
 
-    /// <summary>Looks at the outbox in a scope of its own before each call, as another process would.</summary>
     /// <summary>How many times each context opened its connection.</summary>
     private sealed class ConnectionOpens : DbConnectionInterceptor
     {
@@ -138,7 +137,7 @@ public class DispatchBatchTests : IAsyncLifetime
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            if (eventData.Context is { } context) PerContext.AddOrUpdate(context, 1, (_, n) => n + 1);
+            ConnectionOpened(connection, eventData);
             return Task.CompletedTask;
         }
 
@@ -148,6 +147,7 @@ public class DispatchBatchTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Looks at the outbox in a scope of its own before each call, as another process would.</summary>
     private sealed class ObservingSender : INudgeSender
     {
         public IServiceProvider Services { get; set; } = null!;
