@@ -130,6 +130,22 @@ public class DispatchBatchTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
     }
 
+    [DbFact]
+    public async Task DispatchDueAsync_WritesTheBudgetAndItsRateForTheClaims_WhenItSendsUnderOne()
+    {
+        _sender.Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 3);
+        await _host.SayAsync("promise Acme: call them back in 5 minutes");
+
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await _host.Dispatcher.DispatchDueAsync());
+
+        // What the next claims read to take no more of the chat's budget than it has room for (OutboxClaims).
+        var chat = await _host.WithDbAsync(db => db.Addresses.SingleAsync());
+        var budget = await _host.WithDbAsync(db => db.Set<RateBudget>().SingleAsync(b => b.Key == "test:app"));
+        Assert.Equal("test:app", chat.BudgetKey);
+        Assert.Equal((TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1)), (TimeSpan.FromTicks(budget.StepTicks), TimeSpan.FromTicks(budget.ToleranceTicks)));
+    }
+
     /// <summary>How many times each context opened its connection.</summary>
     private sealed class ConnectionOpens : DbConnectionInterceptor
     {

@@ -58,6 +58,7 @@ public class CoachDbContext : DbContext
         {
             e.Property(a => a.Transport).HasMaxLength(50);
             e.Property(a => a.Key).HasMaxLength(500);
+            e.Property(a => a.BudgetKey).HasMaxLength(200);
             e.HasIndex(a => new { a.Transport, a.Key }).IsUnique();
             e.HasIndex(a => a.PersonId);
             e.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId);

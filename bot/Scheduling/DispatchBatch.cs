@@ -97,7 +97,7 @@ internal sealed class DispatchBatch(
         await db.SaveChangesAsync(ct);
 
         // Rows a shared budget refused wait here for their turns, soonest first, while the claims leave time to.
-        var budgets = new BatchBudgets(db, now + WaitForBudget);
+        var budgets = new BatchBudgets(db, now + options.BudgetWait);
         var waiting = new PriorityQueue<(OutboxMessage Row, Reply Reply), DateTime>();
         var sent = 0;
         foreach (var (row, reply) in going)
@@ -121,9 +121,6 @@ internal sealed class DispatchBatch(
             if (waitUntil is { } at) waiting.Enqueue((row, reply), at);
         }
     }
-
-    /// <summary>How long this batch may wait for a shared budget: the setting, and at most half the claims' time.</summary>
-    private TimeSpan WaitForBudget => options.WaitForBudget < options.ClaimTimeout / 2 ? options.WaitForBudget : options.ClaimTimeout / 2;
 
     private async Task<HashSet<int>> AwayAsync(IEnumerable<Person> people, DateTime now, CancellationToken ct)
     {
@@ -158,6 +155,8 @@ internal sealed class DispatchBatch(
         // Deferrals are saved with the batch's next write (each send is recorded at once; these need not be).
         var sender = senders[row.Transport];
         var sharedLimits = sender.SharedLimitsOf(address);
+        // The claims limit a batch by the widest budget, read off the address (saved with the batch's next write).
+        address.BudgetKey = sharedLimits.Count > 0 ? sharedLimits[0].Key : null;
         if (await budgets.TakeAsync(sharedLimits, now, ct) is { } refusal)
         {
             if (refusal.Wait) return (false, refusal.At);

@@ -74,7 +74,8 @@ public sealed class NudgeDispatcher(
     {
         var transports = _senders.Keys.ToArray();
         var now = time.GetUtcNow().UtcDateTime;
-        var claim = new OutboxClaim(transports, now, now + options.Value.ClaimTimeout, _instance, options.Value.BatchSize, Paced);
+        var claim = new OutboxClaim(transports, now, now + options.Value.ClaimTimeout, _instance, options.Value.BatchSize, Paced,
+            options.Value.BudgetWait);
 
         // One scope and context for the whole batch: one UPDATE claims it (rows another instance holds are skipped, not
         // waited for), and what the rows need (people, addresses, vacations) is read once for all of them.

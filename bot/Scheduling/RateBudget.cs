@@ -12,6 +12,14 @@ public sealed class RateBudget
     public string Key { get; set; } = "";
 
     public long NextTicks { get; set; }
+
+    /// <summary>
+    /// The budget's interval and tolerance as last taken (<see cref="SharedRateLimit"/>), so that a claim can tell in SQL
+    /// how many sends the budget has room for (<see cref="OutboxClaims"/>). Zero: not known yet.
+    /// </summary>
+    public long StepTicks { get; set; }
+
+    public long ToleranceTicks { get; set; }
 }
 
 internal sealed class RateBudgetConfiguration : IEntityTypeConfiguration<RateBudget>

@@ -16,18 +16,21 @@ public static class SharedBudget
     {
         var nowTicks = now.Ticks;
         var step = limit.Interval.Ticks;
-        var latest = nowTicks + limit.Tolerance.Ticks;
+        var tolerance = limit.Tolerance.Ticks;
+        var latest = nowTicks + tolerance;
         for (var attempt = 0; attempt < 2; attempt++)
         {
             // Raw SQL: this runs before every nudge, and a LINQ update costs more in building its query than in the call.
+            // The rate goes with it, for the claims to read (a changed setting takes effect at the next send).
             var taken = await db.Database.ExecuteSqlAsync($"""
-                UPDATE "RateBudgets" SET "NextTicks" = (CASE WHEN "NextTicks" < {nowTicks} THEN {nowTicks} ELSE "NextTicks" END) + {step}
+                UPDATE "RateBudgets" SET "NextTicks" = (CASE WHEN "NextTicks" < {nowTicks} THEN {nowTicks} ELSE "NextTicks" END) + {step},
+                    "StepTicks" = {step}, "ToleranceTicks" = {tolerance}
                 WHERE "Key" = {limit.Key} AND "NextTicks" <= {latest}
                 """, ct);
             if (taken == 1) return null;
             var next = await db.Set<RateBudget>().Where(b => b.Key == limit.Key).Select(b => (long?)b.NextTicks).SingleOrDefaultAsync(ct);
             if (next is { } ticks) return new DateTime(Math.Max(nowTicks, ticks - limit.Tolerance.Ticks), DateTimeKind.Utc);
-            await EnsureAsync(db, limit.Key, nowTicks, ct);
+            await EnsureAsync(db, limit, nowTicks, ct);
         }
         return now + limit.Interval;
     }
@@ -37,7 +40,7 @@ public static class SharedBudget
     {
         // Held until then, and empty at then: sends resume at the sustained rate, not in a burst.
         var ticks = until.Ticks + limit.Tolerance.Ticks;
-        await EnsureAsync(db, limit.Key, ticks, ct);
+        await EnsureAsync(db, limit, ticks, ct);
         await db.Set<RateBudget>()
             .Where(b => b.Key == limit.Key && b.NextTicks < ticks)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.NextTicks, ticks), ct);
@@ -53,7 +56,7 @@ public static class SharedBudget
     {
         var nowTicks = now.Ticks;
         var step = limit.Interval.Ticks;
-        await EnsureAsync(db, limit.Key, nowTicks, ct);
+        await EnsureAsync(db, limit, nowTicks, ct);
         await db.Set<RateBudget>()
             .Where(b => b.Key == limit.Key)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.NextTicks, b => (b.NextTicks < nowTicks ? nowTicks : b.NextTicks) + step), ct);
@@ -91,7 +94,9 @@ public static class SharedBudget
     }
 
     /// <summary>The budget's row, created full when first needed; a row another instance created first is kept.</summary>
-    private static Task EnsureAsync(CoachDbContext db, string key, long nextTicks, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "RateBudgets" ("Key", "NextTicks") VALUES ({key}, {nextTicks}) ON CONFLICT DO NOTHING""", ct);
+    private static Task EnsureAsync(CoachDbContext db, SharedRateLimit limit, long nextTicks, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "RateBudgets" ("Key", "NextTicks", "StepTicks", "ToleranceTicks")
+            VALUES ({limit.Key}, {nextTicks}, {limit.Interval.Ticks}, {limit.Tolerance.Ticks}) ON CONFLICT DO NOTHING
+            """, ct);
 }

@@ -43,12 +43,13 @@ public static class DispatchRun
             // A run a minute (Hangfire's, the default) that only put refused nudges off would claim the whole backlog
             // again every minute to send a budget's burst: left out, it would not end.
             // Batches of 10 (as the kill trial has them) and Teams chats in five tenants (five budgets of 25 a second): what
-            // a batch waiting for a budget would cost the others if they waited behind it.
+            // a batch waiting for a budget would cost the others if they waited behind it. Batches otherwise of the build's
+            // default size (0 below), so that builds with different defaults compare as they ship.
             foreach (var (every, wait, batch, tenants) in new[]
-                     { (0.2, 0, 50, 1), (1.0, 0, 50, 1), (0.2, 1, 50, 1), (1.0, 1, 50, 1), (60, 1, 50, 1), (0.2, 30, 50, 1), (0.2, 1, 10, 1), (0.2, 1, 50, 5) })
+                     { (0.2, 0, 0, 1), (1.0, 0, 0, 1), (0.2, 1, 0, 1), (1.0, 1, 0, 1), (60, 1, 0, 1), (0.2, 30, 0, 1), (0.2, 1, 10, 1), (0.2, 1, 0, 5), (1.0, 1, 0, 5) })
             {
                 var name = $"paced, platforms' limits, a run every {every:0.#} s, waits {wait} s" +
-                           (batch != 50 ? $", batches of {batch}" : "") + (tenants > 1 ? $", {tenants} tenants" : "");
+                           (batch != 0 ? $", batches of {batch}" : "") + (tenants > 1 ? $", {tenants} tenants" : "");
                 if (Only is { } only && !name.Contains(only, StringComparison.Ordinal)) continue;
                 rows.Add(await Dispatch(database, name, paced: true, TimeSpan.FromSeconds(every), TimeSpan.FromSeconds(wait), batch, tenants));
                 Report(round, rows[^1]);
@@ -86,9 +87,10 @@ public static class DispatchRun
     /// Null: a sender with no limits of its own, a pass every second. Else half the conversations are Teams chats in one
     /// tenant and half Slack channels in one workspace, under the bot's default budgets, and a pass runs this often.
     /// </param>
+    /// <param name="batch">Rows a batch claims at most; 0: the build's default.</param>
     /// <param name="tenants">How many Teams tenants (each a budget of its own) the Teams chats are spread over.</param>
     private static async Task<Measured> Dispatch(ScaleDatabase database, string name, bool paced, TimeSpan? limitedEvery = null, TimeSpan wait = default,
-        int batch = 50, int tenants = 1)
+        int batch = 0, int tenants = 1)
     {
         var settings = await database.FreshCopyAsync("dispatch_work");
         if (!paced) settings["Scheduling:MinIntervalPerConversation"] = "00:00:00";
@@ -96,7 +98,7 @@ public static class DispatchRun
         var clock = new WaitSkippingClock(time);
         var sender = new FreeSender(time, limitedEvery is not null, tenants);
         settings["Scheduling:WaitForBudget"] = wait.ToString();
-        settings["Scheduling:BatchSize"] = batch.ToString();
+        if (batch > 0) settings["Scheduling:BatchSize"] = batch.ToString();
         using var host = ScaleDatabase.Build(settings, time, s =>
         {
             s.AddSingleton<INudgeSender>(sender);

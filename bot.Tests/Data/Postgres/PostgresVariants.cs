@@ -144,3 +144,9 @@ public sealed class InboxInsertsPostgresTests(PostgresDatabase postgres) : Inbox
 {
     protected override PostgresDatabase Postgres => postgres;
 }
+
+[OnPostgres]
+public sealed class OutboxClaimsPostgresTests(PostgresDatabase postgres) : OutboxClaimsTests, IClassFixture<PostgresDatabase>
+{
+    protected override PostgresDatabase Postgres => postgres;
+}

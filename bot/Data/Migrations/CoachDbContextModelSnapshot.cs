@@ -488,6 +488,10 @@ namespace AccountCoachBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BudgetKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsShared")
                         .HasColumnType("INTEGER");
 
@@ -1055,6 +1059,12 @@ namespace AccountCoachBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("NextTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StepTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToleranceTicks")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key");

@@ -30,6 +30,12 @@ public sealed class ConversationAddress
     /// </summary>
     public DateTime? PacedUntilUtc { get; set; }
 
+    /// <summary>
+    /// The widest platform budget nudges here are sent under (Teams' app in a tenant, Slack's workspace), as its sender
+    /// names it; written by the dispatcher as it sends, so a claim takes no more of a budget's nudges than it can send.
+    /// </summary>
+    public string? BudgetKey { get; set; }
+
     public bool IsStale { get; set; }
     public string? StaleReason { get; set; }
     public DateTime UpdatedUtc { get; set; }

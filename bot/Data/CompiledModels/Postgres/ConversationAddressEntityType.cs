@@ -21,7 +21,7 @@ namespace AccountCoachBot.Data.CompiledModels.Postgres
                 "AccountCoachBot.Features.People.ConversationAddress",
                 typeof(ConversationAddress),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -35,6 +35,15 @@ namespace AccountCoachBot.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var budgetKey = runtimeEntityType.AddProperty(
+                "BudgetKey",
+                typeof(string),
+                propertyInfo: typeof(ConversationAddress).GetProperty("BudgetKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConversationAddress).GetField("<BudgetKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            budgetKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var isShared = runtimeEntityType.AddProperty(
                 "IsShared",

@@ -12,7 +12,7 @@ namespace AccountCoachBot.Data.CompiledModels.Postgres
     public partial class PostgresCoachDbContextModel
     {
         private PostgresCoachDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3f793a57-ba12-4d3c-a2ad-2168316be7ff"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("89266b06-0ccd-4dad-917e-f828f0ab9ae6"), entityTypeCount: 28)
         {
         }
 

@@ -20,7 +20,7 @@ namespace AccountCoachBot.Data.CompiledModels.Postgres
                 "AccountCoachBot.Scheduling.RateBudget",
                 typeof(RateBudget),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 4,
                 keyCount: 1);
 
             var key = runtimeEntityType.AddProperty(
@@ -39,6 +39,22 @@ namespace AccountCoachBot.Data.CompiledModels.Postgres
                 fieldInfo: typeof(RateBudget).GetField("<NextTicks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
             nextTicks.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var stepTicks = runtimeEntityType.AddProperty(
+                "StepTicks",
+                typeof(long),
+                propertyInfo: typeof(RateBudget).GetProperty("StepTicks", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RateBudget).GetField("<StepTicks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            stepTicks.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var toleranceTicks = runtimeEntityType.AddProperty(
+                "ToleranceTicks",
+                typeof(long),
+                propertyInfo: typeof(RateBudget).GetProperty("ToleranceTicks", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RateBudget).GetField("<ToleranceTicks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            toleranceTicks.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key0 = runtimeEntityType.AddKey(
                 new[] { key });

@@ -11,7 +11,7 @@ namespace AccountCoachBot.Data.CompiledModels.Sqlite
     public partial class CoachDbContextModel
     {
         private CoachDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7de73944-23d8-480e-8494-c47f00bc38fd"), entityTypeCount: 28)
+            : base(skipDetectChanges: false, modelId: new Guid("e7db2c00-f092-4c32-a979-2bc1ad33eef7"), entityTypeCount: 28)
         {
         }
 

@@ -20,7 +20,7 @@ namespace AccountCoachBot.Data.CompiledModels.Sqlite
                 "AccountCoachBot.Features.People.ConversationAddress",
                 typeof(ConversationAddress),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -33,6 +33,14 @@ namespace AccountCoachBot.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var budgetKey = runtimeEntityType.AddProperty(
+                "BudgetKey",
+                typeof(string),
+                propertyInfo: typeof(ConversationAddress).GetProperty("BudgetKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ConversationAddress).GetField("<BudgetKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
 
             var isShared = runtimeEntityType.AddProperty(
                 "IsShared",

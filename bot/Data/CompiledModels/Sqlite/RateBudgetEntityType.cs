@@ -19,7 +19,7 @@ namespace AccountCoachBot.Data.CompiledModels.Sqlite
                 "AccountCoachBot.Scheduling.RateBudget",
                 typeof(RateBudget),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 4,
                 keyCount: 1);
 
             var key = runtimeEntityType.AddProperty(
@@ -35,6 +35,20 @@ namespace AccountCoachBot.Data.CompiledModels.Sqlite
                 typeof(long),
                 propertyInfo: typeof(RateBudget).GetProperty("NextTicks", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RateBudget).GetField("<NextTicks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var stepTicks = runtimeEntityType.AddProperty(
+                "StepTicks",
+                typeof(long),
+                propertyInfo: typeof(RateBudget).GetProperty("StepTicks", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RateBudget).GetField("<StepTicks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+
+            var toleranceTicks = runtimeEntityType.AddProperty(
+                "ToleranceTicks",
+                typeof(long),
+                propertyInfo: typeof(RateBudget).GetProperty("ToleranceTicks", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(RateBudget).GetField("<ToleranceTicks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0L);
 
             var key0 = runtimeEntityType.AddKey(

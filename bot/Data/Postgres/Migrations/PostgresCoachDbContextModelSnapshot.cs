@@ -514,6 +514,10 @@ namespace AccountCoachBot.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BudgetKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("IsShared")
                         .HasColumnType("boolean");
 
@@ -1099,6 +1103,12 @@ namespace AccountCoachBot.Data.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<long>("NextTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StepTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ToleranceTicks")
                         .HasColumnType("bigint");
 
                     b.HasKey("Key");
