@@ -131,6 +131,42 @@ public class DispatchBatchTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task DispatchDueAsync_ClaimsAgainAfterABatchWaitedForItsBudget_WhenTheClaimTookOnlyWhatTheBudgetHadRoomFor()
+    {
+        var sender = new ObservingSender { Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 1) };
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        var clock = new WaitSkippingClock(time);
+        await using var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
+            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:01" },
+            services: s =>
+            {
+                s.RemoveAll<INudgeSender>();
+                s.AddSingleton<INudgeSender>(sender);
+                s.AddSingleton<TimeProvider>(clock);
+            });
+        sender.Services = host.Services;
+        sender.Clock = host.Time;
+        // A first nudge tells the claims the chat's budget.
+        await host.SayAsync("promise Acme: call them back in 5 minutes");
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await clock.RunAsync(() => host.Dispatcher.DispatchDueAsync()).WaitAsync(HangGuard.Limit));
+        string[] clients = ["Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne"];
+        foreach (var client in clients)
+            await host.SayAsync($"promise {client}: call them back in 5 minutes");
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var sent = await clock.RunAsync(() => host.Dispatcher.DispatchDueAsync()).WaitAsync(HangGuard.Limit);
+
+        // Each claim took what the budget could send within a second (three), waited for it, and claimed again: one run
+        // sent all six at the budget's rate, each claimed once and none put off.
+        Assert.Equal(clients.Length, sent);
+        Assert.All(sender.SentAt.Skip(1).Zip(sender.SentAt.Skip(2)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(0.5), $"{pair.First:ss.fff} and {pair.Second:ss.fff}"));
+        var rows = await host.WithDbAsync(db => db.Outbox.Where(o => o.Kind == AccountCoachBot.Features.Promises.ReminderPolicy.DueKind).ToListAsync());
+        Assert.All(rows, r => Assert.Equal((OutboxStatus.Sent, 1), (r.Status, r.Attempts)));
+        Assert.False(await host.WithDbAsync(db => db.Set<RateBudget>().AnyAsync(b => b.Key.EndsWith(":line"))));
+    }
+
+    [DbFact]
     public async Task DispatchDueAsync_WritesTheBudgetAndItsRateForTheClaims_WhenItSendsUnderOne()
     {
         _sender.Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 3);

@@ -30,7 +30,8 @@ internal sealed class DispatchBatch(
     /// <summary>Teams' advice when a 429 names no interval: back off at least 2 s (rate-limit doc, "Handle HTTP 429 responses").</summary>
     private static readonly TimeSpan SharedHoldWithoutRetryAfter = TimeSpan.FromSeconds(2);
 
-    public async Task<int> SendAsync(List<long> ids, CancellationToken ct)
+    /// <summary>Sends what it can of the claimed rows. <c>Waited</c>: it waited for a budget, so time has passed since its claim.</summary>
+    public async Task<(int Sent, bool Waited)> SendAsync(List<long> ids, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var rows = (await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(ct))
@@ -100,17 +101,22 @@ internal sealed class DispatchBatch(
         var budgets = new BatchBudgets(db, now + options.BudgetWait);
         var waiting = new PriorityQueue<(OutboxMessage Row, Reply Reply), DateTime>();
         var sent = 0;
+        var waited = false;
         foreach (var (row, reply) in going)
             await SendAsync(row, reply);
         while (waiting.TryDequeue(out var next, out var turn))
         {
             var wait = turn - time.GetUtcNow().UtcDateTime;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, ct);
+                waited = true;
+            }
             await SendAsync(next.Row, next.Reply);
         }
         // The deferrals since the last write; a batch cut short leaves them claimed, and due again when the claims lapse.
         await db.SaveChangesAsync(ct);
-        return sent;
+        return (sent, waited);
 
         async Task SendAsync(OutboxMessage row, Reply reply)
         {

@@ -86,10 +86,12 @@ public sealed class NudgeDispatcher(
         await db.Database.OpenConnectionAsync(ct);
         var ids = await OutboxClaims.ClaimBatchAsync(db, claim, ct);
         var fresh = ids.Count(seen.Add);
-        var sent = ids.Count == 0 ? 0
+        var (sent, waited) = ids.Count == 0 ? (0, false)
             : await new DispatchBatch(db, scope.ServiceProvider, _senders, _instance, time, options.Value, logger, metrics).SendAsync(ids, ct);
-        // A short batch was the last; one with nothing new (a row that stayed due) must not spin.
-        var last = ids.Count < options.Value.BatchSize || fresh == 0;
+        // A short batch was the last, unless its budgets cut it short (the claim takes what they can send within the wait)
+        // and it waited for them: they have room again, for what they held back. One with nothing new (a row that stayed
+        // due) must not spin.
+        var last = fresh == 0 || (ids.Count < options.Value.BatchSize && !waited);
         // Paced batches leave a busy conversation's later rows alone; they get the time it is free, as a deferral would.
         // Once a run, on the last batch's connection.
         if (last && Paced) await ConversationPacing.RescheduleHeldAsync(db, transports, time.GetUtcNow().UtcDateTime, ct);

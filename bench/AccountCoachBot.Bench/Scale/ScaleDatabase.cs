@@ -31,16 +31,24 @@ public sealed class ScaleDatabase(string name = "scale-v1", Func<CoachDbContext,
         ? new() { ["ConnectionStrings:Coach"] = $"Data Source={(copy is null ? SeedFile : Path.Combine(_folder, copy + ".db"))}" }
         : new() { ["Database:Provider"] = "postgres", ["ConnectionStrings:Coach"] = new NpgsqlConnectionStringBuilder(_postgres) { Database = copy ?? SeedDatabase, CommandTimeout = 600 }.ToString() };
 
-    /// <summary>Seeds the data unless an earlier run did.</summary>
+    /// <summary>Seeds the data unless an earlier run did; data an earlier build seeded is migrated, as the bot does at start.</summary>
     public async Task EnsureSeededAsync()
     {
         Directory.CreateDirectory(_folder);
-        if (_postgres is null && File.Exists(SeedFile)) return;
+        if (_postgres is null && File.Exists(SeedFile))
+        {
+            await MigrateSeedAsync();
+            return;
+        }
         if (_postgres is not null)
         {
             await using var admin = await OpenAdminAsync();
             await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{SeedDatabase}'", admin);
-            if (await exists.ExecuteScalarAsync() is not null) return;
+            if (await exists.ExecuteScalarAsync() is not null)
+            {
+                await MigrateSeedAsync();
+                return;
+            }
             await Exec(admin, $"CREATE DATABASE {SeedDatabase}");
         }
         Console.Error.WriteLine($"Seeding {name} ({Provider}), once…");
@@ -64,6 +72,14 @@ public sealed class ScaleDatabase(string name = "scale-v1", Func<CoachDbContext,
             NpgsqlConnection.ClearAllPools();
         }
         Console.Error.WriteLine($"Seeded in {watch.Elapsed.TotalSeconds:0} s");
+    }
+
+    private async Task MigrateSeedAsync()
+    {
+        using (var host = Build(Settings(), new FakeTimeProvider(ScaleData.Now)))
+            await host.Services.MigrateCoachDatabaseAsync();
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <summary>A fresh copy of the seeded data named <paramref name="copy"/> (replacing an older one); returns its settings.</summary>
