@@ -33,9 +33,10 @@ public sealed class DispatcherOptions
     /// <summary>
     /// How far into its batch a run may wait, holding its claims, for a platform's shared budget (Teams' per app in a
     /// tenant, Slack's per workspace) to take a nudge; a nudge whose turn is later is put off to its place in the budget's
-    /// line. Waiting sends a backlog at the platforms' rates, with each nudge claimed once, whatever the runs' cadence;
-    /// longer waits let the slowest budget hold a batch's other nudges back. At most half <see cref="ClaimTimeout"/>;
-    /// zero: never wait.
+    /// line. Waiting sends a backlog at the platforms' rates, with each nudge claimed once, whatever the runs' cadence.
+    /// A claim takes what each budget can send within this long, so a longer wait makes larger batches, which
+    /// <see cref="BatchSize"/> caps; a nudge that comes due meanwhile waits for the batch to end. At most half
+    /// <see cref="ClaimTimeout"/>; zero: never wait.
     /// </summary>
     public TimeSpan WaitForBudget { get; set; } = TimeSpan.FromSeconds(1);
 
