@@ -103,18 +103,8 @@ public class DispatchBatchTests : IAsyncLifetime
     public async Task DispatchDueAsync_SendsTheRowsASharedBudgetRefusedAtItsRateInOneRun_WhenTheRunMayWaitForIt()
     {
         var sender = new ObservingSender { Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 1) };
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
-        var clock = new WaitSkippingClock(time);
-        await using var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
-            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:10" },
-            services: s =>
-            {
-                s.RemoveAll<INudgeSender>();
-                s.AddSingleton<INudgeSender>(sender);
-                s.AddSingleton<TimeProvider>(clock);
-            });
-        sender.Services = host.Services;
-        sender.Clock = host.Time;
+        var (host, clock) = await StartWaitingAsync(sender, "00:00:10");
+        await using var _ = host;
         string[] clients = ["Acme", "Globex", "Initech", "Umbrella", "Hooli"];
         foreach (var client in clients)
             await host.SayAsync($"promise {client}: call them back in 5 minutes");
@@ -134,18 +124,8 @@ public class DispatchBatchTests : IAsyncLifetime
     public async Task DispatchDueAsync_ClaimsAgainAfterABatchWaitedForItsBudget_WhenTheClaimTookOnlyWhatTheBudgetHadRoomFor()
     {
         var sender = new ObservingSender { Shared = new SharedRateLimit("test:app", PerSecond: 2, Burst: 1) };
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
-        var clock = new WaitSkippingClock(time);
-        await using var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
-            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = "00:00:01" },
-            services: s =>
-            {
-                s.RemoveAll<INudgeSender>();
-                s.AddSingleton<INudgeSender>(sender);
-                s.AddSingleton<TimeProvider>(clock);
-            });
-        sender.Services = host.Services;
-        sender.Clock = host.Time;
+        var (host, clock) = await StartWaitingAsync(sender, "00:00:01");
+        await using var _ = host;
         // A first nudge tells the claims the chat's budget.
         await host.SayAsync("promise Acme: call them back in 5 minutes");
         host.Time.Advance(TimeSpan.FromMinutes(5));
@@ -180,6 +160,27 @@ public class DispatchBatchTests : IAsyncLifetime
         var budget = await _host.WithDbAsync(db => db.Set<RateBudget>().SingleAsync(b => b.Key == "test:app"));
         Assert.Equal("test:app", chat.BudgetKey);
         Assert.Equal((TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1)), (TimeSpan.FromTicks(budget.StepTicks), TimeSpan.FromTicks(budget.ToleranceTicks)));
+    }
+
+    /// <summary>
+    /// A host whose runs may wait for a budget up to <paramref name="waitForBudget"/>, sending through
+    /// <paramref name="sender"/>, on a clock that moves by each wait a run starts (<see cref="WaitSkippingClock.RunAsync{T}"/>).
+    /// </summary>
+    private async Task<(CoachTestHost Host, WaitSkippingClock Clock)> StartWaitingAsync(ObservingSender sender, string waitForBudget)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero));
+        var clock = new WaitSkippingClock(time);
+        var host = await CoachTestHost.StartAsync(time.GetUtcNow(), postgres: Postgres, time: time,
+            settings: new Dictionary<string, string?> { ["Scheduling:WaitForBudget"] = waitForBudget },
+            services: s =>
+            {
+                s.RemoveAll<INudgeSender>();
+                s.AddSingleton<INudgeSender>(sender);
+                s.AddSingleton<TimeProvider>(clock);
+            });
+        sender.Services = host.Services;
+        sender.Clock = host.Time;
+        return (host, clock);
     }
 
     /// <summary>How many times each context opened its connection.</summary>
