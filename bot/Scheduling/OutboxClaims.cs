@@ -8,7 +8,7 @@ namespace AccountCoachBot.Scheduling;
 /// <remarks>
 /// <see cref="Paced"/>: conversations are paced (<see cref="ConversationPacing"/>), so a batch takes at most one row per
 /// conversation, its earliest due, and none of a conversation still paced: every other row would only be put back.
-/// <see cref="BudgetWindow"/>: of the conversations sharing a platform budget (<see cref="ConversationAddress.BudgetKey"/>)
+/// <see cref="BudgetWindow"/>: of the conversations sharing a platform budget (<see cref="Features.People.ConversationAddress.BudgetKey"/>)
 /// a batch takes as many as the budget can send within this long, the time a batch may wait for a budget: the rest
 /// would only wait in the batch behind them, or be put off.
 /// </remarks>
