@@ -137,4 +137,15 @@ echo
      "throughput $(ratio "${rps[slack-bot]}" "${rps[slack-bolt]}")x bolt-js (target >= 3), $(ratio "${rps[slack-bot]}" "${rps[slack-floor]}")x the floor"
 [ -z "${rps[bf-bot]:-}" ] || echo "Bot Framework help:  p99 $(ratio "${p99[bf-bot]}" "${p99[bf-floor]}")x the floor (target <= 2), p50 $(ratio "${p50[bf-bot]}" "${p50[bf-floor]}")x;" \
      "throughput $(ratio "${rps[bf-bot]}" "${rps[bf-botbuilder]}")x botbuilder-js (target >= 3), $(ratio "${rps[bf-bot]}" "${rps[bf-floor]}")x the floor"
+# One line per target of issue 11 (bench/targets.sh collects them): verdict TARGET MEASURED OP LIMIT.
+verdict() { awk -v m="$3" -v l="$5" -v op="$4" 'BEGIN { exit !(op == "<=" ? m <= l : m >= l) }' && met=met || met="NOT MET"; echo "verdict: $met | $1 | $2"; }
+db=$([ "${ACK_DB:-sqlite}" = postgres ] && echo PostgreSQL || echo SQLite)
+if [ -n "${rps[slack-bot]:-}" ]; then
+    r=$(ratio "${p99[slack-bot]}" "${p99[slack-floor]}"); verdict "Slack slash command acked at p99 <= 2x the floor, $db" "p99 ${p99[slack-bot]} ms, the floor's ${p99[slack-floor]} ms: ${r}x" "$r" "<=" 2
+    r=$(ratio "${rps[slack-bot]}" "${rps[slack-bolt]}"); verdict "Slack slash command throughput >= 3x bolt-js, $db" "${rps[slack-bot]} requests a second, bolt-js ${rps[slack-bolt]}: ${r}x" "$r" ">=" 3
+fi
+if [ -n "${rps[bf-bot]:-}" ]; then
+    r=$(ratio "${p99[bf-bot]}" "${p99[bf-floor]}"); verdict "Bot Framework activity acked at p99 <= 2x the floor, $db" "p99 ${p99[bf-bot]} ms, the floor's ${p99[bf-floor]} ms: ${r}x" "$r" "<=" 2
+    r=$(ratio "${rps[bf-bot]}" "${rps[bf-botbuilder]}"); verdict "Bot Framework throughput >= 3x botbuilder-js, $db" "${rps[bf-bot]} requests a second, botbuilder-js ${rps[bf-botbuilder]}: ${r}x" "$r" ">=" 3
+fi
 echo "logs: $work"

@@ -31,6 +31,8 @@ grep -E '^\s+(Passed|Failed) ' "$log" || true
 if [ "$status" -ne 0 ]; then
   sed -n '/Error Message:/,/Stack Trace:/p' "$log" | head -40
   echo "FAILED (full log: $log)"
+  echo "verdict: NOT MET | kill trial: two instances on one PostgreSQL, one killed twice | see $log"
   exit "$status"
 fi
 rm -f "$log"
+echo "verdict: met | kill trial: two instances on one PostgreSQL, one killed twice | $COACH_KILL_NUDGES nudges each delivered, at most the one in flight at each kill twice, every rate held"

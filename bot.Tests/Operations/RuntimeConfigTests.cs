@@ -4,7 +4,7 @@ namespace AccountCoachBot.Tests.Operations;
 
 /// <summary>
 /// The runtime settings the bot ships with (bot/Runtime.props), read from the runtimeconfig.json the runtime reads at
-/// start. They decide the acks' tail (bench/README.md, "Ack speed"), and nothing else would notice them gone.
+/// start. They decide the acks' tail (bench/JOURNAL.md, "Ack speed"), and nothing else would notice them gone.
 /// </summary>
 public sealed class RuntimeConfigTests
 {

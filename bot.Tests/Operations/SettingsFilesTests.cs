@@ -6,7 +6,7 @@ namespace AccountCoachBot.Tests.Operations;
 
 /// <summary>
 /// appsettings.json is read once: a watch on it would take in the content root and every folder below it, the
-/// database's by default, and wake for each of the database's writes (bench/README.md).
+/// database's by default, and wake for each of the database's writes (bench/JOURNAL.md).
 /// </summary>
 public sealed class SettingsFilesTests : IDisposable
 {

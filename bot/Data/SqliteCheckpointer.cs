@@ -6,7 +6,7 @@ namespace AccountCoachBot.Data;
 /// Copies SQLite's write-ahead log into the database file in the background, and starts the log again from its
 /// beginning at a moment of its own. Left to SQLite, both happen inside the commit that takes the log past its
 /// threshold: under a burst of acks that was some request's inbox row, and those requests were the ack benchmark's
-/// p99 tail (bench/README.md, "what wrk's p99 counts"). Committed data is as safe either way: a commit is in the log
+/// p99 tail (bench/JOURNAL.md, "what wrk's p99 counts"). Committed data is as safe either way: a commit is in the log
 /// before it is answered.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,7 @@ namespace AccountCoachBot.Data;
 /// p99 was 2.3× the floor against 3.9× at 25 ms (every 1 ms: 2.5×, the checks themselves cost).</para>
 /// <para>The log starts again only when a writer finds it wholly copied, which a passive checkpoint never leaves it
 /// while commits keep coming. So once it is <see cref="RestartAt"/> frames long, the checkpointer copies its last
-/// frames inside the write gate, between two commits: that took about 3 ms (bench/README.md, "the log's restart"), as
+/// frames inside the write gate, between two commits: that took about 3 ms (bench/JOURNAL.md, "the log's restart"), as
 /// the frames before them are copied and flushed already, where SQLite's own checkpoint at
 /// <see cref="CommitThreshold"/> pages (kept as a safety net) held one ack's commit for 40–55 ms, flushing a log of
 /// 40 MB, several times a second.</para>

@@ -7,7 +7,7 @@ namespace AccountCoachBot.Scheduling;
 /// budget a row names, and when one refuses, the row either waits for a turn within this batch (while the batch may
 /// still wait: <see cref="DispatcherOptions.WaitForBudget"/>) or gets its place in the budget's line in the database.
 /// Waiting lets one run send a backlog at the budget's own rate, however often runs come; a run that only put rows off
-/// would send about a budget's burst a run, and claim each row at least twice (bench/README.md, "Dispatch at the
+/// would send about a budget's burst a run, and claim each row at least twice (bench/JOURNAL.md, "Dispatch at the
 /// platforms' limits").
 /// </summary>
 internal sealed class BatchBudgets(CoachDbContext db, DateTime waitUntil)

@@ -40,6 +40,10 @@ public static class MemoryRun
         var (empty, full) = (results[0].Values, results[1].Values);
         Console.WriteLine($"ratio to the empty database: heap {double.Parse(full["heap_mb"]) / double.Parse(empty["heap_mb"]):0.0}x, working set {double.Parse(full["ws_mb"]) / double.Parse(empty["ws_mb"]):0.0}x; target: under 250 MB with 100,000 accounts");
         Console.WriteLine($"heap per round (100,000 accounts): {full["rounds_mb"]}");
+        var workingSet = Math.Max(double.Parse(full["ws_mb"]), double.Parse(full["last_ws_mb"]));
+        Verdict.Print($"memory with 100,000 accounts under 250 MB, {database.Provider}",
+            $"working set {workingSet:0} MB at most, heap {full["last_heap_mb"]} MB after the last round " +
+            $"({workingSet / double.Parse(empty["ws_mb"]):0.0}x the empty database's working set)", workingSet < 250);
     }
 
     private static async Task<Dictionary<string, string>> ChildAsync(Dictionary<string, string?> settings, int rounds)

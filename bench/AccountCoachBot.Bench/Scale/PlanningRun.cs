@@ -60,6 +60,8 @@ public static class PlanningRun
             Console.WriteLine($"{"  " + name,-38} {Machine.Median(measured.Select(r => r.PerPlanner[name].Wall.TotalMilliseconds)),8:0} {Machine.Median(measured.Select(r => r.PerPlanner[name].Cpu.TotalMilliseconds)),8:0}");
         Console.WriteLine($"{"a minute later (nothing new)",-38} {n,8:0} {Machine.Median(measured.Select(r => r.Next.Cpu.TotalMilliseconds)),8:0} {n / b,7:0.0}");
         Console.WriteLine($"nudges written by the first pass: {measured[0].Written}; target: each pass under 1,000 ms wall");
+        Verdict.Print($"planning, 100,000 accounts and 1,000,000 promises, {database.Provider}: a pass under 1 s",
+            $"first pass {f:0} ms, a minute later {n:0} ms ({f / b:0.0}x counting the due rows)", Math.Max(f, n) < 1000);
     }
 
     /// <summary>The least planning must do: count the open overdue promises and the accounts due for a look.</summary>

@@ -9,7 +9,7 @@ namespace AccountCoachBot.Channels.Inbox;
 /// <summary>
 /// Requests recorded before their ack, appended to a file beside the SQLite database: one write, on the request's own
 /// thread. The arrivals table's commit is ~14 system calls on the inbox writer's thread, and waiting for it a hop there
-/// and back: measured (bench/README.md, "part by part"), Slack's ack p99 was 2.59× the floor's committing to the table
+/// and back: measured (bench/JOURNAL.md, "part by part"), Slack's ack p99 was 2.59× the floor's committing to the table
 /// and 1.03× appending to a file. <see cref="InboxArrivals"/> opens it and moves its records into the inbox.
 /// </summary>
 /// <remarks>

@@ -9,7 +9,7 @@ namespace AccountCoachBot.Channels.Inbox;
 /// <summary>
 /// SQLite: where a request is recorded before its ack, the file beside the database (<see cref="ArrivalsFile"/>); one
 /// write on the request's own thread, where a commit was a hop to the inbox's writer and ~14 system calls (measured:
-/// bench/README.md, "part by part"). The processor moves the records into the inbox just before it claims one, in
+/// bench/JOURNAL.md, "part by part"). The processor moves the records into the inbox just before it claims one, in
 /// arrival order and keeping their ids (ids order a conversation's turns); there the key's unique index drops a
 /// platform's retry of what is recorded already. PostgreSQL records into the inbox itself (<see cref="InboxInserts"/>).
 /// </summary>

@@ -16,7 +16,7 @@ namespace AccountCoachBot.Channels.Inbox;
 /// the statement's text and its command are the same whatever the batch's size, without BEGIN and COMMIT (one
 /// statement is its own transaction). It is not prepared: the bot keeps no state on a server connection, so a pooler
 /// in transaction mode (PgBouncer) needs nothing from it; Npgsql prepares it when the connection string asks
-/// (<c>Max Auto Prepare</c>), which measured commits about a fifth cheaper (bench/README.md).
+/// (<c>Max Auto Prepare</c>), which measured commits about a fifth cheaper (bench/JOURNAL.md).
 /// </remarks>
 public sealed class InboxInserts(DbConnection connection) : IDisposable
 {

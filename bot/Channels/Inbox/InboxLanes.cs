@@ -4,7 +4,7 @@ namespace AccountCoachBot.Channels.Inbox;
 /// The rows waiting behind the one running, lane by lane (a lane is a conversation): a row is queued once however often
 /// it is found, and a lane is here while something runs it. Ids in a queue, not a chain of tasks or an object per row:
 /// a burst leaves tens of thousands waiting, and every object among them survived each collection of the burst, which
-/// copied them and paused the acks the longer (measured: bench/README.md).
+/// copied them and paused the acks the longer (measured: bench/JOURNAL.md).
 /// </summary>
 public sealed class InboxLanes
 {
