@@ -4,6 +4,7 @@
 #   bench/targets.sh                          # SQLite and PostgreSQL (a throwaway loopback cluster from .ci/postgres)
 #   TARGETS_DB=sqlite bench/targets.sh        # SQLite only (no PostgreSQL needed; about 10 minutes)
 #   TARGETS_KILL=1 bench/targets.sh           # also the kill trial (bench/kill/run.sh, about 19 minutes more)
+#   TARGETS_ACK_RUNS=3 bench/targets.sh       # each ack benchmark three times, a verdict for each run: their tails vary
 # Needs what bench/ack/run.sh needs (wrk, node, `npm ci` in bot.Tests/Peers). Run nothing else meanwhile: every run
 # shares the cores with its baseline, and anything beside them moves both. Exits 1 when a target is not met.
 set -euo pipefail
@@ -13,6 +14,8 @@ dbs=${TARGETS_DB:-sqlite postgres}
 # How long the ack benchmark lets the bot work through its warm-up's backlog before measuring: the acks come first
 # either way (the turns wait for a quiet moment), and a longer wait did not empty it on 2 cores.
 drain=${ACK_DRAIN_SECONDS:-120}
+ack_runs=${TARGETS_ACK_RUNS:-1}
+[[ "$ack_runs" =~ ^[1-9][0-9]?$ ]] || { echo "TARGETS_ACK_RUNS: a number of runs, 1 to 99" >&2; exit 2; }
 bench=(dotnet "$root/bench/AccountCoachBot.Bench/bin/Release/net10.0/AccountCoachBot.Bench.dll")
 
 pgdir="" postgres=""
@@ -37,10 +40,13 @@ run() {
 
 for db in $dbs; do
     if [ "$db" = postgres ]; then
-        run "ack-postgres" env ACK_DB=postgres ACK_POSTGRES="$postgres" ACK_DRAIN_SECONDS="$drain" bash "$root/bench/ack/run.sh"
+        for i in $(seq 1 "$ack_runs"); do
+            # A throwaway cluster of its own each run: a bot started on the last run's database would work its backlog.
+            run "ack-postgres-$i" env -u ACK_POSTGRES ACK_DB=postgres ACK_DRAIN_SECONDS="$drain" bash "$root/bench/ack/run.sh"
+        done
         export COACH_BENCH_POSTGRES="$postgres"
     else
-        run "ack-sqlite" env -u ACK_DB ACK_DRAIN_SECONDS="$drain" bash "$root/bench/ack/run.sh"
+        for i in $(seq 1 "$ack_runs"); do run "ack-sqlite-$i" env -u ACK_DB ACK_DRAIN_SECONDS="$drain" bash "$root/bench/ack/run.sh"; done
         unset COACH_BENCH_POSTGRES
     fi
     run "plan-$db" "${bench[@]}" scale plan 3
