@@ -29,10 +29,16 @@ public sealed partial class DispatchTrial(string connectionString, int nudges, i
         await db.Database.MigrateAsync();
         var now = DateTime.UtcNow;
         var always = new WorkingHours(TimeOnly.MinValue, TimeOnly.MaxValue, Enum.GetValues<DayOfWeek>().ToHashSet());
+        var zone = MiddayZone(now);
+        Assert.Equal(TimeSpan.FromHours(12 - now.Hour), TimeZones.FindOrUtc(zone).GetUtcOffset(now)); // the system's tz database has it
         var people = new List<(Person Person, ConversationAddress Address)>();
         for (var c = 0; c < conversations; c++)
         {
-            var person = new Person { DisplayName = $"Manager {c}", Welcomed = true, CreatedUtc = now, WorkStart = always.Start, WorkEnd = always.End, WorkDaysMask = always.DaysMask };
+            var person = new Person
+            {
+                DisplayName = $"Manager {c}", Welcomed = true, CreatedUtc = now, TimeZoneId = zone, TimeZoneSource = TimeZoneSource.Command,
+                WorkStart = always.Start, WorkEnd = always.End, WorkDaysMask = always.DaysMask,
+            };
             var teams = c % 2 == 0;
             var key = TeamsConversation(c);
             var address = teams
@@ -68,7 +74,7 @@ public sealed partial class DispatchTrial(string connectionString, int nudges, i
             var account = new Account { OwnerId = person.Id, Number = number, Name = name, NormalizedName = Account.Normalize(name), CreatedUtc = now };
             var promise = new Promise
             {
-                OwnerId = person.Id, Number = number, Account = account, What = $"send the quote {Token(n)}", DueUtc = now, TimeZoneId = "UTC",
+                OwnerId = person.Id, Number = number, Account = account, What = $"send the quote {Token(n)}", DueUtc = now, TimeZoneId = zone,
                 Status = PromiseStatus.Open, CreatedUtc = now, AddressId = address.Id,
             };
             db.Promises.Add(promise);
@@ -83,6 +89,18 @@ public sealed partial class DispatchTrial(string connectionString, int nudges, i
         }));
         await db.SaveChangesAsync();
     }
+
+    /// <summary>
+    /// A zone where it is about midday now, so that the reminders, due now, stay due "today" for the people however long
+    /// the trial runs. Past their midnight, a reminder still waiting would be left to the next day's overdue list
+    /// (<see cref="PromiseNudgeRenderer"/>), as the bot should, and the trial would count it lost.
+    /// </summary>
+    public static string MiddayZone(DateTime utcNow) => (12 - utcNow.Hour) switch
+    {
+        0 => "Etc/GMT",
+        > 0 and var east => $"Etc/GMT-{east}", // POSIX signs: Etc/GMT-3 is three hours ahead of UTC
+        var west => $"Etc/GMT+{-west}",
+    };
 
     /// <summary>How many rows are sent, and whether the process with this id holds a claim right now.</summary>
     public async Task<(int Sent, int Left, bool Holds)> ProgressAsync(int? processId)

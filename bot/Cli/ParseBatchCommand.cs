@@ -136,6 +136,6 @@ public static partial class ParseBatchCommand
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(Z|[+-][0-9]{2}:?[0-9]{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex HasOffset();
 }

@@ -104,7 +104,7 @@ public static partial class ContactNotes
 
     public static string Describe(ClientContact c) => string.IsNullOrWhiteSpace(c.Notes) ? c.Name : $"{c.Name} — {c.Notes}";
 
-    [GeneratedRegex(@"^(?:[-*•·]+|\d+[.)])\s*")]
+    [GeneratedRegex(@"^(?:[-*•·]+|[0-9]+[.)])\s*")]
     private static partial Regex Bullet();
 
     // "Name — note", "Name – note", "Name - note", "Name: note", "Name (note)", "Name, note".

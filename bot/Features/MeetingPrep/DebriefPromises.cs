@@ -70,7 +70,7 @@ public static partial class DebriefPromises
         return (created, undated);
     }
 
-    [GeneratedRegex(@"^(?:[-*•·]+|\d+[.)])\s*")]
+    [GeneratedRegex(@"^(?:[-*•·]+|[0-9]+[.)])\s*")]
     private static partial Regex Bullet();
 
     [GeneratedRegex(@"\s+")]
