@@ -29,8 +29,7 @@ public sealed class MessagesEndpoint(
 
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken ct)
     {
-        if (http.Request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        var body = await ReadBodyAsync(http.Request, ct);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, ct);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
         Activity? activity;
@@ -139,18 +138,5 @@ public sealed class MessagesEndpoint(
             ["type"] = InvokeMessageType,
             ["value"] = replies.Count > 0 ? replies[^1].Text.Split('\n')[0] : "",
         }, statusCode: 200);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes) return null;
-        }
-        return buffer.ToArray();
     }
 }

@@ -58,7 +58,7 @@ public sealed class SlackEndpoints(
 
     public async Task<IResult> CommandsAsync(HttpContext http, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(http, ct);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, ct);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         var form = Encoding.UTF8.GetString(body);
         // Slack's certificate check arrives unsigned and expects an empty 200; it changes nothing.
@@ -167,7 +167,7 @@ public sealed class SlackEndpoints(
     /// <summary>The raw body when it is signed by Slack; null otherwise (the caller answers 401).</summary>
     private async Task<byte[]?> ReadVerifiedAsync(HttpContext http, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(http, ct);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, ct);
         return body is not null && Verify(http, body) ? body : null;
     }
 
@@ -180,21 +180,6 @@ public sealed class SlackEndpoints(
         if (result != SlackSignatureResult.Valid)
             logger.LogWarning("Refused a Slack request to {Path}: {Reason}", http.Request.Path, result);
         return result == SlackSignatureResult.Valid;
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, CancellationToken ct)
-    {
-        if (http.Request.ContentLength > MaxBodyBytes) return null;
-        if (http.Request.ContentLength is { } length)
-        {
-            // Read into its own size (Kestrel holds the request to its Content-Length), not through a growing stream.
-            var exact = new byte[length];
-            await http.Request.Body.ReadExactlyAsync(exact, ct);
-            return exact;
-        }
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, ct);
-        return buffer.Length > MaxBodyBytes ? null : buffer.ToArray();
     }
 }
 
