@@ -42,7 +42,7 @@ public sealed class SlackKilledAfterAckTests
                 .Select(i => i.Key.Substring("command:".Length)).ToListAsync();
         }
         Assert.True(left > inFlight.Count, "every command was answered before the kill: the burst was too small to leave any behind");
-        Assert.True(inFlight.Count <= 1, $"one person's requests share a lane, yet these were running at once: {string.Join(", ", inFlight)}");
+        Assert.True(inFlight.Count <= 1, $"Slack's requests share one lane, yet these were running at once: {string.Join(", ", inFlight)}");
 
         await using var second = BotProcess.Start("second", work.Directory, environment);
         await SlashCommandBurst.AnsweredAsync(slack, triggers.Except(inFlight).ToList(), second);
