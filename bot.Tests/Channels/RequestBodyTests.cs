@@ -35,7 +35,7 @@ public sealed class RequestBodyTests
         request.ContentLength = 20_001;
 
         Assert.Null(await RequestBody.ReadAsync(request, 20_000, CancellationToken.None));
-        Assert.Equal(0, body.Read);
+        Assert.Equal(0, body.BytesRead);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class RequestBodyTests
         request.Body = body;
 
         Assert.Null(await RequestBody.ReadAsync(request, 20_000, CancellationToken.None));
-        Assert.InRange(body.Read, 20_001, 20_000 + 16 * 1024); // not the whole megabyte
+        Assert.InRange(body.BytesRead, 20_001, 20_000 + 16 * 1024); // not the whole megabyte
     }
 
     private static HttpRequest Request(byte[] bytes, bool declared)
@@ -60,12 +60,12 @@ public sealed class RequestBodyTests
     /// <summary>A body that counts what was read from it.</summary>
     private sealed class CountingStream(byte[] bytes) : MemoryStream(bytes)
     {
-        public long Read { get; private set; }
+        public long BytesRead { get; private set; }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             var read = await base.ReadAsync(buffer, cancellationToken);
-            Read += read;
+            BytesRead += read;
             return read;
         }
     }

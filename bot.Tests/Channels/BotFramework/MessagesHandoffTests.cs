@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AccountCoachBot.Channels.BotFramework;
 using AccountCoachBot.Channels.Inbox;
+using AccountCoachBot.Data;
 using AccountCoachBot.Features.Promises;
 using AccountCoachBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +86,9 @@ public sealed class MessagesHandoffTests : IAsyncLifetime
     [Fact]
     public async Task Sweep_RunsAStoredActivity_OnlyOnceTheDeadInstancesClaimLapsed()
     {
+        var processor = _bot.Services.GetRequiredService<InboxProcessor>();
+        // Its first sweep opened the arrivals file first, which frees what a process before this one held (the next test).
+        await processor.SweepAsync(CancellationToken.None);
         var now = _time.GetUtcNow().UtcDateTime;
         await _bot.WithDbAsync(async db =>
         {
@@ -97,7 +101,6 @@ public sealed class MessagesHandoffTests : IAsyncLifetime
             });
             return await db.SaveChangesAsync();
         });
-        var processor = _bot.Services.GetRequiredService<InboxProcessor>();
 
         await processor.SweepAsync(CancellationToken.None);
         Assert.Equal((1, InboxStatus.Pending), await _bot.WithDbAsync(db => db.Inbox.Select(i => ValueTuple.Create(i.Attempts, i.Status)).SingleAsync()));
@@ -111,6 +114,53 @@ public sealed class MessagesHandoffTests : IAsyncLifetime
         var item = await _bot.WithDbAsync(db => db.Inbox.SingleAsync());
         Assert.Equal((InboxStatus.Done, 2), (item.Status, item.Attempts));
         Assert.DoesNotContain("help", item.PayloadJson); // handled: what the person wrote is not kept
+    }
+
+    [Fact]
+    public async Task Start_RunsWhatAKilledProcessWasRunning_WithoutWaitingForItsClaimToLapse_OnSqlite()
+    {
+        await _bot.DisposeAsync();
+        var now = _time.GetUtcNow().UtcDateTime;
+        await using (var db = new CoachDbContext(new DbContextOptionsBuilder<CoachDbContext>().UseSqlite(_db.ConnectionString).Options))
+        {
+            // Killed mid-turn: its stop never released the claim. One process at a time runs on a SQLite file.
+            db.Inbox.Add(new InboxItem
+            {
+                Transport = ActivityMapper.Transport, Key = "activity:killed-1", Kind = ActivityTurnRunner.MessageKind, ConversationKey = Conversation,
+                PayloadJson = Activities.Message(_connector.ServiceUrl, "help", id: "m-killed").ToJsonString(), ReceivedUtc = now,
+                Attempts = 1, ClaimedBy = "killed-process", ClaimedUntilUtc = now + InboxProcessor.ClaimLapse,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        _bot = await BotHost.StartAsync(_db.Path, _time, awaitTurns: false); // the clock stands still: no claim lapses
+
+        var calls = await _connector.WaitForDeliveredAsync(2);
+        Assert.All(calls, c => Assert.Equal("m-killed", c.ActivityId));
+        await WaitForHandledAsync(1);
+        Assert.Equal((InboxStatus.Done, 2), await _bot.WithDbAsync(db => db.Inbox.Select(i => ValueTuple.Create(i.Status, i.Attempts)).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Processor_RenewsATurnsClaim_WhileTheTurnRunsPastTheLapse()
+    {
+        var gate = _connector.HoldNext();
+        await _http.PostAsync(_bot.MessagesUrl, Activities.Message(_connector.ServiceUrl, "help", id: "m-long"));
+        await _connector.HeldCallArrived.WaitAsync(HangGuard.Limit);
+
+        // Four renewals carry the claim past its first lapse; each sets it a lapse ahead of the clock.
+        for (var tick = 0; tick < 4; tick++)
+        {
+            _time.Advance(InboxProcessor.RenewEvery);
+            var until = _time.GetUtcNow().UtcDateTime + InboxProcessor.ClaimLapse;
+            await _bot.WaitUntilAsync(db => db.Inbox.AnyAsync(i => i.ClaimedUntilUtc == until), $"the claim renewed to {until:HH:mm:ss}");
+        }
+        Assert.True(4 * InboxProcessor.RenewEvery > InboxProcessor.ClaimLapse);
+
+        gate.SetResult();
+        await WaitForHandledAsync(1);
+        var item = await _bot.WithDbAsync(db => db.Inbox.SingleAsync());
+        Assert.Equal((InboxStatus.Done, 1, (DateTime?)null), (item.Status, item.Attempts, item.ClaimedUntilUtc)); // run once, let go
     }
 
     [Fact]

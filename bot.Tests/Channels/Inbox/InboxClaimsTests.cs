@@ -60,6 +60,26 @@ public class InboxClaimsTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task Renew_KeepsARowFromOtherInstances_PastTheLapse_OnlyForTheInstanceHoldingIt()
+    {
+        var id = await AddAsync("a1", "msteams|a:olga");
+        Assert.True(await ClaimAsync(id, "instance-a"));
+
+        // instance-b cannot renew what it does not hold; instance-a, alive through a long turn, renews before the lapse.
+        _host.Time.Advance(InboxProcessor.RenewEvery);
+        Assert.Equal(0, await RenewAsync(id, "instance-b"));
+        Assert.Equal(1, await RenewAsync(id, "instance-a"));
+        _host.Time.Advance(InboxProcessor.ClaimLapse - InboxProcessor.RenewEvery + TimeSpan.FromSeconds(1));
+
+        Assert.False(await ClaimAsync(id, "instance-b")); // past the first claim's lapse, within the renewed one
+        _host.Time.Advance(InboxProcessor.RenewEvery); // instance-a died: nothing renews it now
+        Assert.True(await ClaimAsync(id, "instance-b"));
+    }
+
+    private Task<int> RenewAsync(long id, string instance) =>
+        _host.WithDbAsync(db => InboxClaims.RenewAsync(db, instance, [id], Now + InboxProcessor.ClaimLapse, CancellationToken.None));
+
+    [DbFact]
     public async Task Sweep_TakesOnlyFreeRows_TheFirstOfEachConversation_OnPostgres_OrEveryFreeCandidate_OnSqlite()
     {
         var first = await AddAsync("a1", "msteams|a:olga");

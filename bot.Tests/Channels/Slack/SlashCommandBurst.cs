@@ -44,4 +44,18 @@ internal static class SlashCommandBurst
             await timer.WaitForNextTickAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>Until nothing waits in the inbox (<paramref name="pending"/> counts it): a turn's row is saved after its answer.</summary>
+    public static async Task HandledAsync(Func<Task<int>> pending, BotProcess bot, TimeSpan? within = null)
+    {
+        var limit = within ?? HangGuard.Limit;
+        using var guard = new CancellationTokenSource(limit);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (await pending() is var left and > 0)
+        {
+            Assert.False(bot.HasExited, $"the {bot.Name} process exited:\n{bot.Log}");
+            Assert.False(guard.IsCancellationRequested, $"{left} request(s) still pending after {limit.TotalSeconds:0} s\n{bot.Log}");
+            await timer.WaitForNextTickAsync(CancellationToken.None);
+        }
+    }
 }

@@ -215,6 +215,19 @@ public sealed class InboxArrivals(IServiceScopeFactory scopes, ILogger<InboxArri
                     path, e.Message);
                 throw;
             }
+            try
+            {
+                // The lock is this process's: no other runs on this database, so a claim still held is one a killed
+                // process left. Freed now, the person's later requests need not wait for it to lapse.
+                var freed = await db.Inbox.Where(i => i.Status == InboxStatus.Pending && i.ClaimedUntilUtc != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.ClaimedUntilUtc, (DateTime?)null), ct);
+                if (freed > 0) logger.LogInformation("{Count} request(s) a stopped process was running will be run again", freed);
+            }
+            catch
+            {
+                file.Dispose(); // the next use opens it again
+                throw;
+            }
             if (waiting > 0) logger.LogInformation("{Count} request(s) recorded before the last stop wait to be run", waiting);
             Volatile.Write(ref _movedUpTo, moved);
             Orphan(file.LastId);

@@ -56,6 +56,12 @@ public static class InboxClaims
             .Select(i => new InboxEntry(i.Id, i.ConversationKey ?? i.Transport)).ToListAsync(ct);
     }
 
+    /// <summary>Moves the claims <paramref name="instance"/> still holds on <paramref name="ids"/> to <paramref name="until"/>.</summary>
+    public static Task<int> RenewAsync(CoachDbContext db, string instance, long[] ids, DateTime until, CancellationToken ct) =>
+        db.Inbox
+            .Where(i => ids.Contains(i.Id) && i.ClaimedBy == instance && i.Status == InboxStatus.Pending && i.ClaimedUntilUtc != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ClaimedUntilUtc, until), ct);
+
     /// <summary>The next pending row of a conversation after <paramref name="id"/>, if any.</summary>
     public static Task<InboxEntry?> NextInConversationAsync(CoachDbContext db, string conversationKey, long id, CancellationToken ct) =>
         db.Inbox

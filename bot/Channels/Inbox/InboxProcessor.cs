@@ -8,7 +8,8 @@ namespace AccountCoachBot.Channels.Inbox;
 /// <summary>
 /// Works through recorded requests off the request path: each conversation's one after another in arrival order,
 /// different conversations side by side. On start, and every half minute, it also takes what no live instance holds:
-/// rows a dead or restarted instance recorded or claimed but did not finish, and retries.
+/// rows a dead or restarted instance recorded or claimed but did not finish, and retries. While it lives it renews its
+/// claims, so a claim lasts as long as its turn however long that is, and a dead instance's lapses within seconds.
 /// </summary>
 public sealed class InboxProcessor(
     IServiceScopeFactory scopes, InboxSignal signal, InboxWriter writer, InboxArrivals arrivals, WriteGate writes, TimeProvider time,
@@ -16,8 +17,14 @@ public sealed class InboxProcessor(
     : BackgroundService
 {
     public const int MaxAttempts = 5;
-    /// <summary>How long a claim holds: longer than any turn (model calls, connector retries), short enough to recover soon.</summary>
-    public static readonly TimeSpan ClaimLapse = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim holds unless renewed: a dead instance's turn, and the later requests of its conversation behind
+    /// it, wait this long (and for the next sweep) before another instance runs them. On SQLite a new process frees a
+    /// dead one's claims at once (<see cref="InboxArrivals"/>).
+    /// </summary>
+    public static readonly TimeSpan ClaimLapse = TimeSpan.FromSeconds(30);
+    /// <summary>How often a live instance renews its claims: a third of the lapse, so one late renewal loses nothing.</summary>
+    public static readonly TimeSpan RenewEvery = ClaimLapse / 3;
     /// <summary>Handled requests are kept a week (for diagnosing), without what the person wrote.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
@@ -27,12 +34,14 @@ public sealed class InboxProcessor(
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private readonly InboxLanes _lanes = new();
     private readonly TurnSlots _slots = new(writer);
+    private readonly HeldClaims _held = new(scopes, writes, time, logger);
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _watched = new();
     private CancellationToken _stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
+        var renewing = _held.RenewAsync(_instance, stoppingToken);
         var (swept, next) = (Stopwatch.GetTimestamp(), await SweepAsync(stoppingToken) == SweepBatch ? SweepSoon : Sweep);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -59,6 +68,7 @@ public sealed class InboxProcessor(
             {
             }
         }
+        await renewing;
     }
 
     /// <summary>A stopping instance lets go of what it did not finish, so the next one need not wait for the lapse.</summary>
@@ -104,7 +114,11 @@ public sealed class InboxProcessor(
                     ? await InboxClaims.ClaimBatchAsync(db, claim, SweepBatch, ct)
                     : await InboxClaims.CandidatesAsync(db, claim, SweepBatch, ct);
             }
-            foreach (var entry in entries) Enqueue(entry, claimed: db.IsPostgres());
+            foreach (var entry in entries)
+            {
+                if (db.IsPostgres()) _held.Hold(entry.Id);
+                Enqueue(entry, claimed: db.IsPostgres());
+            }
             return entries.Count;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -215,7 +229,20 @@ public sealed class InboxProcessor(
             // Held by another instance, done already, or behind an earlier request of its conversation that is
             // still running elsewhere: whoever finishes that one takes this one next.
             if (!claimed) return;
+            _held.Hold(entry.Id);
         }
+        try
+        {
+            await RunClaimedAsync(db, entry, ct);
+        }
+        finally
+        {
+            _held.Let(entry.Id);
+        }
+    }
+
+    private async Task RunClaimedAsync(CoachDbContext db, InboxEntry entry, CancellationToken ct)
+    {
         var item = await db.Inbox.SingleAsync(i => i.Id == entry.Id, ct);
 
         try

@@ -49,7 +49,8 @@ public sealed class SlackEndpoints(
             case "url_verification":
                 return Results.Text(Str(envelope["challenge"]) ?? "", "text/plain");
             case "event_callback" when Str(envelope["event_id"]) is { } eventId:
-                return await RecordAsync($"event:{eventId}", SlackInboxKinds.Event, envelope.ToJsonString(), ct) ? Acked.Instance : NotRecorded();
+                var person = SlackReference.ConversationKeyOf(Str(envelope["team_id"]), Str(envelope["event"], "user"));
+                return await RecordAsync($"event:{eventId}", SlackInboxKinds.Event, envelope.ToJsonString(), person, ct) ? Acked.Instance : NotRecorded();
             default:
                 return Results.Ok();
         }
@@ -67,7 +68,8 @@ public sealed class SlackEndpoints(
         if (SlackForm.Field(form, "user_id") is null || SlackForm.Field(form, "trigger_id") is not { } trigger) return Results.BadRequest();
 
         // Recorded as Slack sent it; the turn reads its fields (SlackForm.ToJson).
-        if (await RecordAsync($"command:{trigger}", SlackInboxKinds.Command, form, ct)) return Acked.Instance;
+        var person = SlackReference.ConversationKeyOf(SlackForm.Field(form, "team_id"), SlackForm.Field(form, "user_id"));
+        if (await RecordAsync($"command:{trigger}", SlackInboxKinds.Command, form, person, ct)) return Acked.Instance;
         // Slack does not resend a slash command: the answer shown to the person is the apology.
         var language = PipelineTexts.LanguageWithoutRecords(SlackForm.Field(form, "text"), locale: null);
         return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = PipelineTexts.DatabaseDown[language] });
@@ -89,6 +91,7 @@ public sealed class SlackEndpoints(
             return Results.BadRequest();
         }
 
+        var person = SlackReference.ConversationKeyOf(Str(payload["team"], "id") ?? Str(payload["user"], "team_id"), Str(payload["user"], "id"));
         switch (Str(payload["type"]))
         {
             case "block_actions" when payload["actions"] is JsonArray { Count: > 0 } actions && actions[0] is JsonObject element:
@@ -102,11 +105,11 @@ public sealed class SlackEndpoints(
                     return Results.Ok();
                 }
                 var key = $"action:{Str(payload["user"], "id")}:{Str(element["action_ts"]) ?? Str(payload["trigger_id"])}";
-                return await RecordAsync(key, SlackInboxKinds.Action, payload.ToJsonString(), ct) ? Acked.Instance : NotRecorded();
+                return await RecordAsync(key, SlackInboxKinds.Action, payload.ToJsonString(), person, ct) ? Acked.Instance : NotRecorded();
             }
             case "view_submission" when payload["view"] is JsonObject view:
                 // An empty 200 closes the modal; the answer arrives as a message.
-                return await RecordAsync($"view:{Str(view["id"])}:{Str(view["hash"])}", SlackInboxKinds.View, payload.ToJsonString(), ct) ? Acked.Instance : NotRecorded();
+                return await RecordAsync($"view:{Str(view["id"])}:{Str(view["hash"])}", SlackInboxKinds.View, payload.ToJsonString(), person, ct) ? Acked.Instance : NotRecorded();
             default:
                 return Results.Ok();
         }
@@ -142,12 +145,14 @@ public sealed class SlackEndpoints(
     /// Records the request durably before the ack: Slack never resends what was acknowledged. False when the database is
     /// away: then the request is not acknowledged, and Slack sends events again (after about a minute, then five).
     /// </summary>
-    private async Task<bool> RecordAsync(string key, string kind, string payload, CancellationToken ct)
+    private async Task<bool> RecordAsync(string key, string kind, string payload, string? person, CancellationToken ct)
     {
         try
         {
-            // No conversation key: Slack's requests share one lane, in arrival order.
-            await inbox.RecordAsync(new InboxItem { Transport = SlackReference.Transport, Key = key, Kind = kind, PayloadJson = payload }, ct);
+            await inbox.RecordAsync(new InboxItem
+            {
+                Transport = SlackReference.Transport, Key = key, Kind = kind, ConversationKey = person, PayloadJson = payload,
+            }, ct);
             return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested && (DatabaseOutage.Is(e) || e is IOException)) // IOException: SQLite's arrivals file
