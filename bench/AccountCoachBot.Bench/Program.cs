@@ -12,8 +12,8 @@ switch (args)
     case ["ack-floor", var port, var secret]:
         await AccountCoachBot.Bench.Ack.AckFloor.RunAsync(int.Parse(port), secret);
         return;
-    case ["ack-slack-requests", var requestsFile, var count, var threads, var secret, var responseBase]:
-        await AccountCoachBot.Bench.Ack.SlackRequests.WriteAsync(requestsFile, int.Parse(count), int.Parse(threads), secret, responseBase);
+    case ["ack-slack-requests", var requestsFile, var count, var threads, var secret, var responseBase, var people]:
+        await AccountCoachBot.Bench.Ack.SlackRequests.WriteAsync(requestsFile, int.Parse(count), int.Parse(threads), secret, responseBase, int.Parse(people));
         return;
 }
 

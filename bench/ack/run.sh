@@ -98,7 +98,7 @@ measure() { # name port path script seconds
     # Each wrk thread reads its share at its first request, before it sends anything, and that time is left out of the
     # rate (slack.lua): the warm-up's 3 s take fewer, so that most of them are spent sending.
     local count=${ACK_SLACK_REQUESTS:-400000}; [ "$5" = "$duration" ] || count=$((count * 3 / 8))
-    [ "$4" != slack.lua ] || "${bench[@]}" ack-slack-requests "$ACK_SLACK_FILE" "$count" "$threads" "$secret" "http://127.0.0.1:$fakes/"
+    [ "$4" != slack.lua ] || "${bench[@]}" ack-slack-requests "$ACK_SLACK_FILE" "$count" "$threads" "$secret" "http://127.0.0.1:$fakes/" "${ACK_SLACK_PEOPLE:-1}"
     # Every run starts with nothing waiting to be written to the disk. Left to the kernel, the ~150 MB of requests just
     # written went out while the bot ran, and its first flush of SQLite's log waited behind them (96 ms at the burst's
     # start); wrk's correction for coordinated omission then made those few late answers hundreds of samples.
@@ -136,7 +136,7 @@ for target in "bf-floor $floor /api/messages bf.lua" "bf-botbuilder $bfpeer /api
 done
 
 echo
-echo "ack benchmark: $(date -u +%FT%TZ), ${ACK_DB:-sqlite}${DOTNET_GCgen0size:+, DOTNET_GCgen0size=$DOTNET_GCgen0size}, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d$duration"
+echo "ack benchmark: $(date -u +%FT%TZ), ${ACK_DB:-sqlite}${DOTNET_GCgen0size:+, DOTNET_GCgen0size=$DOTNET_GCgen0size}, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d$duration${ACK_SLACK_PEOPLE:+, Slack commands from $ACK_SLACK_PEOPLE people}"
 printf '%-16s %10s %10s %12s %8s %8s\n' target p50_ms p99_ms req_per_s errors steal%
 for t in slack-floor slack-bot slack-bolt bf-floor bf-bot bf-botbuilder; do
     [[ "$t" == ${ACK_ONLY:-}* ]] || continue

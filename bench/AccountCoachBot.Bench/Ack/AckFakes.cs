@@ -60,6 +60,12 @@ public static class AckFakes
         app.MapPost("/v3/conversations/{conversation}/activities/{id}", async (HttpContext c) => await Drain(c, """{"id":"reply-1"}"""));
         app.MapPost("/v3/conversations/{conversation}/activities", async (HttpContext c) => await Drain(c, """{"id":"reply-1"}"""));
         app.MapPost("/response/{id}", async (HttpContext c) => await Drain(c, "ok"));
+        app.MapPost("/api/users.info", async (HttpContext c) =>
+        {
+            // The person asked about (ACK_SLACK_PEOPLE sends commands from several), e-mail and all of their own.
+            var user = (await c.Request.ReadFormAsync())["user"].ToString();
+            return Results.Text(SlackAnswer("users.info").Replace("U0BENCH", user).Replace("olga@", $"{user.ToLowerInvariant()}@"), json);
+        });
         app.MapPost("/api/{method}", async (HttpContext c, string method) => await Drain(c, SlackAnswer(method)));
         await app.RunAsync();
     }
