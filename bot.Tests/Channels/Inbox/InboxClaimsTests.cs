@@ -76,6 +76,38 @@ public class InboxClaimsTests : IAsyncLifetime
         Assert.True(await ClaimAsync(id, "instance-b"));
     }
 
+    [DbFact]
+    public async Task ClaimOne_GivesTheHolderItsOwnRow_WithoutASecondAttempt_WhenASweepClaimedItWhileItWaitedInALane()
+    {
+        var id = await AddAsync("a1", "msteams|a:olga");
+        var swept = await _host.WithDbAsync(db => db.IsPostgres()
+            ? InboxClaims.ClaimBatchAsync(db, ClaimBy("instance-a"), 10, CancellationToken.None)
+            : ClaimOneThenListAsync(db, id)); // SQLite's sweep claims nothing: the same state, claimed one by one
+        Assert.Equal([id], swept.Select(e => e.Id));
+
+        Assert.False(await ClaimAsync(id, "instance-b"));
+        Assert.True(await ClaimAsync(id, "instance-a")); // its lane's claim, after the sweep's
+        var item = await _host.WithDbAsync(db => db.Inbox.SingleAsync());
+        Assert.Equal(("instance-a", 1), (item.ClaimedBy, item.Attempts));
+    }
+
+    private async Task<List<InboxEntry>> ClaimOneThenListAsync(CoachDbContext db, long id)
+    {
+        Assert.True(await InboxClaims.ClaimOneAsync(db, id, ClaimBy("instance-a"), CancellationToken.None));
+        return [new InboxEntry(id, "msteams|a:olga")];
+    }
+
+    [DbFact]
+    public async Task ClaimOne_CountsAnAttempt_WhenTheHoldersOwnClaimLapsed()
+    {
+        var id = await AddAsync("a1", "msteams|a:olga");
+        Assert.True(await ClaimAsync(id, "instance-a"));
+        _host.Time.Advance(InboxProcessor.ClaimLapse + TimeSpan.FromSeconds(1)); // its attempt ended without a word
+
+        Assert.True(await ClaimAsync(id, "instance-a"));
+        Assert.Equal(2, await _host.WithDbAsync(db => db.Inbox.Select(i => i.Attempts).SingleAsync()));
+    }
+
     private Task<int> RenewAsync(long id, string instance) =>
         _host.WithDbAsync(db => InboxClaims.RenewAsync(db, instance, [id], Now + InboxProcessor.ClaimLapse, CancellationToken.None));
 

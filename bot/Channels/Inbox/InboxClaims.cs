@@ -12,16 +12,25 @@ public sealed record InboxClaim(string Instance, DateTime Now, DateTime Until, i
 /// </summary>
 public static class InboxClaims
 {
-    /// <summary>One conditional UPDATE: of two instances racing for a row, exactly one wins it.</summary>
-    public static async Task<bool> ClaimOneAsync(CoachDbContext db, long id, InboxClaim claim, CancellationToken ct) =>
-        await db.Inbox
-            .Where(i => i.Id == id && i.Status == InboxStatus.Pending && i.Attempts < claim.MaxAttempts
-                && (i.ClaimedUntilUtc == null || i.ClaimedUntilUtc < claim.Now)
-                && !db.Inbox.Any(e => e.ConversationKey != null && e.ConversationKey == i.ConversationKey && e.Id < i.Id && e.Status == InboxStatus.Pending))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.ClaimedBy, claim.Instance)
-                .SetProperty(i => i.ClaimedUntilUtc, claim.Until)
-                .SetProperty(i => i.Attempts, i => i.Attempts + 1), ct) == 1;
+    /// <summary>
+    /// One conditional UPDATE: of two instances racing for a row, exactly one wins it. A row this instance holds already
+    /// is its own to run: the sweep may claim a row that waits, unclaimed, in one of this instance's lanes (on
+    /// PostgreSQL), and the lane then runs it without counting a second attempt. Written as SQL once rather than as
+    /// LINQ: every turn runs it, and EF built and looked up its expression tree each time (bench/JOURNAL.md, 5 Dec).
+    /// </summary>
+    public static async Task<bool> ClaimOneAsync(CoachDbContext db, long id, InboxClaim claim, CancellationToken ct)
+    {
+        const int pending = (int)InboxStatus.Pending;
+        return await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Inbox" SET "ClaimedBy" = {claim.Instance}, "ClaimedUntilUtc" = {claim.Until},
+                "Attempts" = "Attempts" + CASE WHEN "ClaimedBy" = {claim.Instance} AND "ClaimedUntilUtc" >= {claim.Now} THEN 0 ELSE 1 END
+            WHERE "Id" = {id} AND "Status" = {pending}
+              AND ("ClaimedUntilUtc" IS NULL OR "ClaimedUntilUtc" < {claim.Now} OR "ClaimedBy" = {claim.Instance})
+              AND ("Attempts" < {claim.MaxAttempts} OR ("ClaimedBy" = {claim.Instance} AND "ClaimedUntilUtc" >= {claim.Now}))
+              AND NOT EXISTS (SELECT 1 FROM "Inbox" e
+                              WHERE e."ConversationKey" = "Inbox"."ConversationKey" AND e."Id" < {id} AND e."Status" = {pending})
+            """, ct) == 1;
+    }
 
     /// <summary>SQLite: free rows, oldest first, each claimed with <see cref="ClaimOneAsync"/> just before it runs.</summary>
     public static Task<List<InboxEntry>> CandidatesAsync(CoachDbContext db, InboxClaim claim, int batch, CancellationToken ct) =>
@@ -64,11 +73,16 @@ public static class InboxClaims
 
     /// <summary>The next pending row of a conversation after <paramref name="id"/>, if any.</summary>
     public static Task<InboxEntry?> NextInConversationAsync(CoachDbContext db, string conversationKey, long id, CancellationToken ct) =>
-        db.Inbox
-            .Where(i => i.ConversationKey == conversationKey && i.Id > id && i.Status == InboxStatus.Pending)
-            .OrderBy(i => i.Id)
-            .Select(i => new InboxEntry(i.Id, conversationKey))
-            .FirstOrDefaultAsync(ct);
+        NextInConversation(db, conversationKey, id, ct);
+
+    // Compiled once: every turn asks it (see ClaimOneAsync).
+    private static readonly Func<CoachDbContext, string, long, CancellationToken, Task<InboxEntry?>> NextInConversation =
+        EF.CompileAsyncQuery((CoachDbContext db, string conversationKey, long id, CancellationToken ct) =>
+            db.Inbox
+                .Where(i => i.ConversationKey == conversationKey && i.Id > id && i.Status == InboxStatus.Pending)
+                .OrderBy(i => i.Id)
+                .Select(i => new InboxEntry(i.Id, conversationKey))
+                .FirstOrDefault());
 }
 
 /// <summary>A recorded request as the processor queues it: its row and its lane (<see cref="InboxItem.Lane"/>).</summary>

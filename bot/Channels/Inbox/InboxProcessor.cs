@@ -244,6 +244,8 @@ public sealed class InboxProcessor(
     private async Task RunClaimedAsync(CoachDbContext db, InboxEntry entry, CancellationToken ct)
     {
         var item = await db.Inbox.SingleAsync(i => i.Id == entry.Id, ct);
+        // Claimed by a sweep while its lane ran it: that run was the one.
+        if (item.Status != InboxStatus.Pending || item.ClaimedBy != _instance) return;
 
         try
         {
