@@ -108,6 +108,19 @@ public class InboxClaimsTests : IAsyncLifetime
         Assert.Equal(2, await _host.WithDbAsync(db => db.Inbox.Select(i => i.Attempts).SingleAsync()));
     }
 
+    [DbFact]
+    public async Task NextInConversation_FindsTheConversationsNextPendingRow_OnEitherDatabaseInOneProcess()
+    {
+        var first = await AddAsync("a1", "msteams|a:olga");
+        await AddAsync("b1", "msteams|a:boris");
+        var second = await AddAsync("a2", "msteams|a:olga");
+
+        // Compiled once for each database's model: the SQLite and PostgreSQL variants of this test share a process.
+        var next = await _host.WithDbAsync(db => InboxClaims.NextInConversationAsync(db, "msteams|a:olga", first, CancellationToken.None));
+
+        Assert.Equal(new InboxEntry(second, "msteams|a:olga"), next);
+    }
+
     private Task<int> RenewAsync(long id, string instance) =>
         _host.WithDbAsync(db => InboxClaims.RenewAsync(db, instance, [id], Now + InboxProcessor.ClaimLapse, CancellationToken.None));
 

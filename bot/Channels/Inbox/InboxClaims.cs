@@ -73,16 +73,16 @@ public static class InboxClaims
 
     /// <summary>The next pending row of a conversation after <paramref name="id"/>, if any.</summary>
     public static Task<InboxEntry?> NextInConversationAsync(CoachDbContext db, string conversationKey, long id, CancellationToken ct) =>
-        NextInConversation(db, conversationKey, id, ct);
+        NextInConversation.For(db)(db, conversationKey, id, ct);
 
-    // Compiled once: every turn asks it (see ClaimOneAsync).
-    private static readonly Func<CoachDbContext, string, long, CancellationToken, Task<InboxEntry?>> NextInConversation =
+    // Compiled once (for each provider's model): every turn asks it (see ClaimOneAsync).
+    private static readonly PerModel<Func<CoachDbContext, string, long, CancellationToken, Task<InboxEntry?>>> NextInConversation = new(() =>
         EF.CompileAsyncQuery((CoachDbContext db, string conversationKey, long id, CancellationToken ct) =>
             db.Inbox
                 .Where(i => i.ConversationKey == conversationKey && i.Id > id && i.Status == InboxStatus.Pending)
                 .OrderBy(i => i.Id)
                 .Select(i => new InboxEntry(i.Id, conversationKey))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 }
 
 /// <summary>A recorded request as the processor queues it: its row and its lane (<see cref="InboxItem.Lane"/>).</summary>
