@@ -17,10 +17,7 @@ public sealed class SlackLanesTests : SlackBotTests
     [Fact]
     public async Task Command_IsAnswered_WhileAnotherPersonsTurnWaitsForSlack()
     {
-        SlackApi.AddUser(new SlackUserSeed(Ivan, "ivan", Tz: "Europe/Moscow", Email: "ivan@example.com", RealName: "Ivan Petrov"));
-        var olgasTurn = SlackApi.HoldNext("users.info");
-        Assert.Equal(HttpStatusCode.OK, (await CommandAsync("help", "trig-olga")).StatusCode);
-        await olgasTurn.Arrived.WaitAsync(HangGuard.Limit);
+        var olgasTurn = await OlgasFirstCommandHeldAsync("trig-olga");
 
         Assert.Equal(HttpStatusCode.OK, (await CommandFromAsync(Ivan, "help", "trig-ivan")).StatusCode);
         Assert.Equal(["trig-ivan"], await AnsweredAsync(1));
@@ -32,10 +29,7 @@ public sealed class SlackLanesTests : SlackBotTests
     [Fact]
     public async Task Commands_OfOnePerson_RunInArrivalOrder_WhenTheFirstWaitsForSlack()
     {
-        SlackApi.AddUser(new SlackUserSeed(Ivan, "ivan", Tz: "Europe/Moscow", Email: "ivan@example.com", RealName: "Ivan Petrov"));
-        var first = SlackApi.HoldNext("users.info");
-        Assert.Equal(HttpStatusCode.OK, (await CommandAsync("help", "olga-1")).StatusCode);
-        await first.Arrived.WaitAsync(HangGuard.Limit);
+        var first = await OlgasFirstCommandHeldAsync("olga-1");
         Assert.Equal(HttpStatusCode.OK, (await CommandAsync("help", "olga-2")).StatusCode);
         // Ivan came after Olga's second: once he is answered, her second has been seen, and it waits behind her first.
         Assert.Equal(HttpStatusCode.OK, (await CommandFromAsync(Ivan, "help", "ivan-1")).StatusCode);
@@ -43,6 +37,16 @@ public sealed class SlackLanesTests : SlackBotTests
 
         first.Release();
         Assert.Equal(["ivan-1", "olga-1", "olga-2"], await AnsweredAsync(3));
+    }
+
+    /// <summary>Ivan is known to Slack; Olga (not yet met) sends <c>/coach help</c>, and her turn waits at <c>users.info</c>.</summary>
+    private async Task<FakeSlackApi.HeldCall> OlgasFirstCommandHeldAsync(string trigger)
+    {
+        SlackApi.AddUser(new SlackUserSeed(Ivan, "ivan", Tz: "Europe/Moscow", Email: "ivan@example.com", RealName: "Ivan Petrov"));
+        var held = SlackApi.HoldNext("users.info");
+        Assert.Equal(HttpStatusCode.OK, (await CommandAsync("help", trigger)).StatusCode);
+        await held.Arrived.WaitAsync(HangGuard.Limit);
+        return held;
     }
 
     [Fact]
