@@ -135,19 +135,11 @@ public static class DirectLineEndpoints
 
     private static async Task<(JsonNode? Body, IResult? Error)> ReadJsonAsync(HttpRequest request, CancellationToken ct, bool allowEmpty = false)
     {
-        if (request.ContentLength > MaxBodyBytes) return (null, Problem(413, "The body is too large."));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes) return (null, Problem(413, "The body is too large."));
-        }
-        if (buffer.Length == 0) return (null, allowEmpty ? null : Problem(400, "The body is empty."));
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, ct) is not { } body) return (null, Problem(413, "The body is too large."));
+        if (body.Length == 0) return (null, allowEmpty ? null : Problem(400, "The body is empty."));
         try
         {
-            return (JsonNode.Parse(StrictUtf8.GetString(buffer.ToArray())), null);
+            return (JsonNode.Parse(StrictUtf8.GetString(body)), null);
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {
