@@ -90,7 +90,7 @@ drain() {
     echo "$1: $left turns still pending after ${ACK_DRAIN_SECONDS:-300} s; measuring on" >&2
 }
 
-measure() { # name port path script seconds
+measure() { # name port path script seconds [again: a second warm-up, its backlog left]
     local out
     [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ] && curl -s "http://127.0.0.1:$bot/bench/profile?reset=1" >/dev/null
     # Signed right before each wrk run: Slack's 5-minute window covers it, and every request of every run (the warm-up's
@@ -106,10 +106,10 @@ measure() { # name port path script seconds
     [ "$2" != "$bot" ] || curl -s "http://127.0.0.1:$bot/bench/runtime?reset=1" >/dev/null
     local before; before=$(cpu_steal)
     # wrk's whole report (its latency distribution) stays in the logs: a p99 far from the bot's own wants a look at it.
-    local report="$work/wrk-$1.txt"; [ "$5" = "$duration" ] || report="$work/wrk-$1-warm-up.txt"
+    local report="$work/wrk-$1.txt"; [ "$5" = "$duration" ] || report="$work/wrk-$1-warm-up${6:+-$6}.txt"
     out=$(ACK_SLACK_PATH=$3 wrk -t"$threads" -c"$connections" -d"$5" --latency -s "$root/bench/ack/$4" "http://127.0.0.1:$2$3" | tee "$report" | grep '^RESULT')
     steal[$1]=$(echo "$before $(cpu_steal)" | awk '{ printf "%.1f", ($4 > $2 ? 100 * ($3 - $1) / ($4 - $2) : 0) }')
-    if [ "$5" != "$duration" ]; then [ "$2" != "$bot" ] || drain "$1 warm-up"; return 0; fi
+    if [ "$5" != "$duration" ]; then [ "$2" != "$bot" ] || [ -n "${6:-}" ] || drain "$1 warm-up"; return 0; fi
     if [ "${ACK_PROFILE:-}" = 1 ] && [ "$2" = "$bot" ]; then
         echo "== where the time went: $1 ($out)"; curl -s "http://127.0.0.1:$bot/bench/profile" | head -90
     fi
@@ -125,38 +125,60 @@ measure() { # name port path script seconds
 # Each target is warmed for 3 s right before its measured run; the bot's warm-up backlog is worked through (up to
 # ACK_DRAIN_SECONDS) before it is measured, and the bot stops after its measured run, its backlog with it, so the
 # targets after it have the machine. Its turns run after its acks (the inbox), so it comes after botbuilder-js.
+# The floor is measured on both sides of the bot (-after): its p99 moves 1.3-4.5 ms between runs minutes apart, so the
+# bot is held to the better of the two, and the floor's ratio to itself says how far a run's ratio can move by chance.
 for target in "bf-floor $floor /api/messages bf.lua" "bf-botbuilder $bfpeer /api/messages bf.lua" "bf-bot $bot /api/messages bf.lua" \
-              "slack-floor $floor /slack/commands slack.lua" "slack-bot $bot /slack/commands slack.lua" "slack-bolt $bolt /slack/events slack.lua"; do
+              "bf-floor-after $floor /api/messages bf.lua" \
+              "slack-floor $floor /slack/commands slack.lua" "slack-bot $bot /slack/commands slack.lua" \
+              "slack-floor-after $floor /slack/commands slack.lua" "slack-bolt $bolt /slack/events slack.lua"; do
     read -r name port path script <<<"$target"
     [[ "$name" == ${ACK_ONLY:-}* ]] || continue # ACK_ONLY=bf or slack: one protocol
     [ "$botfor" = "${name%%-*}" ] || stop_bot
     [ "$port" != "$bot" ] || [ -n "$botpid" ] || start_bot "${name%%-*}"
     measure "$name" "$port" "$path" "$script" 3s
+    # Warmed twice: on two busy cores 3 s left every process's code half promoted by the runtime's tiering (the bot's
+    # drain adds its turns' code to compile), and 200-230 methods were compiled during the bot's measured seconds; the
+    # floor's p99 was a quarter lower on its second run than on its first (JOURNAL.md, 5 Dec). The pause between the
+    # two (the next requests are signed) lets the compiler catch up.
+    [ "${ACK_REWARM:-1s}" = 0 ] || measure "$name" "$port" "$path" "$script" "${ACK_REWARM:-1s}" again
     measure "$name" "$port" "$path" "$script" "$duration"
 done
 
 echo
 echo "ack benchmark: $(date -u +%FT%TZ), ${ACK_DB:-sqlite}${DOTNET_GCgen0size:+, DOTNET_GCgen0size=$DOTNET_GCgen0size}, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$threads -c$connections -d$duration${ACK_SLACK_PEOPLE:+, Slack commands from $ACK_SLACK_PEOPLE people}"
 printf '%-16s %10s %10s %12s %8s %8s\n' target p50_ms p99_ms req_per_s errors steal%
-for t in slack-floor slack-bot slack-bolt bf-floor bf-bot bf-botbuilder; do
+for t in slack-floor slack-bot slack-floor-after slack-bolt bf-floor bf-bot bf-floor-after bf-botbuilder; do
     [[ "$t" == ${ACK_ONLY:-}* ]] || continue
     printf '%-16s %10s %10s %12s %8s %8s\n' "$t" "${p50[$t]}" "${p99[$t]}" "${rps[$t]}" "${errs[$t]}" "${steal[$t]}"
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }' || echo "(not run)"; }
+# The floor a bot is held to: the better of its runs before and after the bot (the lower latency, the higher rate), so
+# that a stall in one of them cannot lower the bar; the run before alone when -after was left out.
+floor_of() { # protocol metric
+    local -n m=$2; local before=${m[$1-floor]} after=${m[$1-floor-after]:-}
+    [ -n "$after" ] || { echo "$before"; return; }
+    awk -v a="$before" -v b="$after" -v higher="$([ "$2" = rps ] && echo 1 || echo 0)" \
+        'BEGIN { print (higher ? (a > b ? a : b) : (a < b ? a : b)) }'
+}
+# "the floor's 1.9 ms" or "the floor's 1.5 ms (its better run: 1.5 before the bot, 2.3 after, 1.53x the first)"
+floor_said() { # protocol
+    [ -n "${p99[$1-floor-after]:-}" ] || { echo "the floor's ${p99[$1-floor]} ms"; return; }
+    echo "the floor's $(floor_of "$1" p99) ms (its better run: ${p99[$1-floor]} before the bot, ${p99[$1-floor-after]} after, $(ratio "${p99[$1-floor-after]}" "${p99[$1-floor]}")x the first)"
+}
 echo
-[ -z "${rps[slack-bot]:-}" ] || echo "Slack slash command: p99 $(ratio "${p99[slack-bot]}" "${p99[slack-floor]}")x the floor (target <= 2), p50 $(ratio "${p50[slack-bot]}" "${p50[slack-floor]}")x;" \
-     "throughput $(ratio "${rps[slack-bot]}" "${rps[slack-bolt]}")x bolt-js (target >= 3), $(ratio "${rps[slack-bot]}" "${rps[slack-floor]}")x the floor"
-[ -z "${rps[bf-bot]:-}" ] || echo "Bot Framework help:  p99 $(ratio "${p99[bf-bot]}" "${p99[bf-floor]}")x the floor (target <= 2), p50 $(ratio "${p50[bf-bot]}" "${p50[bf-floor]}")x;" \
-     "throughput $(ratio "${rps[bf-bot]}" "${rps[bf-botbuilder]}")x botbuilder-js (target >= 3), $(ratio "${rps[bf-bot]}" "${rps[bf-floor]}")x the floor"
+[ -z "${rps[slack-bot]:-}" ] || echo "Slack slash command: p99 $(ratio "${p99[slack-bot]}" "$(floor_of slack p99)")x the floor (target <= 2), p50 $(ratio "${p50[slack-bot]}" "$(floor_of slack p50)")x;" \
+     "throughput $(ratio "${rps[slack-bot]}" "${rps[slack-bolt]:-}")x bolt-js (target >= 3), $(ratio "${rps[slack-bot]}" "$(floor_of slack rps)")x the floor"
+[ -z "${rps[bf-bot]:-}" ] || echo "Bot Framework help:  p99 $(ratio "${p99[bf-bot]}" "$(floor_of bf p99)")x the floor (target <= 2), p50 $(ratio "${p50[bf-bot]}" "$(floor_of bf p50)")x;" \
+     "throughput $(ratio "${rps[bf-bot]}" "${rps[bf-botbuilder]:-}")x botbuilder-js (target >= 3), $(ratio "${rps[bf-bot]}" "$(floor_of bf rps)")x the floor"
 # One line per target of issue 11 (bench/targets.sh collects them): verdict TARGET MEASURED OP LIMIT.
 verdict() { awk -v m="$3" -v l="$5" -v op="$4" 'BEGIN { exit !(op == "<=" ? m <= l : m >= l) }' && met=met || met="NOT MET"; echo "verdict: $met | $1 | $2"; }
 db=$([ "${ACK_DB:-sqlite}" = postgres ] && echo PostgreSQL || echo SQLite)
 if [ -n "${rps[slack-bot]:-}" ]; then
-    r=$(ratio "${p99[slack-bot]}" "${p99[slack-floor]}"); verdict "Slack slash command acked at p99 <= 2x the floor, $db" "p99 ${p99[slack-bot]} ms, the floor's ${p99[slack-floor]} ms: ${r}x" "$r" "<=" 2
-    r=$(ratio "${rps[slack-bot]}" "${rps[slack-bolt]}"); verdict "Slack slash command throughput >= 3x bolt-js, $db" "${rps[slack-bot]} requests a second, bolt-js ${rps[slack-bolt]}: ${r}x" "$r" ">=" 3
+    r=$(ratio "${p99[slack-bot]}" "$(floor_of slack p99)"); verdict "Slack slash command acked at p99 <= 2x the floor, $db" "p99 ${p99[slack-bot]} ms, $(floor_said slack): ${r}x" "$r" "<=" 2
+    [ -z "${rps[slack-bolt]:-}" ] || { r=$(ratio "${rps[slack-bot]}" "${rps[slack-bolt]}"); verdict "Slack slash command throughput >= 3x bolt-js, $db" "${rps[slack-bot]} requests a second, bolt-js ${rps[slack-bolt]}: ${r}x" "$r" ">=" 3; }
 fi
 if [ -n "${rps[bf-bot]:-}" ]; then
-    r=$(ratio "${p99[bf-bot]}" "${p99[bf-floor]}"); verdict "Bot Framework activity acked at p99 <= 2x the floor, $db" "p99 ${p99[bf-bot]} ms, the floor's ${p99[bf-floor]} ms: ${r}x" "$r" "<=" 2
-    r=$(ratio "${rps[bf-bot]}" "${rps[bf-botbuilder]}"); verdict "Bot Framework throughput >= 3x botbuilder-js, $db" "${rps[bf-bot]} requests a second, botbuilder-js ${rps[bf-botbuilder]}: ${r}x" "$r" ">=" 3
+    r=$(ratio "${p99[bf-bot]}" "$(floor_of bf p99)"); verdict "Bot Framework activity acked at p99 <= 2x the floor, $db" "p99 ${p99[bf-bot]} ms, $(floor_said bf): ${r}x" "$r" "<=" 2
+    [ -z "${rps[bf-botbuilder]:-}" ] || { r=$(ratio "${rps[bf-bot]}" "${rps[bf-botbuilder]}"); verdict "Bot Framework throughput >= 3x botbuilder-js, $db" "${rps[bf-bot]} requests a second, botbuilder-js ${rps[bf-botbuilder]}: ${r}x" "$r" ">=" 3; }
 fi
 echo "logs: $work"
