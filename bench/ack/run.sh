@@ -136,10 +136,10 @@ for target in "bf-floor $floor /api/messages bf.lua" "bf-botbuilder $bfpeer /api
     [ "$botfor" = "${name%%-*}" ] || stop_bot
     [ "$port" != "$bot" ] || [ -n "$botpid" ] || start_bot "${name%%-*}"
     measure "$name" "$port" "$path" "$script" 3s
-    # Warmed twice: on two busy cores 3 s left every process's code half promoted by the runtime's tiering (the bot's
-    # drain adds its turns' code to compile), and 200-230 methods were compiled during the bot's measured seconds; the
-    # floor's p99 was a quarter lower on its second run than on its first (JOURNAL.md, 5 Dec). The pause between the
-    # two (the next requests are signed) lets the compiler catch up.
+    # Warmed twice, every target alike: after one warm-up (and the drain, which runs the turns' code for the first time)
+    # the runtime was still compiling 200-250 of the bot's methods during its measured seconds, the ack path's among
+    # them; after a second, 50-80 (JOURNAL.md, 5 Dec). The pause between the two (the next requests are signed) lets
+    # the compiler catch up.
     [ "${ACK_REWARM:-1s}" = 0 ] || measure "$name" "$port" "$path" "$script" "${ACK_REWARM:-1s}" again
     measure "$name" "$port" "$path" "$script" "$duration"
 done
