@@ -122,9 +122,9 @@ measure() { # name port path script seconds [again: a second warm-up, its backlo
 }
 
 
-# Each target is warmed for 3 s right before its measured run; the bot's warm-up backlog is worked through (up to
-# ACK_DRAIN_SECONDS) before it is measured, and the bot stops after its measured run, its backlog with it, so the
-# targets after it have the machine. Its turns run after its acks (the inbox), so it comes after botbuilder-js.
+# Each target is warmed (twice, below) right before its measured run; the bot's first warm-up's backlog is worked
+# through (up to ACK_DRAIN_SECONDS) before its second, and the bot stops after its measured run, its backlog with it,
+# so the targets after it have the machine. Its turns run after its acks (the inbox), so it comes after botbuilder-js.
 # The floor is measured on both sides of the bot (-after): its p99 moves 1.3-4.5 ms between runs minutes apart, so the
 # bot is held to the better of the two, and the floor's ratio to itself says how far a run's ratio can move by chance.
 for target in "bf-floor $floor /api/messages bf.lua" "bf-botbuilder $bfpeer /api/messages bf.lua" "bf-bot $bot /api/messages bf.lua" \
