@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AccountCoachBot.Scheduling;
 
 /// <summary>
-/// Writes new outbox rows set-based: one <c>INSERT … SELECT</c> from a JSON list per <see cref="RowsPerStatement"/>
-/// rows. EF Core's SQLite provider inserts one row per statement, and a morning's planning writes thousands.
+/// Writes new outbox rows, a morning's planning thousands: on SQLite one prepared <c>INSERT</c> run for each row
+/// (<see cref="SqliteRows"/>), on PostgreSQL one <c>INSERT … SELECT</c> from a JSON list per <see cref="RowsPerStatement"/>
+/// rows (<see cref="JsonRows"/>). EF Core would send one statement a row, and make each a round trip on PostgreSQL.
 /// </summary>
 /// <remarks>
 /// For rows from <see cref="Outbox.SortAsync"/>, inside the caller's transaction. The generated ids are not read back.
@@ -24,30 +25,32 @@ public static class OutboxInserts
         ("transport", "text"), ("dedupe", "text"), ("status", "integer"), ("created", "timestamptz"),
     ];
 
+    private static readonly string[] Names = Columns.Select(c => c.Name).ToArray();
+
+    private const string Insert = "INSERT INTO \"Outbox\" (\"Kind\", \"PersonId\", \"SubjectId\", \"DueUtc\", \"AddressId\", \"Transport\","
+        + " \"DedupeKey\", \"Status\", \"CreatedUtc\", \"Attempts\") ";
+
+    private static readonly string SqliteInsert = Insert + $"VALUES ({string.Join(", ", Names.Select(n => "$" + n))}, 0)";
+
+    private static readonly string PostgresInsert = Insert + $"SELECT {string.Join(", ", Names)}, 0 FROM jsonb_to_recordset(CAST({{0}} AS jsonb))"
+        + $" AS r({string.Join(", ", Columns.Select(c => $"{c.Name} {c.Type}"))})";
+
     public static async Task InsertAsync(CoachDbContext db, IReadOnlyList<OutboxMessage> rows, CancellationToken ct)
     {
-        var postgres = db.IsPostgres();
-        var values = postgres
-            ? $"SELECT {string.Join(", ", Columns.Select(c => c.Name))}, 0 FROM jsonb_to_recordset(CAST({{0}} AS jsonb))"
-                + $" AS r({string.Join(", ", Columns.Select(c => $"{c.Name} {c.Type}"))})"
-            : $"SELECT {string.Join(", ", Columns.Select(c => $"json_extract(value, '$.{c.Name}')"))}, 0 FROM json_each({{0}})";
-        var sql = "INSERT INTO \"Outbox\" (\"Kind\", \"PersonId\", \"SubjectId\", \"DueUtc\", \"AddressId\", \"Transport\", \"DedupeKey\","
-            + " \"Status\", \"CreatedUtc\", \"Attempts\") " + values;
-        var names = Columns.Select(c => c.Name).ToList();
-        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        try
         {
-            var json = JsonRows.Write(names, chunk.Select(o => new object?[]
-            {
-                o.Kind, o.PersonId, o.SubjectId, o.DueUtc, o.AddressId, o.Transport, o.DedupeKey, (int)o.Status, o.CreatedUtc,
-            }), postgres);
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync(sql, [json], ct);
-            }
-            catch (DbException e)
-            {
-                throw new DbUpdateException("Writing the outbox rows failed (a dedupe key written meanwhile?).", e);
-            }
+            if (!db.IsPostgres())
+                await SqliteRows.ExecuteAsync(db, SqliteInsert, Names, rows.Select(Values), ct);
+            else
+                foreach (var chunk in rows.Chunk(RowsPerStatement))
+                    await db.Database.ExecuteSqlRawAsync(PostgresInsert, [JsonRows.Write(Names, chunk.Select(Values))], ct);
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException("Writing the outbox rows failed (a dedupe key written meanwhile?).", e);
         }
     }
+
+    private static object?[] Values(OutboxMessage o) =>
+        [o.Kind, o.PersonId, o.SubjectId, o.DueUtc, o.AddressId, o.Transport, o.DedupeKey, (int)o.Status, o.CreatedUtc];
 }

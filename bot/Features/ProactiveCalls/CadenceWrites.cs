@@ -14,8 +14,9 @@ internal readonly record struct CadenceSnapshot(
 }
 
 /// <summary>
-/// Writes a planning pass's cadence changes set-based: one <c>UPDATE … FROM</c> a list of values per
-/// <paramref name="rowsPerStatement"/> rows, instead of one <c>UPDATE</c> a row (a morning changes about ten thousand).
+/// Writes a planning pass's cadence changes (a morning changes about ten thousand): on SQLite one prepared
+/// <c>UPDATE</c> run for each row (<see cref="SqliteRows"/>), on PostgreSQL one <c>UPDATE … FROM</c> a JSON list per
+/// <paramref name="rowsPerStatement"/> rows (<see cref="JsonRows"/>).
 /// </summary>
 /// <remarks>
 /// A row is written only while it still holds what the pass read: an account called, snoozed, re-tiered or moved to a
@@ -30,13 +31,10 @@ internal static class CadenceWrites
     public static async Task<int> WriteAsync(CoachDbContext db, IReadOnlyList<(AccountCadence Cadence, CadenceSnapshot Read)> changes,
         CancellationToken ct, int rowsPerStatement = RowsPerStatement)
     {
+        if (!db.IsPostgres()) return await SqliteRows.ExecuteAsync(db, SqliteUpdate, Names, changes.Select(Values), ct);
         var written = 0;
-        var postgres = db.IsPostgres();
         foreach (var chunk in changes.Chunk(rowsPerStatement))
-        {
-            var (sql, parameters) = Statement(db, chunk, postgres);
-            written += await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
-        }
+            written += await db.Database.ExecuteSqlRawAsync(PostgresUpdate, [JsonRows.Write(Names, chunk.Select(Values))], ct);
         return written;
     }
 
@@ -51,35 +49,38 @@ internal static class CadenceWrites
         ("o_announced", "timestamptz"), ("o_next_check", "timestamptz"), ("o_warned", "timestamptz"),
     ];
 
-    /// <summary>The rows go as one JSON parameter (<see cref="JsonRows"/>).</summary>
-    private static (string Sql, object[] Parameters) Statement(CoachDbContext db, (AccountCadence Cadence, CadenceSnapshot Read)[] rows, bool postgres)
-    {
-        var rowsJson = JsonRows.Write(Columns.Select(c => c.Name).ToList(), rows.Select(r => new object?[]
-        {
-            r.Cadence.AccountId,
-            r.Cadence.Cycle, r.Cadence.DeferredUntilUtc, r.Cadence.AnnouncedCycleKey, r.Cadence.AnnouncedByKey,
-            r.Cadence.AnnouncedUtc, r.Cadence.NextCheckUtc, r.Cadence.ChannelWarnedUtc,
-            r.Read.Cycle, r.Read.LastContactUtc, r.Read.DeferredUntilUtc, r.Read.CadenceDays,
-            (int)r.Read.Tier, r.Read.ChannelAddressId, r.Read.AnnouncedCycleKey, r.Read.AnnouncedByKey,
-            r.Read.AnnouncedUtc, r.Read.NextCheckUtc, r.Read.ChannelWarnedUtc,
-        }), postgres);
+    private static readonly string[] Names = Columns.Select(c => c.Name).ToArray();
+    private static readonly string SqliteUpdate = Update(postgres: false);
+    private static readonly string PostgresUpdate = Update(postgres: true);
 
+    private static object?[] Values((AccountCadence Cadence, CadenceSnapshot Read) r) =>
+    [
+        r.Cadence.AccountId,
+        r.Cadence.Cycle, r.Cadence.DeferredUntilUtc, r.Cadence.AnnouncedCycleKey, r.Cadence.AnnouncedByKey,
+        r.Cadence.AnnouncedUtc, r.Cadence.NextCheckUtc, r.Cadence.ChannelWarnedUtc,
+        r.Read.Cycle, r.Read.LastContactUtc, r.Read.DeferredUntilUtc, r.Read.CadenceDays,
+        (int)r.Read.Tier, r.Read.ChannelAddressId, r.Read.AnnouncedCycleKey, r.Read.AnnouncedByKey,
+        r.Read.AnnouncedUtc, r.Read.NextCheckUtc, r.Read.ChannelWarnedUtc,
+    ];
+
+    /// <summary>PostgreSQL: from the JSON list in <c>{0}</c>, named <c>v</c>; SQLite: from the row's parameters.</summary>
+    private static string Update(bool postgres)
+    {
+        string V(string name) => postgres ? $"v.{name}" : $"${name}";
+        var same = postgres ? "IS NOT DISTINCT FROM" : "IS";
         var sql = new StringBuilder();
         if (postgres)
             sql.Append("WITH v AS (SELECT * FROM jsonb_to_recordset(CAST({0} AS jsonb)) AS r(")
-                .AppendJoin(", ", Columns.Select(c => $"{c.Name} {c.Type}")).Append("))");
-        else
-            sql.Append("WITH v AS (SELECT ").AppendJoin(", ", Columns.Select(c => $"json_extract(value, '$.{c.Name}') AS {c.Name}"))
-                .Append(" FROM json_each({0}))");
-        var same = postgres ? "IS NOT DISTINCT FROM" : "IS";
-        sql.Append(" UPDATE \"AccountCadences\" AS c SET \"Cycle\" = v.cycle, \"DeferredUntilUtc\" = v.deferred, ")
-            .Append("\"AnnouncedCycleKey\" = v.cycle_key, \"AnnouncedByKey\" = v.by_key, \"AnnouncedUtc\" = v.announced, ")
-            .Append("\"NextCheckUtc\" = v.next_check, \"ChannelWarnedUtc\" = v.warned FROM v WHERE c.\"AccountId\" = v.id")
-            .Append(" AND c.\"Cycle\" = v.o_cycle AND c.\"Tier\" = v.o_tier AND c.\"NextCheckUtc\" = v.o_next_check")
-            .Append($" AND c.\"LastContactUtc\" {same} v.o_contact AND c.\"DeferredUntilUtc\" {same} v.o_deferred")
-            .Append($" AND c.\"CadenceDays\" {same} v.o_days AND c.\"ChannelAddressId\" {same} v.o_channel")
-            .Append($" AND c.\"AnnouncedCycleKey\" {same} v.o_cycle_key AND c.\"AnnouncedByKey\" {same} v.o_by_key")
-            .Append($" AND c.\"AnnouncedUtc\" {same} v.o_announced AND c.\"ChannelWarnedUtc\" {same} v.o_warned");
-        return (sql.ToString(), [rowsJson]);
+                .AppendJoin(", ", Columns.Select(c => $"{c.Name} {c.Type}")).Append(")) ");
+        sql.Append($"UPDATE \"AccountCadences\" AS c SET \"Cycle\" = {V("cycle")}, \"DeferredUntilUtc\" = {V("deferred")}, ")
+            .Append($"\"AnnouncedCycleKey\" = {V("cycle_key")}, \"AnnouncedByKey\" = {V("by_key")}, \"AnnouncedUtc\" = {V("announced")}, ")
+            .Append($"\"NextCheckUtc\" = {V("next_check")}, \"ChannelWarnedUtc\" = {V("warned")}")
+            .Append(postgres ? " FROM v WHERE c.\"AccountId\" = v.id" : " WHERE c.\"AccountId\" = $id")
+            .Append($" AND c.\"Cycle\" = {V("o_cycle")} AND c.\"Tier\" = {V("o_tier")} AND c.\"NextCheckUtc\" = {V("o_next_check")}")
+            .Append($" AND c.\"LastContactUtc\" {same} {V("o_contact")} AND c.\"DeferredUntilUtc\" {same} {V("o_deferred")}")
+            .Append($" AND c.\"CadenceDays\" {same} {V("o_days")} AND c.\"ChannelAddressId\" {same} {V("o_channel")}")
+            .Append($" AND c.\"AnnouncedCycleKey\" {same} {V("o_cycle_key")} AND c.\"AnnouncedByKey\" {same} {V("o_by_key")}")
+            .Append($" AND c.\"AnnouncedUtc\" {same} {V("o_announced")} AND c.\"ChannelWarnedUtc\" {same} {V("o_warned")}");
+        return sql.ToString();
     }
 }
