@@ -92,6 +92,9 @@ public sealed class ScaleDatabase(string name = "scale-v1", Func<CoachDbContext,
             var target = Path.Combine(_folder, copy + ".db");
             foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(target + suffix);
             File.Copy(SeedFile, target, overwrite: true);
+            // On disk before the round: else the first commit's flush of the new log waits for the kernel to write back
+            // the copy's 300 MB (measured: the first pass's first commit 130 ms, against 2–5 ms after this).
+            using (var written = new FileStream(target, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
             return Settings(copy);
         }
         await DropAsync(copy);
