@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AccountCoachBot.Tests.Scheduling;
 
-/// <summary>The set-based insert of new outbox rows: the same rows as <c>SaveChanges</c> would write, and a race fails it whole.</summary>
+/// <summary>The insert of new outbox rows (a statement a row on SQLite, a JSON list on PostgreSQL): the same rows as <c>SaveChanges</c> would write, and a race fails it whole.</summary>
 public class OutboxInsertsTests : IAsyncLifetime
 {
     protected virtual PostgresDatabase? Postgres => null;
@@ -21,7 +21,7 @@ public class OutboxInsertsTests : IAsyncLifetime
         await _host.SayAsync("help"); // the person and their chat
         var now = _host.Time.GetUtcNow().UtcDateTime;
         var later = now.AddHours(2).AddTicks(1234567);
-        var count = OutboxInserts.RowsPerStatement + 3; // two statements
+        var count = OutboxInserts.RowsPerStatement + 3; // two statements on PostgreSQL
         await _host.WithDbAsync(async db =>
         {
             var address = await db.Addresses.FirstAsync();

@@ -8,8 +8,8 @@ namespace AccountCoachBot.Features.ProactiveCalls;
 /// <summary>
 /// One planning transaction: a chunk of owners at work, not paused or muted. What each owner's plan looks at (due
 /// cadences, own chat, today's nudges and bundle, vacations, channels) is read for the whole chunk in a few queries;
-/// the nudges go to the outbox with one dedupe look-up and set-based (<see cref="OutboxInserts"/>), and so do the
-/// cadences' changes (<see cref="CadenceWrites"/>).
+/// the nudges go to the outbox with one dedupe look-up (<see cref="OutboxInserts"/>), and the cadences' changes with
+/// one prepared statement on SQLite or a few set-based ones on PostgreSQL (<see cref="CadenceWrites"/>).
 /// </summary>
 internal sealed class CallPlanChunk
 {
