@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection.PortableExecutable;
 
 namespace AccountCoachBot.Bench.Scale;
 
@@ -25,7 +26,7 @@ public static class ColdStartRun
         builds.Add(("bot", bot));
         foreach (var (_, dll) in builds)
             if (!File.Exists(dll)) throw new FileNotFoundException("Build the bot first: dotnet build -c Release bench/AccountCoachBot.Bench", dll);
-        foreach (var (name, dll) in builds) Console.WriteLine($"{name}: {dll}");
+        foreach (var (name, dll) in builds) Console.WriteLine($"{name}: {dll} ({Kind(dll)})");
         var database = new ScaleDatabase();
         var settings = await database.EmptyAsync("coldstart"); // migrated once: each start below is a restart
         var floors = new List<double>();
@@ -63,7 +64,14 @@ public static class ColdStartRun
         Console.WriteLine("target: the first answered request under 2,000 ms");
         var help = Machine.Median(results["bot"].Select(r => r.Help));
         Verdict.Print("cold start to the first answered request under 2 s",
-            $"Direct Line help answered {help:0} ms after process start ({help / f:0.0}x bare Kestrel's first answer)", help < 2000);
+            $"Direct Line help answered {help:0} ms after process start, {Kind(bot)} ({help / f:0.0}x bare Kestrel's first answer)", help < 2000);
+    }
+
+    /// <summary>A ReadyToRun image carries its precompiled code behind the CLR header's managed native header.</summary>
+    private static string Kind(string dll)
+    {
+        using var image = new PEReader(File.OpenRead(dll));
+        return image.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0 ? "the ReadyToRun publish" : "a plain build, without ReadyToRun";
     }
 
     /// <summary>One start: ms from process start to the first answer and to the help answered, and the process's CPU ms by then.</summary>
