@@ -33,7 +33,7 @@ public sealed class TeamAccess(CoachDbContext db, IOptions<TeamsOptions> options
     /// </summary>
     public async Task<Person?> FirstAdminAsync(CancellationToken ct)
     {
-        var stored = await db.Set<TeamAdmin>().FirstOrDefaultAsync(ct);
+        var stored = await db.Set<TeamAdmin>().FirstOrDefaultAsync(a => a.Slot == TeamAdmin.TheSlot, ct); // the one row
         if (stored is not null) return await db.People.FirstOrDefaultAsync(p => p.Id == stored.PersonId, ct);
         var saved = await db.People.Where(p => p.Welcomed).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
         var tracked = db.People.Local.Where(p => p.Welcomed && p.Id > 0).OrderBy(p => p.Id).FirstOrDefault();
