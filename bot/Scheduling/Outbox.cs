@@ -32,8 +32,8 @@ public static class Outbox
 
     /// <summary>
     /// <see cref="EnqueueManyAsync"/> without adding the new rows to the context: they are returned, for the caller to
-    /// write in its transaction without EF Core's per-row work (<see cref="OutboxInserts"/>). Rows withdrawn earlier come back to life in the
-    /// context, as there.
+    /// write in its transaction without EF Core's per-row work (<see cref="OutboxInserts"/>). Rows withdrawn earlier
+    /// come back to life in the context, as there.
     /// </summary>
     public static async Task<(List<OutboxMessage> Fresh, int Revived)> SortAsync(CoachDbContext db, IReadOnlyList<NudgeRequest> requests, DateTime nowUtc, CancellationToken ct)
     {
