@@ -29,7 +29,7 @@ fi
 echo "Building (Release)..."
 dotnet build -c Release "$root/bench/AccountCoachBot.Bench" -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 # Cold start starts the bot as operators deploy it (README.md, Operations): the ReadyToRun publish.
-dotnet publish "$root/bot" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/publish" \
+dotnet publish "$root/bot" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$work/publish" \
     -v q -nologo >>"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 
 # run NAME COMMAND…: its output to NAME.log, its verdict lines kept; a run that fails is a target not met, not the end.
